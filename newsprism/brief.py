@@ -1,0 +1,65 @@
+"""Brief stage: a neutral summary of a story, one sentence per item, each citing the
+claims and articles it rests on.
+
+Sentences are never invented: a corroborated number or date is stated in the words of
+one of its mentions (the shortest, which is usually the plainest), a quote is given to
+its speaker in the quoted words, and a conflict is stated as a conflict. So no sentence
+can carry a number, name or date that its cited mentions do not contain.
+"""
+
+from __future__ import annotations
+
+from .models import Article, BriefSentence, Claim, Story
+
+MAX_SENTENCES = 10
+
+
+def write_brief(story: Story, articles: dict[str, Article]) -> Story:
+    sentences: list[BriefSentence] = []
+    used_text: set[str] = set()
+    corroborated = [c for c in story.claims if c.status == "corroborated"]
+    # dates of events first (what happened when), then numbers, then what people said
+    order = {"date": 0, "quantity": 1, "event": 2, "statement": 3, "quote": 4}
+    corroborated.sort(key=lambda c: (order[c.kind], -c.support.independent, c.id))
+    for claim in corroborated:
+        text = _sentence_for(claim)
+        if text in used_text:
+            continue
+        used_text.add(text)
+        sentences.append(BriefSentence(text=text, claims=[claim.id], articles=_articles(claim)))
+        if len(sentences) >= MAX_SENTENCES:
+            break
+    by_claim = {c.id: c for c in story.claims}
+    for conflict in story.conflicts:
+        sides = [by_claim[cid] for cid in conflict.claims if cid in by_claim]
+        parts = [f"{_labels(c, articles)} {'say' if len(_articles(c)) > 1 else 'says'} {_words(c)}" for c in sides]
+        sentences.append(
+            BriefSentence(
+                text=f"Outlets disagree ({conflict.kind}): " + "; ".join(parts) + ".",
+                claims=list(conflict.claims),
+                articles=list(conflict.articles),
+            )
+        )
+    story.brief = sentences
+    return story
+
+
+def _sentence_for(claim: Claim) -> str:
+    if claim.kind == "quote":
+        return f'{claim.speaker or "A speaker"} said: "{claim.quote}".' if claim.speaker else f'Reported quote: "{claim.quote}".'
+    shortest = min(claim.mentions, key=lambda m: len(m.text))
+    return shortest.text.strip()
+
+
+def _articles(claim: Claim) -> list[str]:
+    return list(dict.fromkeys(m.article for m in claim.mentions))
+
+
+def _labels(claim: Claim, articles: dict[str, Article]) -> str:
+    names = sorted({articles[a].label for a in _articles(claim)})
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _words(claim: Claim) -> str:
+    printed = (claim.value or {}).get("as_printed") or [claim.text]
+    return " / ".join(f"“{w}”" for w in printed)

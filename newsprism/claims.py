@@ -1,0 +1,279 @@
+"""Claims stage: per article, the direct quotes with their speakers, the numbers with
+what they count, and the dates with the event they date. Each extraction keeps its
+evidence: the verbatim words and their character offsets in the cleaned text.
+
+One spaCy pass per article (`nlp.pipe` over the batch) gives sentences, entities and
+the dependency parse that attribution and measure-finding read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from .dates import parse_iso, resolve
+from .models import Article, ArticleClaims, DateValue, Entity, Extraction, Quantity, Span
+from .quantities import parse_number
+
+SAY_VERBS = {
+    "say", "tell", "add", "state", "write", "explain", "note", "insist", "warn", "claim",
+    "argue", "announce", "declare", "remark", "recall", "caution", "urge", "ask", "reply",
+    "respond", "post", "tweet", "acknowledge", "admit", "confirm", "describe", "emphasize",
+    "emphasise", "stress", "continue", "conclude", "predict", "suggest", "report",
+    "speak", "talk", "comment",
+}
+# A quote that is a sentence of its own takes its speaker from the next sentence only
+# when that sentence is a bare attribution ("Renner said at a briefing.").
+MAX_ATTRIBUTION_TOKENS = 12
+PRONOUNS = {"he", "she", "they", "i", "we", "him", "her"}
+# Quoted stretches shorter than this are scare quotes or names, not statements.
+MIN_QUOTE_WORDS = 4
+QUANTITY_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+DATE_LABELS = {"DATE", "TIME"}
+NAME_LABELS = {"PERSON"}
+_TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mayor", "chief", "fire", "police", "president", "senator", "minister", "governor", "spokesman", "spokeswoman", "spokesperson", "officer", "captain", "gen", "general", "prof", "professor", "rep", "sen"}
+
+_QUOTE_RE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
+
+
+def extract_batch(articles: Sequence[Article], nlp: Any) -> list[ArticleClaims]:
+    """All claims of every article; `nlp` is a loaded spaCy pipeline."""
+    dates = [d for d in (parse_iso(a.published) for a in articles) if d]
+    # an article without a date is read against the batch's typical date, not today's
+    fallback = sorted(dates)[len(dates) // 2] if dates else None
+    docs = nlp.pipe((a.text for a in articles), batch_size=16)
+    return [extract_article(article, doc, parse_iso(article.published) or fallback) for article, doc in zip(articles, docs, strict=True)]
+
+
+def extract_article(article: Article, doc: Any, base: date | None) -> ArticleClaims:
+    sentences = [Span(s.start_char, s.end_char, s.text) for s in doc.sents]
+    entities = [Entity(e.start_char, e.end_char, e.text, label=e.label_) for e in doc.ents]
+    names = _canonical_names(doc)
+    quote_spans = [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2)) for m in _QUOTE_RE.finditer(doc.text)]
+    extractions: list[Extraction] = []
+    extractions += _quotes(article, doc, quote_spans, names)
+    extractions += _quantities(article, doc, quote_spans)
+    extractions += _dates(article, doc, quote_spans, base)
+    return ArticleClaims(article=article.id, sentences=sentences, entities=entities, extractions=extractions)
+
+
+# --- speakers -------------------------------------------------------------------------
+
+
+def _canonical_names(doc: Any) -> dict[str, str]:
+    """surname (lowercased) -> the longest full name the article gives that person."""
+    names: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        tokens = [t.text for t in ent if t.text.lower().strip(".") not in _TITLE_WORDS and t.is_alpha or "-" in t.text]
+        if not tokens:
+            continue
+        full = " ".join(tokens)
+        key = tokens[-1].lower()
+        if len(full) > len(names.get(key, "")):
+            names[key] = full
+    return names
+
+
+def _person_name(token: Any, names: dict[str, str]) -> str | None:
+    """The person a subject token names: its PERSON entity, else its proper-noun chain."""
+    if token.ent_type_ in NAME_LABELS:
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            words = [t.text for t in ent if t.text.lower().strip(".") not in _TITLE_WORDS]
+            if words:
+                return names.get(words[-1].lower(), " ".join(words))
+    if token.pos_ == "PROPN":
+        chain = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i and t.text.lower().strip(".") not in _TITLE_WORDS]
+        if chain:
+            return names.get(chain[-1].text.lower(), " ".join(t.text for t in chain))
+    return None
+
+
+def _subject_phrase(token: Any) -> str:
+    return token.doc.text[min(t.idx for t in token.subtree): max(t.idx + len(t) for t in token.subtree)]
+
+
+def _resolve_pronoun(doc: Any, before_char: int, quote_spans: list[tuple[int, int]], names: dict[str, str]) -> str | None:
+    """The person a 'he'/'she' before a quote refers to: the most recent person named as
+    the subject of a sentence (subjects are what pronouns usually continue), else the
+    most recent person named at all. Names inside quotations do not count."""
+    candidates = [
+        e for e in doc.ents
+        if e.label_ in NAME_LABELS and e.end_char <= before_char and not _inside(e.start_char, quote_spans)
+    ]
+    for ent in reversed(candidates):
+        if any(t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") for t in ent):
+            return _person_name(ent.root, names)
+    return _person_name(candidates[-1].root, names) if candidates else None
+
+
+def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= char < e for s, e in spans)
+
+
+def _speaker_for(doc: Any, start: int, end: int, quote_spans: list[tuple[int, int]], names: dict[str, str]) -> tuple[str | None, str | None]:
+    """(speaker as written, canonical speaker) for the quote at [start, end)."""
+    sents = [s for s in doc.sents if s.start_char < end + 2 and s.end_char > start - 1]
+    # the attribution is in the quote's sentence or, for a quote that is a sentence of
+    # its own ("... ," the chief said.), in the words right after it
+    following = [s for s in doc.sents if s.start_char >= end and "\n" not in doc.text[end : s.start_char]][:1]
+    following = [s for s in following if len(s) <= MAX_ATTRIBUTION_TOKENS]
+    for sent in sents + following:
+        verbs = [t for t in sent if t.lemma_.lower() in SAY_VERBS and t.pos_ in ("VERB", "AUX") and not _inside(t.idx, quote_spans)]
+        for verb in verbs:
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _inside(c.idx, quote_spans)]
+            for subj in subjects:
+                written = _subject_phrase(subj)
+                if subj.lower_ in PRONOUNS:
+                    return subj.text, _resolve_pronoun(doc, start, quote_spans, names)
+                return written, _person_name(subj, names) or _appositive_name(subj, names) or written
+        if sent in following:
+            break
+    return None, None
+
+
+def _appositive_name(token: Any, names: dict[str, str]) -> str | None:
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = _person_name(child, names)
+            if found:
+                return found
+    return None
+
+
+def _quotes(article: Article, doc: Any, quote_spans: list[tuple[int, int]], names: dict[str, str]) -> list[Extraction]:
+    out: list[Extraction] = []
+    for start, end in quote_spans:
+        words = doc.text[start:end]
+        if len(words.split()) < MIN_QUOTE_WORDS:
+            continue
+        text = words.rstrip(" ,")
+        written, speaker = _speaker_for(doc, start, end, quote_spans, names)
+        if written is None and out and "\n" not in doc.text[out[-1].mention.end : start]:
+            # a quote that follows another in the same paragraph without an attribution
+            # of its own continues the same speaker ("...," she said. "...")
+            written, speaker = out[-1].speaker_as_written, out[-1].speaker
+        sent = doc.char_span(start, end, alignment_mode="expand")
+        sentence = sent.sent if sent is not None else None
+        out.append(
+            Extraction(
+                article=article.id,
+                kind="quote",
+                mention=Span(start, start + len(text), text),
+                sentence=Span(sentence.start_char, sentence.end_char, sentence.text) if sentence is not None else Span(start, end, words),
+                speaker_as_written=written,
+                speaker=speaker,
+                quote=text,
+            )
+        )
+    return out
+
+
+# --- numbers ---------------------------------------------------------------------------
+
+
+def _governing_verb(token: Any) -> Any | None:
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return node if node.pos_ in ("VERB", "AUX") else None
+
+
+def _verb_phrase(verb: Any) -> str:
+    particle = next((c.text.lower() for c in verb.children if c.dep_ == "prt"), "")
+    return f"{verb.lemma_.lower()} {particle}".strip()
+
+
+def _noun_phrase(token: Any) -> str:
+    """'fire engines' for the head of '14 fire engines'."""
+    parts = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i] + [token]
+    return " ".join(t.lemma_.lower() if t is token else t.text.lower() for t in sorted(parts, key=lambda t: t.i))
+
+
+def _is_clock_time(ent: Any) -> bool:
+    """'6am', '6 a.m.' tagged as a number: a time, not a count."""
+    after = ent.doc[ent.end].text.lower() if ent.end < len(ent.doc) else ""
+    return bool(re.search(r"\d\s*[ap]\.?m\b", ent.text.lower())) or after in ("a.m.", "p.m.", "am", "pm", "a.m", "p.m")
+
+
+def _quantities(article: Article, doc: Any, quote_spans: list[tuple[int, int]]) -> list[Extraction]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in QUANTITY_LABELS or _inside(ent.start_char, quote_spans):
+            continue
+        parsed = parse_number(ent.text)
+        if parsed is None or _is_clock_time(ent):
+            continue
+        value, unit, approximate = parsed
+        root = ent.root
+        head = root.head if root.dep_ in ("nummod", "quantmod") or root.head.pos_ in ("NOUN", "PROPN") and root.dep_ != "pobj" else root
+        if head is root and root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN",):
+            head = root.head.head
+        noun = _noun_phrase(head) if head is not root else ""
+        verb = _governing_verb(head)
+        measure = " ".join(p for p in (noun, _verb_phrase(verb) if verb is not None else "") if p)
+        if not measure:
+            continue
+        sent = ent.sent
+        out.append(
+            Extraction(
+                article=article.id,
+                kind="quantity",
+                mention=Span(sent.start_char, sent.end_char, sent.text),
+                sentence=Span(sent.start_char, sent.end_char, sent.text),
+                quantity=Quantity(number=value, unit=unit, of=measure, approximate=approximate),
+                context=measure,
+                focus=Span(ent.start_char, ent.end_char, ent.text),
+            )
+        )
+    return out
+
+
+# --- dates -----------------------------------------------------------------------------
+
+
+def _event_of(token: Any) -> str:
+    """'fire break out' for the verb a date attaches to, with its subject."""
+    verb = _governing_verb(token)
+    if verb is None:
+        return ""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subject = verb.head  # "the blaze, which broke out on Friday" -> blaze
+    noun = subject.lemma_.lower() if subject is not None else ""
+    return f"{noun} {_verb_phrase(verb)}".strip()
+
+
+def _dates(article: Article, doc: Any, quote_spans: list[tuple[int, int]], base: date | None) -> list[Extraction]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in DATE_LABELS or _inside(ent.start_char, quote_spans):
+            continue
+        resolved = resolve(ent.text, base)
+        if resolved is None:
+            continue
+        event = _event_of(ent.root)
+        sent = ent.sent
+        out.append(
+            Extraction(
+                article=article.id,
+                kind="date",
+                mention=Span(sent.start_char, sent.end_char, sent.text),
+                sentence=Span(sent.start_char, sent.end_char, sent.text),
+                date=DateValue(
+                    date=resolved.date.isoformat(),
+                    granularity=resolved.granularity,  # type: ignore[arg-type]
+                    part_of_day=resolved.part_of_day,
+                    event=event,
+                ),
+                context=event,
+                focus=Span(ent.start_char, ent.end_char, ent.text),
+            )
+        )
+    return out

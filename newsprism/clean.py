@@ -1,0 +1,120 @@
+"""Clean stage: RawItem -> Article (clean text, metadata, what was removed), or a record
+saying why the item is not an article. Pure per item; `clean_batch` adds the one
+batch-level rule, that the same text reached twice is a duplicate."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+import ftfy
+
+from .htmlclean import extract_html
+from .models import Anomaly, Article, InputRecord, RawItem, Reason
+from .textcopy import MIN_ARTICLE_WORDS, extract_text_copy
+
+
+@dataclass
+class CleanBatch:
+    articles: list[Article] = field(default_factory=list)
+    records: list[InputRecord] = field(default_factory=list)
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with case and spacing normalised: the same article reached by
+    another path or URL hashes the same."""
+    return hashlib.sha256(re.sub(r"\s+", " ", text).strip().lower().encode()).hexdigest()
+
+
+def clean_batch(items: list[RawItem]) -> CleanBatch:
+    batch = CleanBatch()
+    by_hash: dict[str, str] = {}
+    for item in items:
+        outcome = clean_item(item)
+        if isinstance(outcome, InputRecord):
+            batch.records.append(outcome)
+            continue
+        if outcome.content_hash in by_hash:
+            first = by_hash[outcome.content_hash]
+            batch.records.append(
+                InputRecord(
+                    source=item.source,
+                    status="duplicate",
+                    reason=f"{Reason.DUPLICATE.value}: same text as {first}",
+                    article=outcome.id,
+                )
+            )
+            continue
+        by_hash[outcome.content_hash] = item.source
+        batch.articles.append(outcome)
+        batch.records.append(InputRecord(source=item.source, status="ok", article=outcome.id))
+    return batch
+
+
+def clean_item(item: RawItem) -> Article | InputRecord:
+    try:
+        return _clean(item)
+    except Exception as exc:  # one bad page must never stop a batch
+        return InputRecord.rejected(item.source, "failed", Reason.EXTRACTION_ERROR, f"cleaning failed: {exc!r}")
+
+
+def _clean(item: RawItem) -> Article | InputRecord:
+    content, mojibake = repair_mojibake(item.content)
+    title = outlet = published = dateline = url = language = None
+    authors: list[str] = []
+    removed = []
+    if item.format == "html":
+        html = extract_html(content)
+        paragraphs, removed, reject = html.paragraphs, html.removed, html.reject_reason
+        title, outlet, published, authors, url, language = (
+            html.title, html.outlet, html.published, html.authors, html.url, html.language,
+        )
+    elif item.format == "text":
+        copy = extract_text_copy(content)
+        paragraphs, removed, reject = copy.paragraphs, copy.removed, copy.reject_reason
+        title, outlet, published, authors, dateline = copy.title, copy.outlet, copy.published, copy.authors, copy.dateline
+    else:  # a JSONL export carries text that is already the article
+        paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", content) if p.strip()]
+        words = sum(len(p.split()) for p in paragraphs)
+        reject = None if words >= MIN_ARTICLE_WORDS else f"only {words} words of text"
+    if reject:
+        return InputRecord.rejected(item.source, "skipped", Reason.NOT_AN_ARTICLE, reject)
+    text = "\n\n".join(paragraphs)
+    digest = content_hash(text)
+    anomalies = [
+        Anomaly(kind="mojibake_repaired", text=fixed, explanation=f"'{broken}' was repaired to '{fixed}'")
+        for broken, fixed in mojibake
+    ]
+    return Article(
+        id=f"a-{digest[:10]}",
+        source=item.source,
+        text=text,
+        format=item.format,
+        url=item.url or url,
+        title=item.title or title,
+        outlet=item.outlet or outlet,
+        authors=item.authors or authors,
+        published=item.published or published,
+        dateline=dateline,
+        language=language or "en",
+        removed=removed,
+        anomalies=anomalies,
+        content_hash=digest,
+    )
+
+
+def repair_mojibake(text: str, examples: int = 5) -> tuple[str, list[tuple[str, str]]]:
+    """ftfy over the text; returns the fixed text and a few (broken, fixed) word pairs so
+    the report can show that a repair happened."""
+    fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+    if fixed == text:
+        return text, []
+    pairs: list[tuple[str, str]] = []
+    before, after = text.split(), fixed.split()
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op != "equal" and len(pairs) < examples:
+            pairs.append((" ".join(before[a0:a1]), " ".join(after[b0:b1])))
+    return fixed, pairs

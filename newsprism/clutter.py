@@ -1,0 +1,159 @@
+"""What page clutter looks like, line by line.
+
+Shared by the text-copy cleaner (to decide what to drop) and the HTML cleaner (to name
+what trafilatura dropped). Each kind is a list of patterns over one stripped line; a
+line matches a kind when any pattern matches. The patterns come from the clutter that
+text copies of news pages really carry (see tests/golden/clutter/ for one file per kind).
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.I
+
+CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
+    # video/audio players print their control labels and notices as text
+    "player": [
+        re.compile(p, _I)
+        for p in (
+            r"^video player is loading",
+            r"^(play|pause|mute|unmute|replay)( video)?$",
+            r"^(current time|duration|remaining time|loaded)\b.*\d",
+            r"^this is a modal window",
+            r"^(beginning|end) of dialog window",
+            r"^escape will cancel and close",
+            r"^(fullscreen|non-fullscreen|picture-in-picture)$",
+            r"^(captions|subtitles|descriptions|chapters|audio track|quality levels)( settings| off| on)?( dialog)?,?( selected)?$",
+            r"^playback rate",
+            r"^stream type live",
+            r"^(now playing|up next|watch now|watch:|listen( to this article)?)\b",
+            r"^\d{1,2}:\d{2}(:\d{2})?( / \d{1,2}:\d{2})?$",
+            r"^(text|font|background|window) (color|colour|size|opacity|family)",
+            r"^(reset|done|close modal dialog)$",
+            r"^media error\b|^the media could not be loaded",
+        )
+    ],
+    "ad": [
+        re.compile(p, _I)
+        for p in (
+            r"^advertisement\W*$",
+            r"^(story|article) continues (below|after) (the )?advertisement",
+            r"^(sponsored( content)?|paid (post|content)|promoted( content)?|ad feedback|skip ad|ad)$",
+            r"^advertise with us",
+        )
+    ],
+    "share": [
+        re.compile(p, _I)
+        for p in (
+            r"^share (this|on|the) ?(article|story|page)?\b",
+            r"^(share|tweet|email|print|copy link|link copied|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|flipboard|messenger)$",
+            r"^follow us\b",
+            r"^(save|saved|gift|gift this article)$",
+        )
+    ],
+    "newsletter": [
+        re.compile(p, _I)
+        for p in (
+            r"\bsign up\b.*\b(newsletter|alerts|email|briefing)",
+            r"\bnewsletter\b",
+            r"^subscribe\b|\bsubscribe (now|today)\b",
+            r"^(already a subscriber|log ?in|sign ?in|create (an|a free) account|register)\b",
+            r"^enter your e-?mail",
+            r"^by signing up,? you agree",
+        )
+    ],
+    "widget": [
+        re.compile(p, _I)
+        for p in (
+            r"^how (would you rate|helpful|useful)\b",
+            r"^rate this (article|story|post)",
+            r"^[★☆✩✪⭐\s]{3,}$",
+            r"^thanks? (you )?for (your )?(feedback|voting|rating)",
+            r"^(was|is) this (article|story|page) (helpful|useful)",
+            r"^\d+ (votes?|ratings?)$",
+            r"^(poll|quick poll|vote now|view results)\b",
+            r"^(yes|no|not sure)$",
+        )
+    ],
+    "chrome": [
+        re.compile(p, _I)
+        for p in (
+            r"^\d+ ?min(ute)?s? (read|listen)$",
+            r"^reading time\b",
+            r"^(updated|last updated|edited)\b.{0,40}\b(ago|am|pm|a\.m\.|p\.m\.)\.?$",
+            r"^(text size|font size|a\+|a-|listen)$",
+            r"^(corrections?|report an error|editorial standards)$",
+            r"^our standards\b",
+        )
+    ],
+    "caption": [
+        re.compile(p, _I)
+        for p in (
+            r"\((photo|image|picture|video|file photo|credit)s?:? [^)]{2,80}\)\s*$",
+            r"^(photo|image|picture|credit|photograph)s?( credit)?: ",
+            r"\b(photo|image|picture)s? (by|courtesy of) [A-Z]",
+            r"\b(getty images|ap photo|reuters/|afp via getty|shutterstock|istock)\b",
+        )
+    ],
+    "related": [
+        re.compile(p, _I)
+        for p in (
+            r"^(most (popular|read|viewed|shared)|related( stories| articles| coverage| content| news)?|you may also like|you might also like|editors'? picks?|recommended( for you)?|top stories|trending( now)?|latest( news)?|more (from|on|in|stories)\b.*|read (more|next)|in other news|don't miss|popular now)\W*$",
+            r"^\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$",
+            r"^(just now|yesterday)$",
+        )
+    ],
+    "promo": [
+        re.compile(p, _I)
+        for p in (
+            r"^(read more|related|see also|also read|more|watch|listen|click here)\s*:",
+            r"^(download|get) (our|the) app\b",
+            r"^(support|donate to) (our|independent) journalism",
+        )
+    ],
+    "cookie": [
+        re.compile(p, _I)
+        for p in (
+            r"\bcookies?\b",
+            r"\b(consent|privacy (policy|settings|choices)|do not sell)\b",
+            r"^(accept( all)?|reject( all)?|manage (preferences|settings)|agree)$",
+        )
+    ],
+    "comment": [
+        re.compile(p, _I)
+        for p in (
+            r"^\d+ comments?$",
+            r"^(join|start) the (conversation|discussion)",
+            r"^(leave|post|add|view|show|hide) (a |the )?comments?\b",
+            r"^comments (are|have been) closed",
+            r"^(reply|report|like|sort by|newest|oldest)$",
+        )
+    ],
+    "footer": [
+        re.compile(p, _I)
+        for p in (
+            r"^©|^\(c\) ?\d{4}|^copyright\b|all rights reserved",
+            r"^(terms (of (use|service))?|contact us|about us|careers|accessibility|site ?map|help|faq)$",
+        )
+    ],
+}
+
+# a bio block: "Jordan Pike is a city reporter for the Northgate Herald. He covers ..."
+BIO_PATTERN = re.compile(
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|joined)\b.{0,80}\b(reporter|correspondent|writer|editor|journalist|columnist|producer|contributor|intern)\b",
+)
+
+
+def clutter_kind(line: str) -> str | None:
+    """The kind of clutter a stripped line is, or None when it looks like content."""
+    if not line:
+        return None
+    for kind, patterns in CLUTTER_PATTERNS.items():
+        if len(line) > 200 and kind not in ("caption",):
+            continue  # long lines are prose; only a caption credit survives at that length
+        if any(p.search(line) for p in patterns):
+            return kind
+    if BIO_PATTERN.search(line):
+        return "bio"
+    return None

@@ -1,0 +1,119 @@
+"""Reading article metadata from the lines of a page: bylines, date lines, datelines and
+the outlet's name. Used by the text-copy cleaner, and by the HTML cleaner when the
+markup carries no structured metadata.
+
+A field nobody can know stays None: these functions never guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import dateparser
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_TIME = r"(?:,?\s+(?:at\s+)?(?P<time>\d{1,2}(?::\d{2})\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?P<tz>ET|EST|EDT|CT|PT|PST|PDT|GMT|UTC|BST|CET|CEST))?)?"
+DATE_PATTERN = re.compile(
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}){_TIME}",
+    re.I,
+)
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+BYLINE_PATTERN = re.compile(r"^(?:by|written by|words by|reporting by)\s+(?P<names>.+)$", re.I)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|al|bin)$")
+
+DATELINE_PATTERN = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z .'’-]{1,40}?),\s*(?:(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)\s*)?"
+    r"(?:\((?P<agency>[^)]{2,40})\)\s*)?[—–-]{1,2}\s"
+)
+
+COPYRIGHT_PATTERN = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[^.|]+?)\s*(?:[.,|]|all rights reserved|$)",
+    re.I,
+)
+BIO_OUTLET_PATTERN = re.compile(
+    r"\b(?:reporter|correspondent|writer|editor|journalist|columnist|producer)\s+(?:for|at|with)\s+(?:the\s+)?"
+    r"(?P<name>(?:[A-Z][\w'’&-]*)(?:\s+[A-Z][\w'’&-]*){0,3})"
+)
+
+
+def parse_date(text: str) -> str | None:
+    """One date expression -> ISO date, or datetime when the text gives a time."""
+    match = DATE_PATTERN.search(text)
+    if not match:
+        return None
+    value = dateparser.parse(match.group(0), settings={"PREFER_DAY_OF_MONTH": "first"})
+    if value is None:
+        return None
+    if match.group("time") or _ISO_DATETIME.search(match.group(0)):
+        return value.isoformat()
+    return value.date().isoformat()
+
+
+def find_date(lines: Iterable[str]) -> str | None:
+    """The publication date among header lines: a 'Published/Posted' line first, an
+    'Updated' line last, otherwise the first date line."""
+    found: list[tuple[int, str]] = []
+    for line in lines:
+        iso = parse_date(line)
+        if iso is None:
+            continue
+        lowered = line.lower()
+        rank = 0 if lowered.startswith(("published", "posted")) else 2 if "updated" in lowered else 1
+        found.append((rank, iso))
+    if not found:
+        return None
+    return min(found, key=lambda f: f[0])[1]
+
+
+def parse_byline(line: str) -> list[str]:
+    """'By Jane Doe and John Roe' / 'Reporting by A; Editing by B' -> reporters' names."""
+    match = BYLINE_PATTERN.match(line.strip())
+    if not match:
+        return []
+    names = re.split(r"[;|]| - | — ", match.group("names"))[0]
+    out = []
+    for part in re.split(r",\s*|\s+and\s+|\s*&\s*", names):
+        part = part.strip().rstrip(".")
+        tokens = part.split()
+        if 1 <= len(tokens) <= 5 and all(_NAME_TOKEN.match(t) for t in tokens):
+            out.append(part)
+    return out
+
+
+def parse_dateline(line: str) -> tuple[str | None, str | None]:
+    """'PORT MERROW, Nov 13 (Meridian Wire) - ...' -> ('Port Merrow', 'Meridian Wire')."""
+    match = DATELINE_PATTERN.match(line)
+    if not match:
+        return None, None
+    place = match.group("place").strip()
+    if place.isupper():
+        place = place.title()
+    return place, match.group("agency")
+
+
+def outlet_from_lines(lines: list[str]) -> str | None:
+    """The outlet as a reader names it, from what the page itself says: a copyright
+    line, a wire dateline, or an author bio ('a reporter for the Northgate Herald')."""
+    for line in lines:
+        match = COPYRIGHT_PATTERN.match(line.strip())
+        if match and 1 <= len(match.group("name").split()) <= 6:
+            return _strip_article(match.group("name"))
+    for line in lines:
+        _, agency = parse_dateline(line.strip())
+        if agency:
+            return agency
+    for line in lines:
+        match = BIO_OUTLET_PATTERN.search(line)
+        if match:
+            return match.group("name")
+    return None
+
+
+def _strip_article(name: str) -> str:
+    name = name.strip(" .,")
+    return name[4:] if name.lower().startswith("the ") and name[4:5].isupper() and not name.startswith("The ") else name

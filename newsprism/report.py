@@ -1,0 +1,116 @@
+"""Report stage: the Report as report.json (the contract in ../shared/spec) and as
+report.html, a self-contained page a person reads offline."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from .models import Article, Report, Story
+
+SCHEMA_ID = "newsprism.report/1"
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_ID,
+        "generated_at": report.generated_at,
+        "counts": report.counts(),
+        "inputs": [asdict(r) for r in report.inputs],
+        "articles": [asdict(a) for a in report.articles],
+        "stories": [asdict(s) for s in report.stories],
+        "timings": report.timings,
+    }
+
+
+def write_json(report: Report, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(report_to_dict(report), ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def mark_id(article_id: str, start: int) -> str:
+    return f"m-{article_id}-{start}"
+
+
+def _spans_by_article(stories: list[Story]) -> dict[str, list[tuple[int, int, list[str]]]]:
+    """article -> non-overlapping (start, end, claim ids) spans to mark in its text."""
+    raw: dict[str, dict[tuple[int, int], list[str]]] = defaultdict(lambda: defaultdict(list))
+    for story in stories:
+        for claim in story.claims:
+            for m in claim.mentions:
+                raw[m.article][(m.start, m.end)].append(claim.id)
+    out: dict[str, list[tuple[int, int, list[str]]]] = {}
+    for art, spans in raw.items():
+        chosen: list[tuple[int, int, list[str]]] = []
+        last_end = -1
+        for (start, end), ids in sorted(spans.items()):
+            if start >= last_end:
+                chosen.append((start, end, ids))
+                last_end = end
+            else:  # overlapping mention: keep the claims on the mark that covers it
+                chosen[-1][2].extend(ids)
+        out[art] = chosen
+    return out
+
+
+def marked_text(article: Article, spans: list[tuple[int, int, list[str]]]) -> Markup:
+    """The article's clean text as escaped HTML paragraphs, claim mentions marked."""
+    text = article.text
+    parts: list[str] = []
+    pos = 0
+    for start, end, ids in spans:
+        parts.append(str(escape(text[pos:start])))
+        parts.append(
+            f'<mark id="{mark_id(article.id, start)}" title="{escape(", ".join(ids))}">{escape(text[start:end])}</mark>'
+        )
+        pos = end
+    parts.append(str(escape(text[pos:])))
+    html = "".join(parts)
+    return Markup("".join(f"<p>{p}</p>" for p in html.split("\n\n")))
+
+
+def _citations(story: Story, claim_ids: list[str], article_ids: list[str]) -> list[tuple[str, str]]:
+    """(article, anchor of the cited words in it) for each article a brief sentence cites."""
+    out = []
+    for aid in article_ids:
+        mention = next(
+            (m for c in story.claims if c.id in claim_ids for m in c.mentions if m.article == aid), None
+        )
+        out.append((aid, mark_id(aid, mention.start) if mention else aid))
+    return out
+
+
+def write_html(report: Report, path: Path) -> Path:
+    env = Environment(loader=PackageLoader("newsprism", "templates"), autoescape=select_autoescape(["html"]))
+    spans = _spans_by_article(report.stories)
+    articles = {a.id: a for a in report.articles}
+    citations = {story.id: [_citations(story, s.claims, s.articles) for s in story.brief] for story in report.stories}
+    removed_by_kind = {
+        a.id: sorted({r.kind for r in a.removed}) for a in report.articles
+    }
+    page = env.get_template("report.html").render(
+        report=report,
+        counts=report.counts(),
+        articles=articles,
+        marked={a.id: marked_text(a, spans.get(a.id, [])) for a in report.articles},
+        mark_id=mark_id,
+        citations=citations,
+        removed_by_kind=removed_by_kind,
+        css=(Path(__file__).parent / "templates" / "report.css").read_text(encoding="utf-8"),
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def write_report(report: Report, out_dir: Path) -> tuple[Path, Path]:
+    return write_json(report, out_dir / "report.json"), write_html(report, out_dir / "report.html")

@@ -1,0 +1,238 @@
+"""Article extraction from a plain-text copy of a web page (what "select all, copy,
+paste" gives), clutter included.
+
+No maintained library does this: trafilatura and jusText work on markup and find
+nothing in bare lines. So this is our own line classifier:
+
+1. every line gets a clutter kind from `clutter.clutter_kind` or none;
+2. lines of prose (long, ending like a sentence) mark where the article body is; the
+   body is the longest run of prose lines whose gaps hold only clutter or short lines;
+3. the headline is the last headline-shaped line above the body, the byline, date line
+   and dateline are read from the lines around it;
+4. whatever is not kept is recorded in `removed` with its kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clutter import clutter_kind
+from .metadata import find_date, parse_byline, parse_dateline, outlet_from_lines
+from .models import Removed
+
+# A line with at least this many words that ends like a sentence is prose.
+PROSE_MIN_WORDS = 10
+# ... and a line this long is prose whatever it ends with.
+PROSE_LONG_WORDS = 25
+# Within the body, at most this many non-clutter, non-prose lines in a row (subheads,
+# a pull quote) before we decide the article has ended.
+MAX_BODY_GAP = 3
+# How far above the body the headline may be.
+HEADLINE_WINDOW = 25
+# A headline has this many words.
+HEADLINE_WORDS = (3, 30)
+# Short lines (control labels) between two player lines at most this far apart are player.
+PLAYER_GAP = 40
+PLAYER_LABEL_WORDS = 8
+# Fewer body words than this and the page is not an article (an index, a login wall).
+MIN_ARTICLE_WORDS = 80
+
+_SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$|[\"”’]$")
+# breadcrumbs and ticker lines ("News > Local", "Storm tracker | Travel tips")
+_MENU_SEPARATORS = re.compile(r"\s[|>»›/·]\s")
+_TEASER_TIME = re.compile(r"^\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?) ago$", re.I)
+
+
+@dataclass
+class TextCopyResult:
+    title: str | None
+    paragraphs: list[str]
+    removed: list[Removed]
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    body_words: int = 0
+    reject_reason: str | None = None
+
+
+def is_prose(line: str) -> bool:
+    words = len(line.split())
+    return words >= PROSE_LONG_WORDS or (words >= PROSE_MIN_WORDS and bool(_SENTENCE_END.search(line)))
+
+
+def _is_headline_shaped(line: str) -> bool:
+    words = sum(1 for w in line.split() if any(ch.isalpha() for ch in w))
+    return (
+        HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1]
+        and not line.endswith((".", ":", ","))
+        and not line.isupper()
+        and not _MENU_SEPARATORS.search(line)
+    )
+
+
+def extract_text_copy(text: str) -> TextCopyResult:
+    lines = [ln.strip() for ln in text.splitlines()]
+    kinds = _spread_player_blocks(lines, [clutter_kind(ln) for ln in lines])
+    prose = [bool(ln) and kinds[i] is None and is_prose(ln) for i, ln in enumerate(lines)]
+
+    body = _body_range(lines, kinds, prose)
+    if body is None:
+        return TextCopyResult(None, [], [], reject_reason="no paragraph of article prose in the page")
+    start, end = body
+
+    # Teaser lists: a short line followed by a time-ago stamp is a teaser, not a heading.
+    teaser = [False] * len(lines)
+    for i in range(len(lines) - 1):
+        nxt = _next_nonblank(lines, i)
+        if nxt is not None and _TEASER_TIME.match(lines[nxt]) and not prose[i]:
+            teaser[i] = True
+
+    authors: list[str] = []
+    byline_idx: set[int] = set()
+    for i in range(0, min(len(lines), start + 3)):
+        names = parse_byline(lines[i])
+        if names:
+            authors = names
+            byline_idx.add(i)
+            break
+    anchor = min(byline_idx) if byline_idx else next((i for i in range(start) if _is_date_line(lines[i]) and kinds[i] is None), None)
+    title_idx, standfirst = _headline_above(lines, kinds, prose, anchor) if anchor is not None else (None, [])
+    if title_idx is None:
+        title_idx, standfirst = _find_headline(lines, kinds, prose, start), []
+    header_from = title_idx if title_idx is not None else 0
+    published = find_date(ln for ln in lines[header_from : start + 3] if ln)
+    dateline, _ = parse_dateline(lines[start])
+
+    paragraphs: list[str] = []
+    removed: list[Removed] = []
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        kind = kinds[i]
+        if i == title_idx:
+            continue
+        if start <= i <= end and kind is None and not teaser[i] and i not in byline_idx and not _is_date_line(line):
+            paragraphs.append(line)
+            continue
+        if title_idx is not None and title_idx < i < start and kind is None and (prose[i] or i in standfirst):
+            paragraphs.append(line)  # a standfirst between headline and body
+            continue
+        if kind is None:
+            if i in byline_idx:
+                kind = "byline"
+            elif _is_date_line(line):
+                kind = "dateline"
+            elif teaser[i]:
+                kind = "related"
+            elif i < start:
+                kind = "navigation"
+            else:
+                kind = "related" if _is_headline_shaped(line) else "boilerplate"
+        removed.append(Removed(text=line, kind=kind))
+
+    outlet = outlet_from_lines(lines)
+    body_words = sum(len(p.split()) for p in paragraphs)
+    result = TextCopyResult(
+        title=lines[title_idx] if title_idx is not None else None,
+        paragraphs=paragraphs,
+        removed=removed,
+        authors=authors,
+        published=published,
+        outlet=outlet,
+        dateline=dateline,
+        body_words=body_words,
+    )
+    if body_words < MIN_ARTICLE_WORDS:
+        result.reject_reason = f"only {body_words} words of article prose"
+    return result
+
+
+def _is_date_line(line: str) -> bool:
+    """A short line that carries a date: 'Published Nov. 13, 2026 8:12 a.m. ET'."""
+    return len(line.split()) <= 12 and find_date([line]) is not None
+
+
+def _next_nonblank(lines: list[str], i: int) -> int | None:
+    for j in range(i + 1, min(len(lines), i + 3)):
+        if lines[j]:
+            return j
+    return None
+
+
+def _body_range(lines: list[str], kinds: list[str | None], prose: list[bool]) -> tuple[int, int] | None:
+    """The longest run of prose lines (by words) whose gaps hold only clutter/short lines."""
+    runs: list[tuple[int, int, int]] = []  # start, end, words
+    run_start = run_end = None
+    gap = 0
+    words = 0
+    for i, line in enumerate(lines):
+        if prose[i]:
+            if run_start is None:
+                run_start = i
+                words = 0
+            run_end = i
+            words += len(line.split())
+            gap = 0
+        elif run_start is not None and line and kinds[i] is None:
+            gap += 1
+            if gap > MAX_BODY_GAP:
+                runs.append((run_start, run_end, words))  # type: ignore[arg-type]
+                run_start = run_end = None
+                gap = 0
+    if run_start is not None:
+        runs.append((run_start, run_end, words))  # type: ignore[arg-type]
+    if not runs:
+        return None
+    best = max(runs, key=lambda r: r[2])
+    return best[0], best[1]
+
+
+def _headline_above(lines: list[str], kinds: list[str | None], prose: list[bool], anchor: int) -> tuple[int | None, list[int]]:
+    """Headline and standfirst lines right above the byline (or date line): the run of
+    headline-shaped or prose lines that ends there; its topmost line is the headline."""
+    run: list[int] = []
+    for i in range(anchor - 1, -1, -1):
+        line = lines[i]
+        if not line:
+            continue
+        if kinds[i] is not None or not (_is_headline_shaped(line) or prose[i]) or _is_date_line(line):
+            break
+        run.append(i)
+    if not run:
+        return None, []
+    return run[-1], run[:-1]
+
+
+def _spread_player_blocks(lines: list[str], kinds: list[str | None]) -> list[str | None]:
+    """A video player prints dozens of short control labels ('Color', 'White', '1x');
+    short unlabelled lines between two player lines belong to the player too."""
+    out = list(kinds)
+    player = [i for i, k in enumerate(kinds) if k == "player"]
+    for a, b in zip(player, player[1:]):
+        if b - a <= PLAYER_GAP and all(len(lines[j].split()) <= PLAYER_LABEL_WORDS or kinds[j] for j in range(a + 1, b)):
+            for j in range(a + 1, b):
+                if lines[j] and out[j] is None:
+                    out[j] = "player"
+    return out
+
+
+def _find_headline(lines: list[str], kinds: list[str | None], prose: list[bool], body_start: int) -> int | None:
+    """The last headline-shaped content line above the body, skipping byline/date lines
+    and at most one standfirst."""
+    standfirst_seen = 0
+    for i in range(body_start - 1, max(-1, body_start - HEADLINE_WINDOW), -1):
+        line = lines[i]
+        if not line or kinds[i] is not None:
+            continue
+        if parse_byline(line) or _is_date_line(line):
+            continue
+        if prose[i]:
+            standfirst_seen += 1
+            if standfirst_seen > 1:
+                return None
+            continue
+        if _is_headline_shaped(line):
+            return i
+    return None
