@@ -48,7 +48,7 @@ def extract_batch(articles: Sequence[Article], nlp: Any) -> list[ArticleClaims]:
 
 
 def extract_article(article: Article, doc: Any, base: date | None) -> ArticleClaims:
-    sentences = [Span(s.start_char, s.end_char, s.text) for s in doc.sents]
+    sentences = [_trimmed(s) for s in doc.sents if s.text.strip()]
     entities = [Entity(e.start_char, e.end_char, e.text, label=e.label_) for e in doc.ents]
     names = _canonical_names(doc)
     quote_spans = [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2)) for m in _QUOTE_RE.finditer(doc.text)]
@@ -57,6 +57,14 @@ def extract_article(article: Article, doc: Any, base: date | None) -> ArticleCla
     extractions += _quantities(article, doc, quote_spans)
     extractions += _dates(article, doc, quote_spans, base)
     return ArticleClaims(article=article.id, sentences=sentences, entities=entities, extractions=extractions)
+
+
+def _trimmed(span: Any) -> Span:
+    """A spaCy span as a Span without the whitespace (paragraph breaks) at its edges."""
+    text = span.text
+    lead = len(text) - len(text.lstrip())
+    core = text.strip()
+    return Span(span.start_char + lead, span.start_char + lead + len(core), core)
 
 
 # --- speakers -------------------------------------------------------------------------
@@ -164,7 +172,7 @@ def _quotes(article: Article, doc: Any, quote_spans: list[tuple[int, int]], name
                 article=article.id,
                 kind="quote",
                 mention=Span(start, start + len(text), text),
-                sentence=Span(sentence.start_char, sentence.end_char, sentence.text) if sentence is not None else Span(start, end, words),
+                sentence=_trimmed(sentence) if sentence is not None else Span(start, end, words),
                 speaker_as_written=written,
                 speaker=speaker,
                 quote=text,
@@ -225,8 +233,8 @@ def _quantities(article: Article, doc: Any, quote_spans: list[tuple[int, int]]) 
             Extraction(
                 article=article.id,
                 kind="quantity",
-                mention=Span(sent.start_char, sent.end_char, sent.text),
-                sentence=Span(sent.start_char, sent.end_char, sent.text),
+                mention=_trimmed(sent),
+                sentence=_trimmed(sent),
                 quantity=Quantity(number=value, unit=unit, of=measure, approximate=approximate),
                 context=measure,
                 focus=Span(ent.start_char, ent.end_char, ent.text),
@@ -264,8 +272,8 @@ def _dates(article: Article, doc: Any, quote_spans: list[tuple[int, int]], base:
             Extraction(
                 article=article.id,
                 kind="date",
-                mention=Span(sent.start_char, sent.end_char, sent.text),
-                sentence=Span(sent.start_char, sent.end_char, sent.text),
+                mention=_trimmed(sent),
+                sentence=_trimmed(sent),
                 date=DateValue(
                     date=resolved.date.isoformat(),
                     granularity=resolved.granularity,  # type: ignore[arg-type]

@@ -41,36 +41,39 @@ def mark_id(article_id: str, start: int) -> str:
     return f"m-{article_id}-{start}"
 
 
-def _spans_by_article(stories: list[Story]) -> dict[str, list[tuple[int, int, list[str]]]]:
-    """article -> non-overlapping (start, end, claim ids) spans to mark in its text."""
+def _spans_by_article(stories: list[Story]) -> dict[str, list[tuple[int, int, list[str], list[int]]]]:
+    """article -> non-overlapping (start, end, claim ids, mention starts) spans to mark.
+    A mention that overlaps an earlier one is folded into that mark, and keeps an anchor
+    of its own inside it so that links to it still land on the words."""
     raw: dict[str, dict[tuple[int, int], list[str]]] = defaultdict(lambda: defaultdict(list))
     for story in stories:
         for claim in story.claims:
             for m in claim.mentions:
                 raw[m.article][(m.start, m.end)].append(claim.id)
-    out: dict[str, list[tuple[int, int, list[str]]]] = {}
+    out: dict[str, list[tuple[int, int, list[str], list[int]]]] = {}
     for art, spans in raw.items():
-        chosen: list[tuple[int, int, list[str]]] = []
-        last_end = -1
+        chosen: list[tuple[int, int, list[str], list[int]]] = []
         for (start, end), ids in sorted(spans.items()):
-            if start >= last_end:
-                chosen.append((start, end, ids))
-                last_end = end
-            else:  # overlapping mention: keep the claims on the mark that covers it
-                chosen[-1][2].extend(ids)
+            if chosen and start < chosen[-1][1]:
+                first, last, claims, starts = chosen[-1]
+                chosen[-1] = (first, max(last, end), claims + ids, starts + [start])
+            else:
+                chosen.append((start, end, list(ids), [start]))
         out[art] = chosen
     return out
 
 
-def marked_text(article: Article, spans: list[tuple[int, int, list[str]]]) -> Markup:
+def marked_text(article: Article, spans: list[tuple[int, int, list[str], list[int]]]) -> Markup:
     """The article's clean text as escaped HTML paragraphs, claim mentions marked."""
     text = article.text
     parts: list[str] = []
     pos = 0
-    for start, end, ids in spans:
+    for start, end, ids, starts in spans:
         parts.append(str(escape(text[pos:start])))
+        anchors = "".join(f'<span id="{mark_id(article.id, s)}"></span>' for s in dict.fromkeys(starts) if s != start)
         parts.append(
-            f'<mark id="{mark_id(article.id, start)}" title="{escape(", ".join(ids))}">{escape(text[start:end])}</mark>'
+            f'<mark id="{mark_id(article.id, start)}" title="{escape(", ".join(dict.fromkeys(ids)))}">'
+            f"{anchors}{escape(text[start:end])}</mark>"
         )
         pos = end
     parts.append(str(escape(text[pos:])))

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+
+from newsprism.claims import extract_article
+from newsprism.dates import parse_iso
+from newsprism.models import Article
+
+pytestmark = pytest.mark.models
+
+
+def _extract(nlp, text, published="2026-11-13T09:00:00"):
+    article = Article(id="a1", source="t.txt", text=text, format="text", published=published)
+    return extract_article(article, nlp(text), parse_iso(published))
+
+
+def _quotes(result):
+    return [(e.quote, e.speaker_as_written, e.speaker) for e in result.extractions if e.kind == "quote"]
+
+
+def test_quote_with_explicit_and_inverted_speaker(nlp):
+    text = (
+        'Mayor Tobias Renner spoke first. "No one should go back until we say it is safe," Renner said.\n\n'
+        '"We were lucky the wind turned when it did," said Fire Chief Dana Whitlock.'
+    )
+    assert _quotes(_extract(nlp, text)) == [
+        ("No one should go back until we say it is safe", "Renner", "Tobias Renner"),
+        ("We were lucky the wind turned when it did", "Fire Chief Dana Whitlock", "Dana Whitlock"),
+    ]
+
+
+def test_pronoun_speaker_resolves_to_the_person_named_before(nlp):
+    text = (
+        "Fire Chief Dana Whitlock told reporters that crews had worried about the wind all night.\n\n"
+        "\u201cWe were lucky the wind turned when it did,\u201d she said."
+    )
+    assert _quotes(_extract(nlp, text)) == [("We were lucky the wind turned when it did", "she", "Dana Whitlock")]
+
+
+def test_a_second_quote_in_the_paragraph_continues_the_speaker(nlp):
+    text = (
+        "Gus Tamura, who runs a caf\u00e9 across the road, watched the roof fall. "
+        "\u201cIt went up like a torch,\u201d he said. \u201cI have never seen anything like it in my life.\u201d"
+    )
+    got = _quotes(_extract(nlp, text))
+    assert [s for _, _, s in got] == ["Gus Tamura", "Gus Tamura"]
+
+
+def test_scare_quotes_are_not_quotes(nlp):
+    assert _quotes(_extract(nlp, 'Officials called the plan "premature" on Friday.')) == []
+
+
+def test_quote_offsets_point_at_the_quoted_words(nlp):
+    text = 'Ann Lee arrived. "The bridge will reopen in spring," Lee said.'
+    (e,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert text[e.mention.start : e.mention.end] == e.mention.text == "The bridge will reopen in spring"
+
+
+def test_quantities_with_what_they_count(nlp):
+    text = "About 1,200 residents were evacuated overnight. Two firefighters were treated for minor injuries."
+    got = {(e.quantity.number, e.quantity.of, e.quantity.approximate) for e in _extract(nlp, text).extractions if e.kind == "quantity"}
+    assert got == {(1200, "resident evacuate", True), (2, "firefighter treat", False)}
+
+
+def test_clock_times_are_not_quantities(nlp):
+    text = "The fire was under control by about 6am on Friday, the department said."
+    assert [e for e in _extract(nlp, text).extractions if e.kind == "quantity"] == []
+
+
+def test_dates_resolved_with_the_event_they_date(nlp):
+    text = "A fire broke out late Thursday at the warehouse. The blaze, which broke out on Friday, gutted it."
+    got = [(e.date.date, e.date.part_of_day, e.date.event) for e in _extract(nlp, text).extractions if e.kind == "date"]
+    assert got == [("2026-11-12", "late", "fire break out"), ("2026-11-13", None, "blaze break out")]
+
+
+def test_sentences_never_cross_a_paragraph_break(nlp):
+    text = 'He said: "It is over.\n\nThe next day, 300 people came back to the square.'
+    result = _extract(nlp, text)
+    assert all("\n\n" not in s.text for s in result.sentences)

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsprism.clean import clean_batch, clean_item, content_hash, repair_mojibake
+from newsprism.models import Article, InputRecord, RawItem
+from newsprism.textcopy import extract_text_copy
+
+BODY = [
+    "The harbour authority in Saltmere approved a plan on Tuesday to dredge the east channel, ending a dispute that had idled two ferry routes for most of the summer.",
+    "Board chair Imogen Falk said the work would begin in March and take about nine weeks, during which smaller boats would use the west channel.",
+    "\u201cWe cannot keep telling families the crossing is closed for another month,\u201d Falk said after the vote, which passed five to two.",
+    "The dredging is expected to cost about 4.5 million, most of it paid from the port\u2019s reserve fund, according to figures presented to the board.",
+    "Fishing crews who use the channel had asked for the work to wait until after the spring season, and the board agreed to review the schedule in February.",
+]
+
+PAGE = "\n".join(
+    [
+        "Skip to content",
+        "Saltmere Courier",
+        "News",
+        "Sport",
+        "Subscribe",
+        "",
+        "Harbour board approves east channel dredging",
+        "By Ines Marlow and Tom Reyes",
+        "Published March 3, 2026 6:40 p.m. ET",
+        "3 min read",
+        "Share this article",
+        BODY[0],
+        "Advertisement",
+        BODY[1],
+        "Video Player is loading.",
+        "Play Video",
+        "Current Time 0:00",
+        "Color",
+        "White",
+        "This is a modal window.",
+        BODY[2],
+        "The east channel seen from the ferry terminal. (Photo: Ana Ruiz / Saltmere Courier)",
+        BODY[3],
+        "How would you rate this article?",
+        "\u2605\u2605\u2605\u2605\u2606",
+        BODY[4],
+        "Ines Marlow is a reporter for the Saltmere Courier. She covers the port.",
+        "MOST POPULAR",
+        "Council delays vote on parking fees",
+        "3 hours ago",
+        "12 Comments",
+        "\u00a9 2026 Saltmere Courier. All rights reserved.",
+    ]
+)
+
+
+def test_text_copy_keeps_the_article_and_names_what_it_removed():
+    out = extract_text_copy(PAGE)
+    assert out.reject_reason is None
+    assert out.paragraphs == BODY
+    assert out.title == "Harbour board approves east channel dredging"
+    assert out.authors == ["Ines Marlow", "Tom Reyes"]
+    assert out.published == "2026-03-03T18:40:00-05:00"
+    assert out.outlet == "Saltmere Courier"
+    kinds = {r.text: r.kind for r in out.removed}
+    assert kinds["Advertisement"] == "ad"
+    assert kinds["Video Player is loading."] == "player" and kinds["White"] == "player"
+    assert kinds["The east channel seen from the ferry terminal. (Photo: Ana Ruiz / Saltmere Courier)"] == "caption"
+    assert kinds["\u2605\u2605\u2605\u2605\u2606"] == "widget"
+    assert kinds["Ines Marlow is a reporter for the Saltmere Courier. She covers the port."] == "bio"
+    assert kinds["3 hours ago"] == "related" and kinds["Council delays vote on parking fees"] == "related"
+    assert kinds["12 Comments"] == "comment" and kinds["3 min read"] == "chrome"
+    assert kinds["Skip to content"] == "navigation"
+
+
+def test_a_page_of_teasers_is_not_an_article():
+    teasers = []
+    for n in range(12):
+        teasers += [f"Local team wins match number {n} in extra time", f"{n + 1} hours ago"]
+    item = RawItem(source="index.txt", format="text", content="\n".join(["Saltmere Courier", "Sport", *teasers]))
+    rec = clean_item(item)
+    assert isinstance(rec, InputRecord) and rec.status == "skipped" and rec.reason.startswith("not_an_article:")
+
+
+def test_mojibake_is_repaired_and_reported():
+    text, pairs = repair_mojibake("\u00e2\u20ac\u0153We cannot wait,\u00e2\u20ac\u009d Falk said. The caf\u00c3\u00a9 reopened.")
+    assert text == "\u201cWe cannot wait,\u201d Falk said. The caf\u00e9 reopened."
+    assert pairs and any("caf\u00e9" in fixed for _, fixed in pairs)
+
+
+def test_html_metadata_from_json_ld_and_opengraph():
+    html = f"""<!doctype html><html lang="en"><head>
+    <meta property="og:site_name" content="Saltmere Courier"><meta property="og:title" content="OG title">
+    <script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+      "headline": "Harbour board approves dredging", "datePublished": "2026-03-03T18:40:00-05:00",
+      "author": [{{"@type": "Person", "name": "Ines Marlow"}}], "publisher": {{"name": "Courier Media Group"}}}}</script>
+    </head><body><nav><a href="/">Home</a><a href="/sport">Sport</a></nav>
+    <article><h1>Harbour board approves dredging</h1>{"".join(f"<p>{p}</p>" for p in BODY)}</article>
+    <aside><h3>Most popular</h3><ul><li><a href="/x">Council delays vote on parking fees</a></li></ul></aside>
+    <footer>\u00a9 2026 Saltmere Courier. All rights reserved.</footer></body></html>"""
+    art = clean_item(RawItem(source="page.html", format="html", content=html))
+    assert isinstance(art, Article)
+    assert art.title == "Harbour board approves dredging"
+    assert art.outlet == "Saltmere Courier"  # how the site names itself beats the publisher's company
+    assert art.authors == ["Ines Marlow"]
+    assert art.published == "2026-03-03T18:40:00-05:00"
+    assert "dredge the east channel" in art.text and "parking fees" not in art.text
+    assert {"Council delays vote on parking fees"} <= {r.text for r in art.removed}
+
+
+def test_the_same_text_twice_is_a_duplicate():
+    page = RawItem(source="a.txt", format="text", content=PAGE)
+    again = RawItem(source="copy/of/a.txt", format="text", content=PAGE.replace("Skip to content", "Menu"))
+    batch = clean_batch([page, again])
+    assert [r.status for r in batch.records] == ["ok", "duplicate"]
+    assert len(batch.articles) == 1 and batch.records[1].article == batch.articles[0].id
+
+
+def test_content_hash_ignores_case_and_spacing():
+    assert content_hash("A  b\nC") == content_hash("a b c")
+
+
+lines = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), max_size=120)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(lines, max_size=40))
+def test_text_copy_never_raises_and_only_keeps_lines_it_was_given(page_lines):
+    page = "\n".join(page_lines)
+    out = extract_text_copy(page)
+    given_lines = {ln.strip() for ln in page_lines}
+    assert all(p in given_lines for p in out.paragraphs)
+    assert all(r.text in given_lines for r in out.removed)

@@ -1,0 +1,131 @@
+"""Normalizers: numbers, dates, bylines, datelines, outlet names."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsprism.dates import WEEKDAYS, resolve
+from newsprism.metadata import find_date, outlet_from_lines, parse_byline, parse_date, parse_dateline
+from newsprism.quantities import parse_number, values_agree
+
+FRIDAY = date(2026, 11, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("about 1,200", (1200, None, True)),
+        ("2,100", (2100, None, False)),
+        ("two", (2, None, False)),
+        ("$2.1 billion", (2.1e9, "$", False)),
+        ("nearly 40%", (40, "%", True)),
+        ("3 percent", (3, "%", False)),
+        ("€3bn", (3e9, "€", False)),
+        ("a third", (1 / 3, None, False)),
+        ("some 60", (60, None, True)),
+    ],
+)
+def test_parse_number(text, expected):
+    assert parse_number(text) == pytest.approx(expected)
+
+
+def test_words_without_a_number_are_not_a_quantity():
+    assert parse_number("several") is None
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_comma_grouped_integers_round_trip(n):
+    assert parse_number(f"{n:,}") == (n, None, False)
+
+
+def test_values_agree_within_stated_approximation_only():
+    assert values_agree(1200, True, 1250, False)
+    assert not values_agree(1200, True, 2100, False)
+    assert not values_agree(1200, False, 1250, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "granularity", "part"),
+    [
+        ("late Thursday", date(2026, 11, 12), "part_of_day", "late"),
+        ("on Friday", FRIDAY, "day", None),
+        ("Thursday night", date(2026, 11, 12), "part_of_day", "night"),
+        ("last night", date(2026, 11, 12), "part_of_day", "night"),
+        ("11:40 p.m. Thursday", date(2026, 11, 12), "time", "11:40 p.m."),
+        ("November 12, 2026", date(2026, 11, 12), "day", None),
+        ("last month", date(2026, 10, 1), "month", None),
+        ("In 2019", date(2019, 1, 1), "year", None),
+        ("yesterday", date(2026, 11, 12), "day", None),
+    ],
+)
+def test_resolve_dates_against_publication_day(text, day, granularity, part):
+    got = resolve(text, FRIDAY)
+    assert got is not None and (got.date, got.granularity, got.part_of_day) == (day, granularity, part)
+
+
+@pytest.mark.parametrize("text", ["18 months", "hours", "three weeks", "recently"])
+def test_durations_are_not_dates(text):
+    assert resolve(text, FRIDAY) is None
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 1, 1)), st.sampled_from(WEEKDAYS))
+def test_a_bare_weekday_is_the_latest_such_day_on_or_before_publication(base, weekday):
+    got = resolve(weekday.capitalize(), base)
+    assert got is not None
+    assert got.date.weekday() == WEEKDAYS.index(weekday)
+    assert base - timedelta(days=6) <= got.date <= base
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jordan Pike", ["Jordan Pike"]),
+        ("By Ines Marlow and Tom Reyes", ["Ines Marlow", "Tom Reyes"]),
+        ("Reporting by Amira Haddad; Editing by Tom Quill", ["Amira Haddad"]),
+        ("By the time the crews arrived, the roof had gone.", []),
+        ("Byline", []),
+    ],
+)
+def test_parse_byline(line, names):
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Published Nov. 13, 2026 8:12 a.m. ET", "2026-11-13T08:12:00-05:00"),
+        ("November 13, 2026 9:45 AM", "2026-11-13T09:45:00"),
+        ("Monday, November 9, 2026", "2026-11-09"),
+        ("4 May 2024", "2024-05-04"),
+        ("no date here", None),
+    ],
+)
+def test_parse_date(line, iso):
+    assert parse_date(line) == iso
+
+
+def test_find_date_prefers_published_over_updated():
+    assert find_date(["Updated Nov. 14, 2026 1:00 p.m.", "Published Nov. 13, 2026 8:12 a.m."]) == "2026-11-13T08:12:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "agency"),
+    [
+        ("PORT MERROW, Nov 13 (Meridian Wire) - A fire broke out", "Port Merrow", "Meridian Wire"),
+        ("Brussels, May 4, 2024 — Ministers met", "Brussels", None),
+        ("The fire, officials said, was out.", None, None),
+    ],
+)
+def test_parse_dateline(line, place, agency):
+    assert parse_dateline(line) == (place, agency)
+
+
+def test_outlet_from_copyright_then_dateline_then_bio():
+    assert outlet_from_lines(["News", "\u00a9 2026 Northgate Herald. All rights reserved."]) == "Northgate Herald"
+    assert outlet_from_lines(["PORT MERROW, Nov 13 (Meridian Wire) - A fire"]) == "Meridian Wire"
+    assert outlet_from_lines(["Jordan Pike is a city reporter for the Northgate Herald."]) == "Northgate Herald"
+    assert outlet_from_lines(["Home", "News"]) is None
