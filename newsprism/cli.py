@@ -111,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    console = Console(stderr=False)
+    console = Console(soft_wrap=True)
     try:
         return int(args.func(args, console))
     except NewsprismError as exc:

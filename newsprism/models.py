@@ -15,7 +15,7 @@ in-process or inside a Spark task, and so that storage can serialise it as is.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Literal
 
 InputStatus = Literal["ok", "duplicate", "skipped", "failed"]
@@ -25,7 +25,7 @@ DerivationKind = Literal["copy", "rewrite", "partial"]
 InputFormat = Literal["html", "text", "jsonl"]
 
 
-class Reason(str, Enum):
+class Reason(StrEnum):
     """Stable reason codes for inputs that did not become an article."""
 
     EMPTY = "empty"

