@@ -46,7 +46,10 @@ def write_brief(story: Story, articles: dict[str, Article]) -> Story:
 
 def _sentence_for(claim: Claim) -> str:
     if claim.kind == "quote":
-        return f'{claim.speaker or "A speaker"} said: "{claim.quote}".' if claim.speaker else f'Reported quote: "{claim.quote}".'
+        quote = (claim.quote or "").rstrip(" ,")
+        if not quote.endswith((".", "!", "?", "…")):
+            quote += "."
+        return f"{claim.speaker} said: \u201c{quote}\u201d" if claim.speaker else f"Quoted without a named speaker: \u201c{quote}\u201d"
     shortest = min(claim.mentions, key=lambda m: len(m.text))
     return shortest.text.strip()
 

@@ -30,6 +30,7 @@ MAX_ATTRIBUTION_TOKENS = 12
 PRONOUNS = {"he", "she", "they", "i", "we", "him", "her"}
 # Quoted stretches shorter than this are scare quotes or names, not statements.
 MIN_QUOTE_WORDS = 4
+FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll", "wo"}
 QUANTITY_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 DATE_LABELS = {"DATE", "TIME"}
 NAME_LABELS = {"PERSON"}
@@ -258,12 +259,21 @@ def _event_of(token: Any) -> str:
     return f"{noun} {_verb_phrase(verb)}".strip()
 
 
+def _looks_ahead(verb: Any) -> bool:
+    """'will reopen', 'would decide', 'is expected to reopen', 'plans to': future events."""
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children):
+        return True
+    head = verb.head if verb.dep_ == "xcomp" else None
+    return head is not None and head.lemma_ in ("expect", "plan", "schedule", "set", "due")
+
+
 def _dates(article: Article, doc: Any, quote_spans: list[tuple[int, int]], base: date | None) -> list[Extraction]:
     out = []
     for ent in doc.ents:
         if ent.label_ not in DATE_LABELS or _inside(ent.start_char, quote_spans):
             continue
-        resolved = resolve(ent.text, base)
+        verb = _governing_verb(ent.root)
+        resolved = resolve(ent.text, base, future=verb is not None and _looks_ahead(verb))
         if resolved is None:
             continue
         event = _event_of(ent.root)

@@ -78,8 +78,19 @@ def crosscheck_story(
     story.claims = ordered
     story.conflicts = conflicts
     story.derivations = derivations
+    story.headline = _headline(story, by_id, derivations)
     story.timeline = _timeline(ordered)
     return story
+
+
+def _headline(story: Story, by_id: dict[str, Article], derivations: Sequence[Derivation]) -> str:
+    """A story is not headlined by a rewrite: when the article that gave the headline
+    copies another, its source's title is used instead."""
+    source_of = {d.derived: d.source for d in derivations}
+    for art in by_id.values():
+        if art.title == story.headline and art.id in source_of and by_id[source_of[art.id]].title:
+            return by_id[source_of[art.id]].title or story.headline
+    return story.headline
 
 
 def independence(article_ids: Sequence[str], derivations: Sequence[Derivation]) -> dict[str, str]:

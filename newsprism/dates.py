@@ -41,8 +41,10 @@ class ResolvedDate:
     part_of_day: str | None
 
 
-def resolve(text: str, base: date | None) -> ResolvedDate | None:
-    """The calendar date a date expression refers to, or None when it names no date."""
+def resolve(text: str, base: date | None, future: bool = False) -> ResolvedDate | None:
+    """The calendar date a date expression refers to, or None when it names no date.
+    `future` says the sentence looks ahead ("will reopen Monday"): a bare weekday is
+    then the next such day, not the last."""
     words = text.strip()
     if not words or _NOT_A_DATE.search(words):
         return None
@@ -56,10 +58,12 @@ def resolve(text: str, base: date | None) -> ResolvedDate | None:
     if base is not None:
         for index, name in enumerate(WEEKDAYS):
             if lowered in (name, f"last {name}", f"next {name}"):
-                delta = (base.weekday() - index) % 7
-                if lowered.startswith("last") and delta == 0:
-                    delta = 7
-                day = base - timedelta(days=delta) if not lowered.startswith("next") else base + timedelta(days=(index - base.weekday()) % 7 or 7)
+                ahead = lowered.startswith("next") or (future and not lowered.startswith("last"))
+                if ahead:
+                    day = base + timedelta(days=(index - base.weekday()) % 7 or 7)
+                else:
+                    delta = (base.weekday() - index) % 7
+                    day = base - timedelta(days=delta or (7 if lowered.startswith("last") else 0))
                 return ResolvedDate(day, granularity, part_of_day)
         if lowered in ("", "today", "tonight") and part_of_day:
             return ResolvedDate(base, "part_of_day", part_of_day)

@@ -136,6 +136,6 @@ def test_brief_cites_corroborated_claims_and_states_conflicts():
     ])
     write_brief(story, by_id)
     texts = [s.text for s in story.brief]
-    assert texts[0] == f'Tobias Renner said: "{q}".'
+    assert texts[0] == f"Tobias Renner said: \u201c{q}.\u201d"
     assert story.brief[0].articles == ["a", "b"]
     assert texts[1].startswith("Outlets disagree (number): ") and "Herald" in texts[1] and "\u201cAbout 2,100\u201d" in texts[1]

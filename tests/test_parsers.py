@@ -67,6 +67,12 @@ def test_resolve_dates_against_publication_day(text, day, granularity, part):
     assert got is not None and (got.date, got.granularity, got.part_of_day) == (day, granularity, part)
 
 
+def test_a_weekday_in_a_sentence_that_looks_ahead_is_the_next_one():
+    assert resolve("Monday", FRIDAY, future=True).date == date(2026, 11, 16)
+    assert resolve("Friday", FRIDAY, future=True).date == date(2026, 11, 20)
+    assert resolve("last Friday", FRIDAY).date == date(2026, 11, 6)
+
+
 @pytest.mark.parametrize("text", ["18 months", "hours", "three weeks", "recently"])
 def test_durations_are_not_dates(text):
     assert resolve(text, FRIDAY) is None
