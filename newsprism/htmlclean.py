@@ -16,11 +16,17 @@ from .clutter import clutter_kind
 from .metadata import parse_date
 from .models import Removed
 
-MIN_ARTICLE_WORDS = 80
-# An index page: many headline-sized links and no paragraph that reads like a body.
-INDEX_MIN_TEASER_LINKS = 10
-INDEX_MAX_LONG_PARAGRAPHS = 2
-LONG_PARAGRAPH_WORDS = 40
+# Fewer words than this is a login wall, an error page or an empty template, not an
+# article (paywalled news pages still show a lead of 50-80 words).
+MIN_ARTICLE_WORDS = 40
+# An index page: most of the text extracted from it sits in teaser cards for other
+# stories. (Counting long paragraphs or links instead rejected news articles, whose
+# paragraphs are short and whose pages carry dozens of links.) A page that declares
+# itself an article (og:type, JSON-LD) is never an index.
+INDEX_MIN_TEASERS = 8
+INDEX_TEASER_SHARE = 0.5
+TEASER_WORDS = (5, 60)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle", "OpinionNewsArticle"}
 
@@ -39,6 +45,7 @@ class HtmlResult:
 
 
 def extract_html(html: str) -> HtmlResult:
+    html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses a str that declares its encoding
     try:
         tree = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -60,18 +67,37 @@ def extract_html(html: str) -> HtmlResult:
         language=tree.get("lang") or (doc.language if doc else None),
     )
     words = sum(len(p.split()) for p in result.paragraphs)
-    teaser_links = _teaser_link_count(tree)
-    long_paragraphs = sum(1 for p in result.paragraphs if len(p.split()) >= LONG_PARAGRAPH_WORDS)
-    if teaser_links >= INDEX_MIN_TEASER_LINKS and long_paragraphs <= INDEX_MAX_LONG_PARAGRAPHS:
-        result.reject_reason = f"index page with {teaser_links} teaser links and no article body"
+    teasers = _teaser_cards(tree, result.paragraphs)
+    if not meta.get("is_article") and teasers >= INDEX_MIN_TEASERS and teasers >= INDEX_TEASER_SHARE * len(result.paragraphs):
+        result.reject_reason = f"index page: {teasers} of its {len(result.paragraphs)} text blocks are teasers for other stories"
     elif words < MIN_ARTICLE_WORDS:
         result.reject_reason = f"only {words} words of article text in the page"
     return result
 
 
-def _teaser_link_count(tree: Any) -> int:
-    """Links whose text reads like a headline (four words or more)."""
-    return sum(1 for a in tree.iter("a") if len((a.text_content() or "").split()) >= 4)
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _teaser_cards(tree: Any, paragraphs: list[str]) -> int:
+    """Extracted text blocks that come from a teaser card: a small element holding one
+    headline-sized link (four words or more) and a sentence or two of its own. A nav
+    list has the links but no sentences; an article body has sentences in elements that
+    hold many paragraphs, not one link each."""
+    extracted = [_norm(p) for p in paragraphs]
+    found = 0
+    for card in tree.iter("li", "article", "div", "section"):
+        links = [a for a in card.iter("a") if len(_norm(a.text_content() or "").split()) >= 4]
+        if len(links) != 1 or len(card.findall(".//p")) > 2:
+            continue
+        text = _norm(card.text_content() or "")
+        own = _norm(text.replace(_norm(links[0].text_content() or ""), " "))
+        if not (TEASER_WORDS[0] <= len(own.split()) <= TEASER_WORDS[1]):
+            continue
+        probe = own[:40]
+        if any(probe in block for block in extracted):
+            found += 1
+    return found
 
 
 def _structured_metadata(tree: Any) -> dict[str, Any]:
@@ -86,6 +112,7 @@ def _structured_metadata(tree: Any) -> dict[str, Any]:
             types = set(types) if isinstance(types, list) else {types}
             if not types & _ARTICLE_TYPES:
                 continue
+            out["is_article"] = True
             out.setdefault("title", _clean(obj.get("headline")))
             if obj.get("datePublished"):
                 out.setdefault("published", _iso(obj["datePublished"]))
@@ -102,6 +129,8 @@ def _structured_metadata(tree: Any) -> dict[str, Any]:
         for m in tree.iter("meta")
         if m.get("content")
     }
+    if (metas.get("og:type") or "").lower() == "article":
+        out["is_article"] = True
     if metas.get("og:site_name"):
         out["outlet"] = _clean(metas["og:site_name"])  # how the site names itself wins
     out.setdefault("title", _clean(metas.get("og:title")))

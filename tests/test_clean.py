@@ -130,3 +130,16 @@ def test_text_copy_never_raises_and_only_keeps_lines_it_was_given(page_lines):
     given_lines = {ln.strip() for ln in page_lines}
     assert all(p in given_lines for p in out.paragraphs)
     assert all(r.text in given_lines for r in out.removed)
+
+
+def test_a_news_article_of_short_paragraphs_among_many_links_is_not_an_index():
+    nav = "".join(f'<li><a href="/s/{n}">Council delays vote on parking fees again {n}</a></li>' for n in range(30))
+    body = "".join(f"<p>{line}</p>" for line in BODY) * 3
+    html = f"<html><body><ul>{nav}</ul><article><h1>Harbour board approves dredging</h1>{body}</article></body></html>"
+    assert isinstance(clean_item(RawItem(source="p.html", format="html", content=html)), Article)
+
+
+def test_an_xml_declaration_does_not_stop_html_parsing():
+    html = '<?xml version="1.0" encoding="UTF-8"?>\n<html><body><article>' + "".join(f"<p>{p}</p>" for p in BODY) + "</article></body></html>"
+    art = clean_item(RawItem(source="p.xhtml", format="html", content=html))
+    assert isinstance(art, Article) and "east channel" in art.text
