@@ -32,11 +32,11 @@ demo: $(VENV)/.installed
 	$(BIN)/newsprism analyze examples/corpus examples/bad-inputs --out $(DEMO_OUT) --db $(DEMO_OUT)/newsprism.db
 
 test: $(VENV)/.installed-dev
-	$(BIN)/ruff check newsprism tests benchmarks
+	$(BIN)/ruff check newsprism tests benchmarks tools
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check newsprism tests benchmarks
+	$(BIN)/ruff check newsprism tests benchmarks tools
 
 clean:
 	rm -rf out .pytest_cache

@@ -4,6 +4,7 @@ time too), and an audit of what trafilatura left out, named with the clutter kin
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from dataclasses import dataclass, field
@@ -54,15 +55,16 @@ def extract_html(html: str) -> HtmlResult:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
     text = (doc.text if doc is not None else "") or ""
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    title = meta.get("title") or (doc.title if doc else None)
-    authors = meta.get("authors") or _split_authors(doc.author if doc else None)
+    outlet = meta.get("outlet") or (doc.sitename if doc else None)
+    title = _strip_site_suffix(_clean(meta.get("title") or (doc.title if doc else None)), outlet)
+    authors = [a for a in meta.get("authors") or _split_authors(doc.author if doc else None) if a != outlet]
     result = HtmlResult(
         title=title,
         paragraphs=[p for p in paragraphs if p != title],
         removed=_audit_removed(tree, paragraphs, title),
         authors=authors,
         published=meta.get("published") or (doc.date if doc else None),
-        outlet=meta.get("outlet") or (doc.sitename if doc else None),
+        outlet=outlet,
         url=meta.get("url") or (doc.url if doc else None),
         language=tree.get("lang") or (doc.language if doc else None),
     )
@@ -162,7 +164,19 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _clean(value: Any) -> str | None:
-    return re.sub(r"\s+", " ", value).strip() or None if isinstance(value, str) else None
+    """Whitespace collapsed and HTML entities decoded (JSON-LD often carries '&#8217;')."""
+    return re.sub(r"\s+", " ", html_lib.unescape(value)).strip() or None if isinstance(value, str) else None
+
+
+def _strip_site_suffix(title: str | None, outlet: str | None) -> str | None:
+    """'Fire at the docks | Port Merrow Ledger' -> 'Fire at the docks' when the tail names the site."""
+    if not title or not outlet:
+        return title
+    for sep in (" | ", " - ", " – ", " — ", " :: "):
+        head, _, tail = title.rpartition(sep)
+        if head and tail.strip().lower() in (outlet.lower(), outlet.lower().removeprefix("the ")):
+            return head.strip()
+    return title
 
 
 def _iso(value: str) -> str | None:

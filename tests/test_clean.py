@@ -143,3 +143,16 @@ def test_an_xml_declaration_does_not_stop_html_parsing():
     html = '<?xml version="1.0" encoding="UTF-8"?>\n<html><body><article>' + "".join(f"<p>{p}</p>" for p in BODY) + "</article></body></html>"
     art = clean_item(RawItem(source="p.xhtml", format="html", content=html))
     assert isinstance(art, Article) and "east channel" in art.text
+
+
+def test_html_titles_are_unescaped_and_lose_the_site_suffix():
+    html = (
+        '<html><head><meta property="og:site_name" content="Saltmere Courier">'
+        '<meta property="og:title" content="Board&#8217;s vote ends dredging row | Saltmere Courier">'
+        '<meta name="author" content="Saltmere Courier"></head><body><article>'
+        + "".join(f"<p>{p}</p>" for p in BODY)
+        + "</article></body></html>"
+    )
+    art = clean_item(RawItem(source="p.html", format="html", content=html))
+    assert art.title == "Board\u2019s vote ends dredging row"
+    assert "Saltmere Courier" not in art.authors
