@@ -47,7 +47,8 @@ with this metric, to compare with the figures the AEB README publishes.
 
 Tuning data: newsprism's text-copy line classifier was trained and tuned only on wceb-2025
 (tools/train_line_model.py); its HTML path is trafilatura plus metadata rules. Neither AEB nor
-trafilatura-eval-en was used for training
+trafilatura-eval-en was used for training; the HTML index-page rule was checked on both for
+wrongly rejected pages (every page in them is an article), which changed its design.
 """
 
 from __future__ import annotations
