@@ -19,6 +19,7 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
         for p in (
             r"^video player is loading",
             r"^(play|pause|mute|unmute|replay)( video)?$",
+            r"^(video|audio)$",
             r"^(current time|duration|remaining time|loaded)\b.*\d",
             r"^this is a modal window",
             r"^(beginning|end) of dialog window",
@@ -26,28 +27,48 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"^(fullscreen|non-fullscreen|picture-in-picture)$",
             r"^(captions|subtitles|descriptions|chapters|audio track|quality levels)( settings| off| on)?( dialog)?,?( selected)?$",
             r"^playback rate",
+            r"^\d(\.\d+)?x$",
             r"^stream type live",
-            r"^(now playing|up next|watch now|watch:|listen( to this article)?)\b",
+            r"^(now playing|up next|watch now|listen to this article)\b|^(watch|listen):",
             r"^\d{1,2}:\d{2}(:\d{2})?( / \d{1,2}:\d{2})?$",
             r"^(text|font|background|window) (color|colour|size|opacity|family)",
             r"^(reset|done|close modal dialog)$",
             r"^media error\b|^the media could not be loaded",
+            r"^audio (is )?(generated|produced) (by|with)",
+            r"^this (video|audio|media) (cannot|can't|could not|is not able to) be played",
+            r"supports? html5 (video|audio)",
         )
     ],
     "ad": [
         re.compile(p, _I)
         for p in (
-            r"^advertisement\W*$",
+            r"^advertisement\b.{0,30}$",
             r"^(story|article) continues (below|after) (the )?advertisement",
             r"^(sponsored( content)?|paid (post|content)|promoted( content)?|ad feedback|skip ad|ad)$",
             r"^advertise with us",
+            r"^report this ad$",
+        )
+    ],
+    "comment": [
+        re.compile(p, _I)
+        for p in (
+            r"^\d+ comments?$",
+            r"^comments? ?\(\d+\)$",
+            r"^(join|start) the (conversation|discussion)",
+            r"^(leave|post|add|view|show|hide|load more|read) (a |the |all )?comments?\b",
+            r"^(log ?in|sign ?in|register) to (comment|reply|join the)",
+            r"^comments (are|have been) closed",
+            r"^(reply|report|like|sort by|newest|oldest)$",
+            r"^(like|likes|upvote|reply) \(\d+\)$",
+            r"^sort by\b",
         )
     ],
     "share": [
         re.compile(p, _I)
         for p in (
-            r"^share (this|on|the) ?(article|story|page)?\b",
+            r"^share (this|on|the|via|to) ?(article|story|page)?\b",
             r"^(share|tweet|email|print|copy link|link copied|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|flipboard|messenger)$",
+            r"^link copied( to clipboard)?",
             r"^follow us\b",
             r"^(save|saved|gift|gift this article)$",
         )
@@ -56,11 +77,14 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(p, _I)
         for p in (
             r"\bsign up\b.*\b(newsletter|alerts|email|briefing)",
+            r"^sign ?up\b",
             r"\bnewsletter\b",
             r"^subscribe\b|\bsubscribe (now|today)\b",
             r"^(already a subscriber|log ?in|sign ?in|create (an|a free) account|register)\b",
             r"^enter your e-?mail",
             r"^by signing up,? you agree",
+            r"\b(delivered|straight) to your inbox\b|\bin your inbox\b",
+            r"^never miss a (story|thing|beat|headline)",
         )
     ],
     "widget": [
@@ -71,20 +95,22 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"^[★☆✩✪⭐\s]{3,}$",
             r"^thanks? (you )?for (your )?(feedback|voting|rating)",
             r"^(was|is) this (article|story|page) (helpful|useful)",
-            r"^\d+ (votes?|ratings?)$",
-            r"^(poll|quick poll|vote now|view results)\b",
+            r"^[\d,]+ (votes?|ratings?)$",
+            r"^(poll|quick poll|vote now|view results|vote|submit( rating| vote)?)\b\W*$|^(poll|quick poll):",
             r"^(yes|no|not sure)$",
+            r"click on a star|\brate it\b|average rating|vote count",
         )
     ],
     "chrome": [
         re.compile(p, _I)
         for p in (
             r"^\d+ ?min(ute)?s? (read|listen)$",
-            r"^reading time\b",
-            r"^(updated|last updated|edited)\b.{0,40}\b(ago|am|pm|a\.m\.|p\.m\.)\.?$",
+            r"^(estimated )?reading time\b",
+            r"^(updated|last updated|last edited|edited|last modified)\b.{0,40}\b(ago|am|pm|a\.m\.|p\.m\.)\.?$",
             r"^(text size|font size|a\+|a-|listen)$",
             r"^(corrections?|report an error|editorial standards)$",
             r"^our standards\b",
+            r"^(edit this (article|page|story|entry)|view (the )?(revision|edit|page) history)\b",
         )
     ],
     "caption": [
@@ -94,12 +120,13 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"^(photo|image|picture|credit|photograph)s?( credit)?: ",
             r"\b(photo|image|picture)s? (by|courtesy of) [A-Z]",
             r"\b(getty images|ap photo|reuters/|afp via getty|shutterstock|istock)\b",
+            r"^\d+ of \d+$",
         )
     ],
     "related": [
         re.compile(p, _I)
         for p in (
-            r"^(most (popular|read|viewed|shared)|related( stories| articles| coverage| content| news)?|you may also like|you might also like|editors'? picks?|recommended( for you)?|top stories|trending( now)?|latest( news)?|more (from|on|in|stories)\b.*|read (more|next)|in other news|don't miss|popular now)\W*$",
+            r"^(most (popular|read|viewed|shared)|related( stories| articles| coverage| content| news)?|you may also like|you might also like|editors'? picks?|recommended( for you)?|top stories|trending( now)?|latest( news)?|more (from|on|in|stories)\b.*|read (more|next)|in other news|popular now)\W*$",
             r"^\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$",
             r"^(just now|yesterday)$",
         )
@@ -107,7 +134,7 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "promo": [
         re.compile(p, _I)
         for p in (
-            r"^(read more|related|see also|also read|more|watch|listen|click here)\s*:",
+            r"^(read more|related|see also|also read|more|click here|don'?t miss|must read|recommended)\s*:",
             r"^(download|get) (our|the) app\b",
             r"^(support|donate to) (our|independent) journalism",
         )
@@ -118,16 +145,7 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"\bcookies?\b",
             r"\b(consent|privacy (policy|settings|choices)|do not sell)\b",
             r"^(accept( all)?|reject( all)?|manage (preferences|settings)|agree)$",
-        )
-    ],
-    "comment": [
-        re.compile(p, _I)
-        for p in (
-            r"^\d+ comments?$",
-            r"^(join|start) the (conversation|discussion)",
-            r"^(leave|post|add|view|show|hide) (a |the )?comments?\b",
-            r"^comments (are|have been) closed",
-            r"^(reply|report|like|sort by|newest|oldest)$",
+            r"^we value your privacy",
         )
     ],
     "footer": [
@@ -138,6 +156,18 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
         )
     ],
 }
+# Patterns that say a line is clutter whatever its length: cookie walls and consent
+# notices run to several sentences ("We and our 143 partners store and access ...").
+ANY_LENGTH_PATTERNS: dict[str, list[re.Pattern[str]]] = {
+    "cookie": [
+        re.compile(r"\b(we|our) (and our )?(\d+ )?(vendors|partners)\b.*\b(cookies|your device|consent)\b", _I),
+        re.compile(r"\b(accept|reject|manage|disable|enable)\b.{0,60}\bcookies?\b|\bcookie (settings|policy|preferences)\b", _I),
+    ],
+    "newsletter": [re.compile(r"^by signing up,? you agree", _I)],
+}
+# Words that match ordinary prose too: these kinds count only on short lines.
+SHORT_LINE_ONLY = frozenset({"cookie", "newsletter", "share"})
+SHORT_LINE_WORDS = 15
 
 # a bio block: "Jordan Pike is a city reporter for the Northgate Herald. He covers ..."
 BIO_PATTERN = re.compile(
@@ -145,15 +175,31 @@ BIO_PATTERN = re.compile(
 )
 
 
+BIO_LINES = [
+    re.compile(p, _I)
+    for p in (
+        r"^about the (author|writer|reporter)s?$",
+        r"^follow (\w+ )+on (x|twitter|instagram|facebook|linkedin|threads|bluesky|mastodon)\b",
+        r"^(e-?mail|contact)( \w+)?: \S+@\S+",
+    )
+]
+
+
 def clutter_kind(line: str) -> str | None:
     """The kind of clutter a stripped line is, or None when it looks like content."""
     if not line:
         return None
-    for kind, patterns in CLUTTER_PATTERNS.items():
-        if len(line) > 200 and kind not in ("caption",):
-            continue  # long lines are prose; only a caption credit survives at that length
+    for kind, patterns in ANY_LENGTH_PATTERNS.items():
         if any(p.search(line) for p in patterns):
             return kind
-    if BIO_PATTERN.search(line):
+    words = len(line.split())
+    for kind, patterns in CLUTTER_PATTERNS.items():
+        if len(line) > 200 and kind != "caption":
+            continue  # long lines are prose; only a caption credit survives at that length
+        if kind in SHORT_LINE_ONLY and words > SHORT_LINE_WORDS:
+            continue
+        if any(p.search(line) for p in patterns):
+            return kind
+    if BIO_PATTERN.search(line) or any(p.search(line) for p in BIO_LINES):
         return "bio"
     return None

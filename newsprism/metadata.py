@@ -23,7 +23,7 @@ DATE_PATTERN = re.compile(
 )
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
-BYLINE_PATTERN = re.compile(r"^(?:by|written by|words by|reporting by)\s+(?P<names>.+)$", re.I)
+BYLINE_PATTERN = re.compile(r"^(?:by|written by|words by|reporting by|posted by|story by)\s+(?P<names>.+)$", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|al|bin)$")
 
 DATELINE_PATTERN = re.compile(
@@ -83,6 +83,17 @@ def parse_byline(line: str) -> list[str]:
         if 1 <= len(tokens) <= 5 and all(_NAME_TOKEN.match(t) for t in tokens):
             out.append(part)
     return out
+
+
+ROLE_WORDS = frozenset(
+    "reporter correspondent editor writer columnist journalist producer contributor staff critic analyst".split()
+)
+
+
+def is_role_line(line: str) -> bool:
+    """'Coastal Affairs Correspondent': the job line under a byline name."""
+    words = line.split()
+    return 1 <= len(words) <= 6 and words[-1].lower().strip(".,") in ROLE_WORDS and all(w[:1].isupper() for w in words)
 
 
 def parse_dateline(line: str) -> tuple[str | None, str | None]:

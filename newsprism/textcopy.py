@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from .clutter import clutter_kind
 from .linefeatures import features, page_lines
 from .linemodel import load_line_model
-from .metadata import find_date, outlet_from_lines, parse_byline, parse_dateline
+from .metadata import find_date, is_role_line, outlet_from_lines, parse_byline, parse_dateline
 from .models import Removed
 
 # A line with at least this many words that ends like a sentence is prose.
@@ -35,10 +35,17 @@ MAX_BODY_GAP = 3
 HEADLINE_WINDOW = 25
 # A headline has this many words.
 HEADLINE_WORDS = (3, 30)
-# Clutter kinds removed whenever a line matches them, even a long line; other kinds only
-# when the line is short (a long line that mentions "cookies" may well be article prose).
-ALWAYS_CLUTTER = frozenset({"player", "caption", "bio", "footer", "widget"})
-SHORT_CLUTTER_WORDS = 15
+# A headline in a related-stories list is at most this long.
+RELATED_HEADLINE_WORDS = 20
+# A bio block runs on for at most this many lines after its first one.
+BIO_BLOCK_LINES = 6
+# A caption is at most this long.
+CAPTION_WORDS = 60
+# A comment-section header counts only once this share of the page's prose is behind it
+# (a "12 Comments" link under the headline is not where the comments start).
+COMMENTS_AFTER_SHARE = 0.6
+_CREDIT_LINE = re.compile(r"^(photo|image|picture|credit|photograph)s?( credit)?: ", re.I)
+_COMMENT_HEADER = re.compile(r"^(\d+ comments?|comments? ?\(\d+\)|comments|(join|start) the (conversation|discussion)\b.*)$", re.I)
 # Short lines (control labels) between two player lines at most this far apart are player.
 PLAYER_GAP = 40
 PLAYER_LABEL_WORDS = 8
@@ -81,8 +88,10 @@ def _is_headline_shaped(line: str) -> bool:
 
 def extract_text_copy(text: str) -> TextCopyResult:
     lines = [ln.strip() for ln in text.splitlines()]
-    kinds = _spread_player_blocks(lines, [clutter_kind(ln) for ln in lines])
-    prose = [bool(ln) and kinds[i] is None and is_prose(ln) for i, ln in enumerate(lines)]
+    own_kinds = [clutter_kind(ln) for ln in lines]
+    prose = [bool(ln) and own_kinds[i] is None and is_prose(ln) for i, ln in enumerate(lines)]
+    kinds = _spread_blocks(lines, own_kinds, prose)
+    prose = [p and kinds[i] is None for i, p in enumerate(prose)]
 
     body = _body_range(lines, kinds, prose)
     if body is None:
@@ -124,9 +133,7 @@ def extract_text_copy(text: str) -> TextCopyResult:
         kind = kinds[i]
         if i == title_idx:
             continue
-        if kind is not None and (kind in ALWAYS_CLUTTER or len(line.split()) < SHORT_CLUTTER_WORDS):
-            pass  # a line that matches a clutter pattern this clearly goes whatever the model says
-        elif keep[i] and not teaser[i] and i not in byline_idx and not _is_date_line(line):
+        if kind is None and keep[i] and not teaser[i] and i not in byline_idx and not _is_date_line(line):
             paragraphs.append(line)
             continue
         if kind is None:
@@ -215,26 +222,71 @@ def _headline_above(lines: list[str], kinds: list[str | None], prose: list[bool]
     """The headline above the byline (or date line): the topmost line of the run of
     headline-shaped or prose lines (headline, standfirst) that ends there."""
     run: list[int] = []
+    first = next((i for i, ln in enumerate(lines) if ln), 0)
+    in_byline = True  # a name and job title may sit between the headline and the date
     for i in range(anchor - 1, -1, -1):
         line = lines[i]
         if not line:
             continue
+        if in_byline and (is_role_line(line) or _is_bare_name(line)):
+            continue
+        in_byline = False
         if kinds[i] is not None or not (_is_headline_shaped(line) or prose[i]) or _is_date_line(line):
             break
+        if i == first and run:
+            break  # the page's first line is the masthead, not the headline
         run.append(i)
     return run[-1] if run else None
 
 
-def _spread_player_blocks(lines: list[str], kinds: list[str | None]) -> list[str | None]:
-    """A video player prints dozens of short control labels ('Color', 'White', '1x');
-    short unlabelled lines between two player lines belong to the player too."""
+def _is_bare_name(line: str) -> bool:
+    """'Lorna Quayle' on its own line above a job title: a byline without 'By'."""
+    words = line.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+def _spread_blocks(lines: list[str], kinds: list[str | None], prose: list[bool]) -> list[str | None]:
+    """Clutter comes in blocks whose lines do not all look like clutter on their own:
+    a player prints dozens of bare labels ('Color', 'White'), a poll its question and
+    answers, a bio block its later sentences, a caption is the line before its credit,
+    and everything after a comment-section header is comments."""
     out = list(kinds)
-    player = [i for i, k in enumerate(kinds) if k == "player"]
-    for a, b in itertools.pairwise(player):
-        if b - a <= PLAYER_GAP and all(len(lines[j].split()) <= PLAYER_LABEL_WORDS or kinds[j] for j in range(a + 1, b)):
-            for j in range(a + 1, b):
-                if lines[j] and out[j] is None:
-                    out[j] = "player"
+    for kind in ("player", "widget"):
+        marked = [i for i, k in enumerate(kinds) if k == kind]
+        for a, b in itertools.pairwise(marked):
+            if b - a <= PLAYER_GAP and all(len(lines[j].split()) <= PLAYER_LABEL_WORDS or kinds[j] for j in range(a + 1, b)):
+                for j in range(a + 1, b):
+                    if lines[j] and out[j] is None:
+                        out[j] = kind
+    for i, kind in enumerate(kinds):
+        if kind == "bio":
+            for j in range(i + 1, min(len(lines), i + 1 + BIO_BLOCK_LINES)):
+                if not lines[j] or kinds[j] not in (None, "bio"):
+                    break  # a blank line or another kind of block ends the bio
+                if out[j] is None:
+                    out[j] = "bio"
+        if kind == "caption" and _CREDIT_LINE.match(lines[i]):
+            before = next((j for j in range(i - 1, -1, -1) if lines[j]), None)
+            if before is not None and out[before] is None and len(lines[before].split()) <= CAPTION_WORDS:
+                out[before] = "caption"
+    for i, kind in enumerate(kinds):
+        if kind == "related" and not _TEASER_TIME.match(lines[i]):  # a "Most popular" header
+            for j in range(i + 1, len(lines)):
+                if not lines[j] or prose[j] or len(lines[j].split()) > RELATED_HEADLINE_WORDS:
+                    break
+                out[j] = out[j] or "related"
+    words = [len(ln.split()) if p else 0 for ln, p in zip(lines, prose, strict=True)]
+    total = max(sum(words), 1)
+    seen = 0
+    for i, kind in enumerate(kinds):
+        seen += words[i]
+        if kind == "comment" and _COMMENT_HEADER.match(lines[i]) and seen / total >= COMMENTS_AFTER_SHARE:
+            for j in range(i + 1, len(lines)):
+                if out[j] in ("footer", "cookie") or (out[j] == "related" and not _TEASER_TIME.match(lines[j])):
+                    break
+                if lines[j]:
+                    out[j] = "comment"
+            break
     return out
 
 
