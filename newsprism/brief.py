@@ -9,7 +9,7 @@ can carry a number, name or date that its cited mentions do not contain.
 
 from __future__ import annotations
 
-from .models import Article, BriefSentence, Claim, Story
+from .models import Article, BriefSentence, Claim, Story, outlet_phrase
 
 MAX_SENTENCES = 10
 
@@ -59,8 +59,7 @@ def _articles(claim: Claim) -> list[str]:
 
 
 def _labels(claim: Claim, articles: dict[str, Article]) -> str:
-    names = sorted({articles[a].label for a in _articles(claim)})
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return outlet_phrase(articles[a] for a in _articles(claim))
 
 
 def _words(claim: Claim) -> str:

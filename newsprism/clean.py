@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import ftfy
 
 from .htmlclean import extract_html
-from .models import Anomaly, Article, InputRecord, RawItem, Reason
+from .models import Anomaly, Article, InputRecord, PageExtraction, RawItem, Reason
 from .textcopy import MIN_ARTICLE_WORDS, extract_text_copy
 
 
@@ -62,25 +62,17 @@ def clean_item(item: RawItem) -> Article | InputRecord:
 
 def _clean(item: RawItem) -> Article | InputRecord:
     content, mojibake = repair_mojibake(item.content)
-    title = outlet = published = dateline = url = language = None
-    authors: list[str] = []
-    removed = []
     if item.format == "html":
-        html = extract_html(content)
-        paragraphs, removed, reject = html.paragraphs, html.removed, html.reject_reason
-        title, outlet, published, authors, url, language = (
-            html.title, html.outlet, html.published, html.authors, html.url, html.language,
-        )
+        page = extract_html(content)
     elif item.format == "text":
-        copy = extract_text_copy(content)
-        paragraphs, removed, reject = copy.paragraphs, copy.removed, copy.reject_reason
-        title, outlet, published, authors, dateline = copy.title, copy.outlet, copy.published, copy.authors, copy.dateline
+        page = extract_text_copy(content)
     else:  # a JSONL export carries text that is already the article
         paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", content) if p.strip()]
         words = sum(len(p.split()) for p in paragraphs)
-        reject = None if words >= MIN_ARTICLE_WORDS else f"only {words} words of text"
-    if reject:
-        return InputRecord.rejected(item.source, "skipped", Reason.NOT_AN_ARTICLE, reject)
+        page = PageExtraction(None, paragraphs, [], reject_reason=None if words >= MIN_ARTICLE_WORDS else f"only {words} words of text")
+    if page.reject_reason:
+        return InputRecord.rejected(item.source, "skipped", Reason.NOT_AN_ARTICLE, page.reject_reason)
+    paragraphs = page.paragraphs
     text = "\n\n".join(paragraphs)
     digest = content_hash(text)
     anomalies = [
@@ -92,14 +84,14 @@ def _clean(item: RawItem) -> Article | InputRecord:
         source=item.source,
         text=text,
         format=item.format,
-        url=item.url or url,
-        title=item.title or title,
-        outlet=item.outlet or outlet,
-        authors=item.authors or authors,
-        published=item.published or published,
-        dateline=dateline,
-        language=language or "en",
-        removed=removed,
+        url=item.url or page.url,
+        title=item.title or page.title,
+        outlet=item.outlet or page.outlet,
+        authors=item.authors or page.authors,
+        published=item.published or page.published,
+        dateline=page.dateline,
+        language=page.language or "en",
+        removed=page.removed,
         anomalies=anomalies,
         content_hash=digest,
     )

@@ -13,7 +13,8 @@ Alignment is structured comparison plus embeddings:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from itertools import combinations
 
 import numpy as np
@@ -33,6 +34,7 @@ from .models import (
     Story,
     Support,
     TimelineEntry,
+    outlet_phrase,
 )
 from .nlp import Embedder
 from .quantities import values_agree
@@ -230,30 +232,7 @@ def _evidence(claim: Claim) -> list[Evidence]:
 
 
 def _outlets(claim: Claim, by_id: dict[str, Article]) -> str:
-    names = sorted({by_id[m.article].label for m in claim.mentions})
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _number_conflicts(groups, built, vec, story_id, by_id) -> list[Conflict]:  # type: ignore[no-untyped-def]
-    conflicts: list[Conflict] = []
-    for ga, gb in combinations(groups, 2):
-        pairs = [(a, b) for a in ga for b in gb if a.article != b.article and _same_measure(a, b, vec) and _verb(a) == _verb(b)]
-        if not pairs:
-            continue
-        ca, cb = built[id(ga)], built[id(gb)]
-        a, b = pairs[0]
-        explanation = (
-            f"{_outlets(ca, by_id)} report {_printed(ca)} {a.quantity.of.split(' ')[0]}s; "  # type: ignore[union-attr]
-            f"{_outlets(cb, by_id)} report {_printed(cb)}. The same count has different values."
-        )
-        conflicts.append(
-            Conflict(
-                id=f"{story_id}-x{len(conflicts) + 1}", kind="number", claims=[ca.id, cb.id],
-                articles=sorted({m.article for m in ca.mentions + cb.mentions}), explanation=explanation,
-                evidence=_evidence(ca) + _evidence(cb),
-            )
-        )
-    return conflicts
+    return outlet_phrase(by_id[m.article] for m in claim.mentions)
 
 
 def _printed(claim: Claim) -> str:
@@ -261,37 +240,77 @@ def _printed(claim: Claim) -> str:
     return " / ".join(f"“{w}”" for w in words)
 
 
-def _date_conflicts(groups, built, embedder, story_id, by_id, offset) -> list[Conflict]:  # type: ignore[no-untyped-def]
-    sims = _subject_similarity([e for g in groups for e in g], embedder)
+ExtractionGroup = list[Extraction]
+
+
+def _conflicts(
+    kind: str,
+    groups: list[ExtractionGroup],
+    built: dict[int, Claim],
+    disagree: Callable[[Extraction, Extraction], bool],
+    explain: Callable[[Claim, Claim, Extraction, Extraction], str],
+    story_id: str,
+    first_number: int,
+) -> list[Conflict]:
+    """A conflict between two claims when some mention of one and some mention of the
+    other, from different articles, disagree on the same thing."""
     conflicts: list[Conflict] = []
     for ga, gb in combinations(groups, 2):
-        pairs = [(a, b) for a in ga for b in gb if a.article != b.article and a.date.date != b.date.date and _same_event(a, b, sims)]
-        if not pairs:
+        pair = next(((a, b) for a in ga for b in gb if a.article != b.article and disagree(a, b)), None)
+        if pair is None:
             continue
         ca, cb = built[id(ga)], built[id(gb)]
-        a, b = pairs[0]
-        explanation = (
-            f"{_outlets(ca, by_id)} date {a.date.event!r} {_printed(ca)} ({a.date.date}); "
-            f"{_outlets(cb, by_id)} say {_printed(cb)} ({b.date.date})."
-        )
-        days = abs((_day(a) - _day(b)).days)
-        parts = {a.date.part_of_day, b.date.part_of_day}
-        if days == 1 and parts & NEAR_MIDNIGHT:
-            explanation += " The dates are one day apart and one is near midnight: a time-zone boundary may explain it."
         conflicts.append(
             Conflict(
-                id=f"{story_id}-x{offset + len(conflicts) + 1}", kind="date", claims=[ca.id, cb.id],
-                articles=sorted({m.article for m in ca.mentions + cb.mentions}), explanation=explanation,
+                id=f"{story_id}-x{first_number + len(conflicts)}",
+                kind=kind,
+                claims=[ca.id, cb.id],
+                articles=sorted({m.article for m in ca.mentions + cb.mentions}),
+                explanation=explain(ca, cb, *pair),
                 evidence=_evidence(ca) + _evidence(cb),
             )
         )
     return conflicts
 
 
-def _day(e: Extraction):  # type: ignore[no-untyped-def]
-    from datetime import date
+def _number_conflicts(
+    groups: list[ExtractionGroup], built: dict[int, Claim], vec: dict[str, np.ndarray], story_id: str,
+    by_id: dict[str, Article],
+) -> list[Conflict]:
+    def explain(ca: Claim, cb: Claim, a: Extraction, b: Extraction) -> str:
+        counted = _noun(a) if _noun(a).endswith("s") else f"{_noun(a)}s"
+        return (
+            f"How many {counted}: {_outlets(ca, by_id)} report {_printed(ca)}; "
+            f"{_outlets(cb, by_id)} report {_printed(cb)}."
+        )
 
-    return date.fromisoformat(e.date.date)  # type: ignore[union-attr]
+    return _conflicts(
+        "number", groups, built, lambda a, b: _same_measure(a, b, vec) and _verb(a) == _verb(b), explain, story_id, 1
+    )
+
+
+def _date_conflicts(
+    groups: list[ExtractionGroup], built: dict[int, Claim], embedder: Embedder, story_id: str,
+    by_id: dict[str, Article], offset: int,
+) -> list[Conflict]:
+    sims = _subject_similarity([e for g in groups for e in g], embedder)
+
+    def explain(ca: Claim, cb: Claim, a: Extraction, b: Extraction) -> str:
+        assert a.date is not None and b.date is not None
+        text = (
+            f"{_outlets(ca, by_id)} date {a.date.event!r} {_printed(ca)} ({a.date.date}); "
+            f"{_outlets(cb, by_id)} say {_printed(cb)} ({b.date.date})."
+        )
+        days = abs((date.fromisoformat(a.date.date) - date.fromisoformat(b.date.date)).days)
+        if days == 1 and {a.date.part_of_day, b.date.part_of_day} & NEAR_MIDNIGHT:
+            text += " The dates are one day apart and one is near midnight: a time-zone boundary may explain it."
+        return text
+
+    def disagree(a: Extraction, b: Extraction) -> bool:
+        assert a.date is not None and b.date is not None
+        return a.date.date != b.date.date and _same_event(a, b, sims)
+
+    return _conflicts("date", groups, built, disagree, explain, story_id, offset + 1)
 
 
 def _timeline(claims: list[Claim]) -> list[TimelineEntry]:

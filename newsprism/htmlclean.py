@@ -7,7 +7,6 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import lxml.html
@@ -15,7 +14,7 @@ import trafilatura
 
 from .clutter import clutter_kind
 from .metadata import parse_date
-from .models import Removed
+from .models import PageExtraction, Removed
 
 # Fewer words than this is a login wall, an error page or an empty template, not an
 # article (paywalled news pages still show a lead of 50-80 words).
@@ -32,25 +31,12 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle", "OpinionNewsArticle"}
 
 
-@dataclass
-class HtmlResult:
-    title: str | None
-    paragraphs: list[str]
-    removed: list[Removed]
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    language: str | None = None
-    reject_reason: str | None = None
-
-
-def extract_html(html: str) -> HtmlResult:
+def extract_html(html: str) -> PageExtraction:
     html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses a str that declares its encoding
     try:
         tree = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError) as exc:
-        return HtmlResult(None, [], [], reject_reason=f"the HTML cannot be parsed ({exc})")
+        return PageExtraction(None, [], [], reject_reason=f"the HTML cannot be parsed ({exc})")
     meta = _structured_metadata(tree)
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
     text = (doc.text if doc is not None else "") or ""
@@ -58,7 +44,7 @@ def extract_html(html: str) -> HtmlResult:
     outlet = meta.get("outlet") or (doc.sitename if doc else None)
     title = _strip_site_suffix(_clean(meta.get("title") or (doc.title if doc else None)), outlet)
     authors = [a for a in meta.get("authors") or _split_authors(doc.author if doc else None) if a != outlet]
-    result = HtmlResult(
+    result = PageExtraction(
         title=title,
         paragraphs=[p for p in paragraphs if p != title],
         removed=_audit_removed(tree, paragraphs, title),

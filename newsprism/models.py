@@ -14,7 +14,8 @@ in-process or inside a Spark task, and so that storage can serialise it as is.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -77,6 +78,22 @@ class Removed:
 
     text: str
     kind: str
+
+
+@dataclass
+class PageExtraction:
+    """What a cleaner (HTML or text copy) read from one page, before it becomes an Article."""
+
+    title: str | None
+    paragraphs: list[str]
+    removed: list[Removed]
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
+    dateline: str | None = None
+    reject_reason: str | None = None
 
 
 @dataclass
@@ -291,6 +308,7 @@ class Report:
         }
 
 
-def to_dict(obj: Any) -> Any:
-    """Dataclass -> JSON-friendly dict (None fields kept: the schema wants them)."""
-    return asdict(obj)
+def outlet_phrase(articles: Iterable[Article]) -> str:
+    """'Coastline Daily', 'Ledger and Wire', 'A, B and C': the outlets of some articles."""
+    names = sorted({a.label for a in articles})
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

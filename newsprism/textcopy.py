@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
 
 from .clutter import clutter_kind
 from .linefeatures import features, page_lines
 from .linemodel import load_line_model
 from .metadata import find_date, is_role_line, outlet_from_lines, parse_byline, parse_dateline
-from .models import Removed
+from .models import PageExtraction, Removed
 
 # A line with at least this many words that ends like a sentence is prose.
 PROSE_MIN_WORDS = 10
@@ -58,19 +57,6 @@ _MENU_SEPARATORS = re.compile(r"\s[|>»›/·]\s")
 _TEASER_TIME = re.compile(r"^\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?) ago$", re.I)
 
 
-@dataclass
-class TextCopyResult:
-    title: str | None
-    paragraphs: list[str]
-    removed: list[Removed]
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    outlet: str | None = None
-    dateline: str | None = None
-    body_words: int = 0
-    reject_reason: str | None = None
-
-
 def is_prose(line: str) -> bool:
     words = len(line.split())
     return words >= PROSE_LONG_WORDS or (words >= PROSE_MIN_WORDS and bool(_SENTENCE_END.search(line)))
@@ -86,7 +72,7 @@ def _is_headline_shaped(line: str) -> bool:
     )
 
 
-def extract_text_copy(text: str) -> TextCopyResult:
+def extract_text_copy(text: str) -> PageExtraction:
     lines = [ln.strip() for ln in text.splitlines()]
     own_kinds = [clutter_kind(ln) for ln in lines]
     prose = [bool(ln) and own_kinds[i] is None and is_prose(ln) for i, ln in enumerate(lines)]
@@ -95,7 +81,7 @@ def extract_text_copy(text: str) -> TextCopyResult:
 
     body = _body_range(lines, kinds, prose)
     if body is None:
-        return TextCopyResult(None, [], [], reject_reason="no paragraph of article prose in the page")
+        return PageExtraction(None, [], [], reject_reason="no paragraph of article prose in the page")
     start, end = body
     # The classifier decides; prose inside the main run of prose is kept whatever it
     # says, since on short pages it has too little context to be sure (this costs 0.003
@@ -151,7 +137,7 @@ def extract_text_copy(text: str) -> TextCopyResult:
 
     outlet = outlet_from_lines(lines)
     body_words = sum(len(p.split()) for p in paragraphs)
-    result = TextCopyResult(
+    result = PageExtraction(
         title=lines[title_idx] if title_idx is not None else None,
         paragraphs=paragraphs,
         removed=removed,
@@ -159,7 +145,6 @@ def extract_text_copy(text: str) -> TextCopyResult:
         published=published,
         outlet=outlet,
         dateline=dateline,
-        body_words=body_words,
     )
     if body_words < MIN_ARTICLE_WORDS:
         result.reject_reason = f"only {body_words} words of article prose"
