@@ -7,13 +7,21 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import ftfy
 
 from .htmlclean import extract_html
+from .metadata import outlet_from_lines
 from .models import Anomaly, Article, InputRecord, PageExtraction, RawItem, Reason
 from .textcopy import MIN_ARTICLE_WORDS, extract_text_copy
+
+# Two text copies that share more than this share of their lines are versions of one
+# article, so their shared lines say nothing about the outlet's template.
+TEMPLATE_MAX_SHARED = 0.5
+# Longer lines than this are template only when at least three pages share them.
+TEMPLATE_LONG_LINE_WORDS = 25
 
 
 @dataclass
@@ -31,8 +39,9 @@ def content_hash(text: str) -> str:
 def clean_batch(items: list[RawItem]) -> CleanBatch:
     batch = CleanBatch()
     by_hash: dict[str, str] = {}
+    templates = template_lines(items)
     for item in items:
-        outcome = clean_item(item)
+        outcome = clean_item(item, templates.get(item.source, frozenset()))
         if isinstance(outcome, InputRecord):
             batch.records.append(outcome)
             continue
@@ -53,19 +62,47 @@ def clean_batch(items: list[RawItem]) -> CleanBatch:
     return batch
 
 
-def clean_item(item: RawItem) -> Article | InputRecord:
+def template_lines(items: list[RawItem]) -> dict[str, frozenset[str]]:
+    """Cross-page evidence: lines that recur across text copies of one outlet are the
+    outlet's template (menus, blurbs, boxes). Pages are grouped by the outlet they name
+    (copyright line, wire dateline, bio); pages naming none are not grouped. Two copies
+    of one article (sharing most lines) are not evidence, and a long line counts only
+    when three pages share it, so a paragraph two articles both quote is not lost."""
+    pages: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+    for item in items:
+        if item.format != "text":
+            continue
+        lines = [ln.strip() for ln in repair_mojibake(item.content)[0].splitlines() if ln.strip()]
+        outlet = outlet_from_lines(lines)
+        if outlet:
+            pages[outlet.lower()].append((item.source, set(lines)))
+    out: dict[str, frozenset[str]] = {}
+    for group in pages.values():
+        for source, lines in group:
+            seen_in: Counter[str] = Counter()
+            for other_source, other in group:
+                common = lines & other
+                if other_source != source and len(common) < TEMPLATE_MAX_SHARED * min(len(lines), len(other)):
+                    seen_in.update(common)
+            out[source] = frozenset(
+                line for line, n in seen_in.items() if len(line.split()) <= TEMPLATE_LONG_LINE_WORDS or n >= 2
+            )
+    return out
+
+
+def clean_item(item: RawItem, template: frozenset[str] = frozenset()) -> Article | InputRecord:
     try:
-        return _clean(item)
+        return _clean(item, template)
     except Exception as exc:  # one bad page must never stop a batch
         return InputRecord.rejected(item.source, "failed", Reason.EXTRACTION_ERROR, f"cleaning failed: {exc!r}")
 
 
-def _clean(item: RawItem) -> Article | InputRecord:
+def _clean(item: RawItem, template: frozenset[str]) -> Article | InputRecord:
     content, mojibake = repair_mojibake(item.content)
     if item.format == "html":
         page = extract_html(content)
     elif item.format == "text":
-        page = extract_text_copy(content)
+        page = extract_text_copy(content, template)
     else:  # a JSONL export carries text that is already the article
         paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", content) if p.strip()]
         words = sum(len(p.split()) for p in paragraphs)

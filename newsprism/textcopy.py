@@ -72,9 +72,11 @@ def _is_headline_shaped(line: str) -> bool:
     )
 
 
-def extract_text_copy(text: str) -> PageExtraction:
+def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> PageExtraction:
+    """The article in a text copy. `template` holds lines known (from other pages of the
+    same outlet in the batch) to be the outlet's template; they are removed as such."""
     lines = [ln.strip() for ln in text.splitlines()]
-    own_kinds = [clutter_kind(ln) for ln in lines]
+    own_kinds = [clutter_kind(ln) or ("template" if ln in template else None) for ln in lines]
     prose = [bool(ln) and own_kinds[i] is None and is_prose(ln) for i, ln in enumerate(lines)]
     kinds = _spread_blocks(lines, own_kinds, prose)
     prose = [p and kinds[i] is None for i, p in enumerate(prose)]

@@ -156,3 +156,23 @@ def test_html_titles_are_unescaped_and_lose_the_site_suffix():
     art = clean_item(RawItem(source="p.html", format="html", content=html))
     assert art.title == "Board\u2019s vote ends dredging row"
     assert "Saltmere Courier" not in art.authors
+
+
+def test_lines_repeated_across_pages_of_one_outlet_are_template():
+    blurb = "The Saltmere Courier is reader-funded and independent. Find out how we work"
+    other_body = [
+        "Volunteers repainted the lifeboat station on Saturday, finishing a job the crew had put off for three winters.",
+        "The station's coxswain, Ruth Penhale, said the new colours would make the building easier to spot from the water.",
+        "A local paint shop donated forty litres of marine paint and lent ladders for the weekend, the crew said.",
+        "The station will hold an open day next month so that residents can see the work and the new lifeboat.",
+        "Crews at the station were called out 41 times last year, most often to help small fishing boats in trouble.",
+    ]
+    first = PAGE.replace("MOST POPULAR", f"{blurb}\nMOST POPULAR")
+    second = "\n".join(["Saltmere Courier", "Lifeboat station gets a fresh coat", "By Tom Reyes", *other_body, blurb,
+                        "\u00a9 2026 Saltmere Courier. All rights reserved."])
+    batch = clean_batch([RawItem(source="a.txt", format="text", content=first), RawItem(source="b.txt", format="text", content=second)])
+    assert len(batch.articles) == 2
+    for art in batch.articles:
+        assert blurb not in art.text
+        assert {"text": blurb, "kind": "template"} in [{"text": r.text, "kind": r.kind} for r in art.removed]
+    assert batch.articles[0].text.split("\n\n") == BODY
