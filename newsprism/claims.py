@@ -9,7 +9,7 @@ the dependency parse that attribution and measure-finding read.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -39,13 +39,19 @@ _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mayor", "chief", "fire"
 _QUOTE_RE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
 
 
-def extract_batch(articles: Sequence[Article], nlp: Any) -> list[ArticleClaims]:
-    """All claims of every article; `nlp` is a loaded spaCy pipeline."""
+def extract_batch(articles: Sequence[Article], nlp: Any, on_item: Callable[[], None] | None = None) -> list[ArticleClaims]:
+    """All claims of every article; `nlp` is a loaded spaCy pipeline, `on_item` is called
+    after each article (the runner's progress bar)."""
     dates = [d for d in (parse_iso(a.published) for a in articles) if d]
     # an article without a date is read against the batch's typical date, not today's
     fallback = sorted(dates)[len(dates) // 2] if dates else None
     docs = nlp.pipe((a.text for a in articles), batch_size=16)
-    return [extract_article(article, doc, parse_iso(article.published) or fallback) for article, doc in zip(articles, docs, strict=True)]
+    out = []
+    for article, doc in zip(articles, docs, strict=True):
+        out.append(extract_article(article, doc, parse_iso(article.published) or fallback))
+        if on_item is not None:
+            on_item()
+    return out
 
 
 def extract_article(article: Article, doc: Any, base: date | None) -> ArticleClaims:

@@ -8,6 +8,7 @@ import difflib
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import ftfy
@@ -36,12 +37,16 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(re.sub(r"\s+", " ", text).strip().lower().encode()).hexdigest()
 
 
-def clean_batch(items: list[RawItem]) -> CleanBatch:
+def clean_batch(items: list[RawItem], on_item: Callable[[], None] | None = None) -> CleanBatch:
+    """Clean every item; `on_item` is called after each (the runner's progress bar)."""
     batch = CleanBatch()
     by_hash: dict[str, str] = {}
-    templates = template_lines(items)
-    for item in items:
-        outcome = clean_item(item, templates.get(item.source, frozenset()))
+    repaired = [repair_mojibake(item.content) for item in items]
+    templates = template_lines(items, [content for content, _ in repaired])
+    for item, (content, mojibake) in zip(items, repaired, strict=True):
+        outcome = _clean_safely(item, content, mojibake, templates.get(item.source, frozenset()))
+        if on_item is not None:
+            on_item()
         if isinstance(outcome, InputRecord):
             batch.records.append(outcome)
             continue
@@ -62,17 +67,17 @@ def clean_batch(items: list[RawItem]) -> CleanBatch:
     return batch
 
 
-def template_lines(items: list[RawItem]) -> dict[str, frozenset[str]]:
+def template_lines(items: list[RawItem], contents: list[str]) -> dict[str, frozenset[str]]:
     """Cross-page evidence: lines that recur across text copies of one outlet are the
     outlet's template (menus, blurbs, boxes). Pages are grouped by the outlet they name
     (copyright line, wire dateline, bio); pages naming none are not grouped. Two copies
     of one article (sharing most lines) are not evidence, and a long line counts only
     when three pages share it, so a paragraph two articles both quote is not lost."""
     pages: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
-    for item in items:
+    for item, content in zip(items, contents, strict=True):
         if item.format != "text":
             continue
-        lines = [ln.strip() for ln in repair_mojibake(item.content)[0].splitlines() if ln.strip()]
+        lines = [ln.strip() for ln in content.splitlines() if ln.strip()]
         outlet = outlet_from_lines(lines)
         if outlet:
             pages[outlet.lower()].append((item.source, set(lines)))
@@ -91,14 +96,20 @@ def template_lines(items: list[RawItem]) -> dict[str, frozenset[str]]:
 
 
 def clean_item(item: RawItem, template: frozenset[str] = frozenset()) -> Article | InputRecord:
+    """One item on its own: mojibake repaired, then cleaned."""
+    return _clean_safely(item, *repair_mojibake(item.content), template)
+
+
+def _clean_safely(
+    item: RawItem, content: str, mojibake: list[tuple[str, str]], template: frozenset[str]
+) -> Article | InputRecord:
     try:
-        return _clean(item, template)
+        return _clean(item, content, mojibake, template)
     except Exception as exc:  # one bad page must never stop a batch
         return InputRecord.rejected(item.source, "failed", Reason.EXTRACTION_ERROR, f"cleaning failed: {exc!r}")
 
 
-def _clean(item: RawItem, template: frozenset[str]) -> Article | InputRecord:
-    content, mojibake = repair_mojibake(item.content)
+def _clean(item: RawItem, content: str, mojibake: list[tuple[str, str]], template: frozenset[str]) -> Article | InputRecord:
     if item.format == "html":
         page = extract_html(content)
     elif item.format == "text":

@@ -67,7 +67,7 @@ def clean_inputs(paths: Iterable[str | Path], progress: Progress | None = None, 
         progress.advance("ingest")
     with _stage("clean", timings):
         progress.start("clean", len(found.items))
-        batch = clean.clean_batch(list(_tracked(found.items, "clean", progress)))
+        batch = clean.clean_batch(found.items, on_item=lambda: progress.advance("clean"))
     records = _in_input_order(found.rejected + batch.records, found)
     return batch.articles, records
 
@@ -99,8 +99,7 @@ def analyze(
     if articles:
         with _stage("claims", timings):
             progress.start("claims", len(articles))
-            found_claims = claims.extract_batch(articles, nlp or spacy_pipeline())
-            progress.advance("claims", len(articles))
+            found_claims = claims.extract_batch(articles, nlp or spacy_pipeline(), on_item=lambda: progress.advance("claims"))
         embedder = embedder or default_embedder()
         with _stage("stories", timings):
             progress.start("stories", 1)
