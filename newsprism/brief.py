@@ -9,6 +9,8 @@ can carry a number, name or date that its cited mentions do not contain.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .models import Article, BriefSentence, Claim, Story, outlet_phrase
 
 MAX_SENTENCES = 10
@@ -40,8 +42,7 @@ def write_brief(story: Story, articles: dict[str, Article]) -> Story:
                 articles=list(conflict.articles),
             )
         )
-    story.brief = sentences
-    return story
+    return replace(story, brief=sentences)
 
 
 def _sentence_for(claim: Claim) -> str:

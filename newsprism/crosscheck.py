@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from itertools import combinations
 
@@ -69,7 +70,7 @@ def crosscheck_story(
 
     built: dict[int, Claim] = {}
     for n, group in enumerate(groups):
-        built[id(group)] = _make_claim(f"{story.id}-c{n + 1}", group, roots, by_id)
+        built[id(group)] = _make_claim(f"{story.id}-c{n + 1}", group, roots)
     conflicts = _number_conflicts(quantity_groups, built, sentence_vec, story.id, by_id)
     conflicts += _date_conflicts(date_groups, built, embedder, story.id, by_id, len(conflicts))
     conflicting = {cid for conflict in conflicts for cid in conflict.claims}
@@ -77,12 +78,14 @@ def crosscheck_story(
         if claim.id in conflicting:
             claim.status = "conflicting"
     ordered = sorted(built.values(), key=lambda c: (-c.support.independent, -c.support.articles, c.id))
-    story.claims = ordered
-    story.conflicts = conflicts
-    story.derivations = derivations
-    story.headline = _headline(story, by_id, derivations)
-    story.timeline = _timeline(ordered)
-    return story
+    return replace(
+        story,
+        claims=ordered,
+        conflicts=conflicts,
+        derivations=derivations,
+        headline=_headline(story, by_id, derivations),
+        timeline=_timeline(ordered),
+    )
 
 
 def _headline(story: Story, by_id: dict[str, Article], derivations: Sequence[Derivation]) -> str:
@@ -197,7 +200,7 @@ def _one_per_article(group: list[Extraction]) -> list[Extraction]:
     return list(seen.values())
 
 
-def _make_claim(claim_id: str, group: list[Extraction], roots: dict[str, str], by_id: dict[str, Article]) -> Claim:
+def _make_claim(claim_id: str, group: list[Extraction], roots: dict[str, str]) -> Claim:
     firsts = _one_per_article(group)
     mentions = [
         Mention(article=e.article, text=e.mention.text, start=e.mention.start, end=e.mention.end, speaker=e.speaker_as_written)

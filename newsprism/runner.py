@@ -21,7 +21,6 @@ from .nlp import Embedder, default_embedder, spacy_pipeline
 from .storage import Storage
 
 T = TypeVar("T")
-STAGES = ("ingest", "clean", "claims", "stories", "crosscheck", "brief")
 
 
 class Progress(Protocol):
@@ -109,14 +108,15 @@ def analyze(
         claims_by_id = {c.article: c for c in found_claims}
         with _stage("crosscheck", timings):
             progress.start("crosscheck", len(story_list))
-            for story in _tracked(story_list, "crosscheck", progress):
+            story_list = [
                 crosscheck.crosscheck_story(
                     story, [by_id[a] for a in story.articles], [claims_by_id[a] for a in story.articles], embedder
                 )
+                for story in _tracked(story_list, "crosscheck", progress)
+            ]
         with _stage("brief", timings):
             progress.start("brief", len(story_list))
-            for story in _tracked(story_list, "brief", progress):
-                brief.write_brief(story, by_id)
+            story_list = [brief.write_brief(story, by_id) for story in _tracked(story_list, "brief", progress)]
         story_list.sort(key=lambda s: (-len(s.articles), s.start or "", s.id))
     report = Report(
         inputs=records,

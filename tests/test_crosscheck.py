@@ -134,7 +134,7 @@ def test_brief_cites_corroborated_claims_and_states_conflicts():
         (b, _claims(b, _quote(b, q, "Tobias Renner", "Renner"))),
         (c, _claims(c, _quantity(c, s3, "About 2,100", 2100, "resident evacuate", True))),
     ])
-    write_brief(story, by_id)
+    story = write_brief(story, by_id)
     texts = [s.text for s in story.brief]
     assert texts[0] == f"Tobias Renner said: \u201c{q}.\u201d"
     assert story.brief[0].articles == ["a", "b"]
