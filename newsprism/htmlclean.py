@@ -43,7 +43,7 @@ def extract_html(html: str) -> PageExtraction:
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     outlet = meta.get("outlet") or (doc.sitename if doc else None)
     title = _strip_site_suffix(_clean(meta.get("title") or (doc.title if doc else None)), outlet)
-    authors = [a for a in meta.get("authors") or _split_authors(doc.author if doc else None) if a != outlet]
+    authors = meta.get("authors") or _split_authors(doc.author if doc else None)
     result = PageExtraction(
         title=title,
         paragraphs=[p for p in paragraphs if p != title],
