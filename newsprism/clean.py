@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import ftfy
 
 from .htmlclean import extract_html
-from .metadata import outlet_from_lines
+from .metadata import outlet_from_lines, parse_dateline
 from .models import Anomaly, Article, InputRecord, PageExtraction, RawItem, Reason
 from .textcopy import MIN_ARTICLE_WORDS, extract_text_copy
 
@@ -23,6 +23,20 @@ from .textcopy import MIN_ARTICLE_WORDS, extract_text_copy
 TEMPLATE_MAX_SHARED = 0.5
 # Longer lines than this are template only when at least three pages share them.
 TEMPLATE_LONG_LINE_WORDS = 25
+
+
+# A page this short that says it is a wall or an error is one.
+WALL_MAX_WORDS = 150
+WALL_PATTERNS = [
+    (re.compile(p, re.I), what)
+    for p, what in (
+        (r"\b(page|article|story) (was )?not (be )?found\b|\b404\b.{0,20}\b(error|not found)\b|this page (does not|doesn't|no longer) exists?", "error page"),
+        (r"\b(something went wrong|an error (has )?occurred|access denied|forbidden)\b", "error page"),
+        (r"\b(subscribe|sign in|log ?in|register) to (continue|keep) reading\b|you('ve| have) reached your (\w+ )*limit", "paywall"),
+        (r"\bthis (content|article|story) is (only )?(available )?(for|to) (subscribers|members)\b", "paywall"),
+        (r"\b(please )?(log|sign) ?in to (continue|read|view|access)\b", "login wall"),
+    )
+]
 
 
 @dataclass
@@ -95,6 +109,18 @@ def template_lines(items: list[RawItem], contents: list[str]) -> dict[str, froze
     return out
 
 
+def wall_or_error(page: PageExtraction) -> str | None:
+    """A login wall, paywall or error page that still printed a few sentences: short,
+    and saying what it is."""
+    text = " ".join([page.title or "", *page.paragraphs])
+    if len(text.split()) > WALL_MAX_WORDS:
+        return None
+    for pattern, what in WALL_PATTERNS:
+        if pattern.search(text):
+            return f"{what}: '{pattern.search(text).group(0)}'"  # type: ignore[union-attr]
+    return None
+
+
 def clean_item(item: RawItem, template: frozenset[str] = frozenset()) -> Article | InputRecord:
     """One item on its own: mojibake repaired, then cleaned."""
     return _clean_safely(item, *repair_mojibake(item.content), template)
@@ -118,8 +144,9 @@ def _clean(item: RawItem, content: str, mojibake: list[tuple[str, str]], templat
         paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", content) if p.strip()]
         words = sum(len(p.split()) for p in paragraphs)
         page = PageExtraction(None, paragraphs, [], reject_reason=None if words >= MIN_ARTICLE_WORDS else f"only {words} words of text")
-    if page.reject_reason:
-        return InputRecord.rejected(item.source, "skipped", Reason.NOT_AN_ARTICLE, page.reject_reason)
+    reject = page.reject_reason or wall_or_error(page)
+    if reject:
+        return InputRecord.rejected(item.source, "skipped", Reason.NOT_AN_ARTICLE, reject)
     paragraphs = page.paragraphs
     text = "\n\n".join(paragraphs)
     digest = content_hash(text)
@@ -137,7 +164,7 @@ def _clean(item: RawItem, content: str, mojibake: list[tuple[str, str]], templat
         outlet=item.outlet or page.outlet,
         authors=item.authors or page.authors,
         published=item.published or page.published,
-        dateline=page.dateline,
+        dateline=page.dateline or parse_dateline(paragraphs[0])[0],
         language=page.language or "en",
         removed=page.removed,
         anomalies=anomalies,

@@ -176,3 +176,21 @@ def test_lines_repeated_across_pages_of_one_outlet_are_template():
         assert blurb not in art.text
         assert {"text": blurb, "kind": "template"} in [{"text": r.text, "kind": r.kind} for r in art.removed]
     assert batch.articles[0].text.split("\n\n") == BODY
+
+
+def test_a_paywall_and_an_error_page_are_not_articles():
+    wall = (
+        "<html><head><title>Harbour board approves dredging</title></head><body><article><h1>Harbour board approves dredging</h1>"
+        "<p>The harbour authority in Saltmere approved a plan on Tuesday to dredge the east channel, ending a long dispute.</p>"
+        "<p>Subscribe to continue reading. You have reached your limit of free articles this month, but subscribers "
+        "get unlimited access to every story, the archive and the daily newsletter.</p></article></body></html>"
+    )
+    missing = "\n".join(["Saltmere Courier", "Page not found", *["Sorry, the page you were looking for has moved or no longer exists on this site, please try the search box."] * 5])
+    for item in (RawItem(source="w.html", format="html", content=wall), RawItem(source="e.txt", format="text", content=missing)):
+        rec = clean_item(item)
+        assert isinstance(rec, InputRecord) and rec.reason.startswith("not_an_article:"), rec
+
+
+def test_dateline_place_is_read_from_the_first_paragraph_of_html():
+    html = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in [f"SALTMERE, March 3 (Courier Wire) - {BODY[0]}", *BODY[1:]]) + "</article></body></html>"
+    assert clean_item(RawItem(source="p.html", format="html", content=html)).dateline == "Saltmere"
