@@ -154,6 +154,9 @@ def _clean(item: RawItem, content: str, mojibake: list[tuple[str, str]], templat
         Anomaly(kind="mojibake_repaired", text=fixed, explanation=f"'{broken}' was repaired to '{fixed}'")
         for broken, fixed in mojibake
     ]
+    for embed in page.embeds:
+        embed.start = text.find(embed.text)
+        embed.end = embed.start + len(embed.text)
     return Article(
         id=f"a-{digest[:10]}",
         source=item.source,
@@ -168,6 +171,7 @@ def _clean(item: RawItem, content: str, mojibake: list[tuple[str, str]], templat
         language=page.language or "en",
         removed=page.removed,
         anomalies=anomalies,
+        embeds=[e for e in page.embeds if e.start >= 0],
         content_hash=digest,
     )
 

@@ -81,6 +81,20 @@ class Removed:
 
 
 @dataclass
+class Embed:
+    """A social-media post the page prints (evidence of what someone said), kept in the
+    text; `start`/`end` locate it in the article's clean text."""
+
+    text: str
+    author: str | None = None
+    handle: str | None = None
+    date: str | None = None
+    url: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
 class PageExtraction:
     """What a cleaner (HTML or text copy) read from one page, before it becomes an Article."""
 
@@ -94,6 +108,7 @@ class PageExtraction:
     language: str | None = None
     dateline: str | None = None
     reject_reason: str | None = None
+    embeds: list[Embed] = field(default_factory=list)
 
 
 @dataclass
@@ -118,6 +133,7 @@ class Article:
     language: str | None = "en"
     removed: list[Removed] = field(default_factory=list)
     anomalies: list[Anomaly] = field(default_factory=list)
+    embeds: list[Embed] = field(default_factory=list)
     content_hash: str = ""
 
     @property

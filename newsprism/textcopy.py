@@ -20,8 +20,8 @@ import re
 from .clutter import clutter_kind
 from .linefeatures import features, page_lines
 from .linemodel import load_line_model
-from .metadata import find_date, is_role_line, outlet_from_lines, parse_byline, parse_dateline
-from .models import PageExtraction, Removed
+from .metadata import find_date, is_role_line, outlet_from_lines, parse_byline, parse_date, parse_dateline
+from .models import Embed, PageExtraction, Removed
 
 # A line with at least this many words that ends like a sentence is prose.
 PROSE_MIN_WORDS = 10
@@ -34,6 +34,14 @@ MAX_BODY_GAP = 3
 HEADLINE_WINDOW = 25
 # A headline has this many words.
 HEADLINE_WORDS = (3, 30)
+# A printed post: "— Name (@handle) Month D, YYYY" under its text (X/Twitter, Bluesky,
+# Threads embeds print this signature), or Instagram's "A post shared by Name (@handle)".
+EMBED_SIGNATURE = re.compile(
+    r"^[—–-]{1,2}\s*(?P<author>[^(@\n]{1,60}?)\s*\((?P<handle>@[\w.]{1,40})\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})?\s*$"
+)
+INSTAGRAM_SIGNATURE = re.compile(r"^a post shared by (?P<author>[^(@\n]{1,60}?)\s*\((?P<handle>@[\w.]{1,40})\)\s*$", re.I)
+EMBED_MAX_LINES = 4
+_URL = re.compile(r"(https?://|pic\.twitter\.com/|t\.co/)\S+")
 # A headline in a related-stories list is at most this long.
 RELATED_HEADLINE_WORDS = 20
 # A bio block runs on for at most this many lines after its first one.
@@ -80,6 +88,7 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
     prose = [bool(ln) and own_kinds[i] is None and is_prose(ln) for i, ln in enumerate(lines)]
     kinds = _spread_blocks(lines, own_kinds, prose)
     prose = [p and kinds[i] is None for i, p in enumerate(prose)]
+    embeds, embed_lines = find_embeds(lines)
 
     body = _body_range(lines, kinds, prose)
     if body is None:
@@ -121,7 +130,7 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
         kind = kinds[i]
         if i == title_idx:
             continue
-        if kind is None and keep[i] and not teaser[i] and i not in byline_idx and not _is_date_line(line):
+        if i in embed_lines or (kind is None and keep[i] and not teaser[i] and i not in byline_idx and not _is_date_line(line)):
             paragraphs.append(line)
             continue
         if kind is None:
@@ -147,10 +156,43 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
         published=published,
         outlet=outlet,
         dateline=dateline,
+        embeds=embeds,
     )
     if body_words < MIN_ARTICLE_WORDS:
         result.reject_reason = f"only {body_words} words of article prose"
     return result
+
+
+def find_embeds(lines: list[str]) -> tuple[list[Embed], set[int]]:
+    """Posts the page prints, found by their signature line ('— Dana Whitlock
+    (@ChiefWhitlock) November 13, 2026', 'A post shared by ...'); the post is the lines
+    above it up to a blank line. Returns the embeds and the line numbers they cover."""
+    embeds: list[Embed] = []
+    covered: set[int] = set()
+    for i, line in enumerate(lines):
+        match = EMBED_SIGNATURE.match(line) or INSTAGRAM_SIGNATURE.match(line)
+        if not match:
+            continue
+        body = []
+        for j in range(i - 1, max(-1, i - 1 - EMBED_MAX_LINES), -1):
+            if not lines[j] or j in covered:
+                break
+            body.insert(0, j)
+        span = [*body, i]
+        text = "\n\n".join(lines[j] for j in span)
+        url = _URL.search(text)
+        fields = match.groupdict()
+        embeds.append(
+            Embed(
+                text=text,
+                author=(fields.get("author") or "").strip() or None,
+                handle=fields.get("handle"),
+                date=parse_date(fields.get("date") or ""),
+                url=url.group(0) if url else None,
+            )
+        )
+        covered.update(span)
+    return embeds, covered
 
 
 def _model_keep(text: str, n_lines: int) -> list[bool]:

@@ -194,3 +194,15 @@ def test_a_paywall_and_an_error_page_are_not_articles():
 def test_dateline_place_is_read_from_the_first_paragraph_of_html():
     html = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in [f"SALTMERE, March 3 (Courier Wire) - {BODY[0]}", *BODY[1:]]) + "</article></body></html>"
     assert clean_item(RawItem(source="p.html", format="html", content=html)).dateline == "Saltmere"
+
+
+def test_a_printed_post_is_kept_and_marked_as_an_embed():
+    post = "Crews will be on the east channel from March. Thank you for your patience. pic.twitter.com/Ab12Cd"
+    signature = "\u2014 Imogen Falk (@ImogenFalk) March 3, 2026"
+    page = PAGE.replace("Advertisement", f"Advertisement\n\n{post}\n{signature}\n")
+    art = clean_item(RawItem(source="p.txt", format="text", content=page))
+    assert isinstance(art, Article)
+    (embed,) = art.embeds
+    assert (embed.author, embed.handle, embed.date, embed.url) == ("Imogen Falk", "@ImogenFalk", "2026-03-03", "pic.twitter.com/Ab12Cd")
+    assert art.text[embed.start : embed.end] == embed.text == f"{post}\n\n{signature}"
+    assert art.text.split("\n\n")[:4] == [BODY[0], post, signature, BODY[1]]
