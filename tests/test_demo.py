@@ -80,12 +80,17 @@ def test_the_shared_quote_with_its_speaker_and_support(demo):
     assert renner.speaker == "Tobias Renner" and renner.support.independent >= 4
 
 
+def _conflict_sides(report, kind):
+    """The one conflict of `kind` in the fire story, and the outlets on each side."""
+    fire = _fire_story(report)
+    (conflict,) = [c for c in fire.conflicts if c.kind == kind]
+    sides = [next(cl for cl in fire.claims if cl.id == cid) for cid in conflict.claims]
+    return conflict, [_outlets(report, [m.article for m in side.mentions]) for side in sides]
+
+
 def test_the_number_conflict(demo):
     report, _, _ = demo
-    fire = _fire_story(report)
-    (conflict,) = [c for c in fire.conflicts if c.kind == "number"]
-    sides = [next(cl for cl in fire.claims if cl.id == cid) for cid in conflict.claims]
-    outlets = [_outlets(report, [m.article for m in side.mentions]) for side in sides]
+    conflict, outlets = _conflict_sides(report, "number")
     assert {"Northgate Herald"} in outlets
     majority = next(o for o in outlets if o != {"Northgate Herald"})
     assert {"Port Merrow Ledger", "Meridian Wire", "Brightwater Times", "Harbour Radio"} <= majority
@@ -94,10 +99,7 @@ def test_the_number_conflict(demo):
 
 def test_the_time_conflict(demo):
     report, _, _ = demo
-    fire = _fire_story(report)
-    (conflict,) = [c for c in fire.conflicts if c.kind == "date"]
-    sides = [next(cl for cl in fire.claims if cl.id == cid) for cid in conflict.claims]
-    outlets = [_outlets(report, [m.article for m in side.mentions]) for side in sides]
+    conflict, outlets = _conflict_sides(report, "date")
     assert {"Coastline Daily"} in outlets
     majority = next(o for o in outlets if o != {"Coastline Daily"})
     assert len(majority) >= 3 and "Coastline Daily" not in majority
