@@ -48,21 +48,26 @@ def extract_batch(articles: Sequence[Article], nlp: Any, on_item: Callable[[], N
     docs = nlp.pipe((a.text for a in articles), batch_size=16)
     out = []
     for article, doc in zip(articles, docs, strict=True):
-        out.append(extract_article(article, doc, parse_iso(article.published) or fallback))
+        try:
+            out.append(extract_article(article, doc, parse_iso(article.published) or fallback))
+        except Exception as exc:  # one article's odd text must not stop the batch
+            out.append(ArticleClaims(article=article.id, sentences=[], entities=[], extractions=[], error=repr(exc)))
         if on_item is not None:
             on_item()
     return out
 
 
 def extract_article(article: Article, doc: Any, base: date | None) -> ArticleClaims:
-    sentences = [_trimmed(s) for s in doc.sents if s.text.strip()]
+    doc_sents = list(doc.sents)  # doc.sents re-walks the whole document on every access
+    sentences = [_trimmed(s) for s in doc_sents if s.text.strip()]
     entities = [Entity(e.start_char, e.end_char, e.text, label=e.label_) for e in doc.ents]
     names = _canonical_names(doc)
-    quote_spans = [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2)) for m in _QUOTE_RE.finditer(doc.text)]
+    quote_spans = [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2)) for m in _QUOTE_RE.finditer(article.text)]
     extractions: list[Extraction] = []
-    extractions += _quotes(article, doc, quote_spans, names)
-    extractions += _quantities(article, doc, quote_spans)
-    extractions += _dates(article, doc, quote_spans, base)
+    sent_of = {tok.i: sent for sent in doc_sents for tok in sent}
+    extractions += _quotes(article, doc, doc_sents, quote_spans, names)
+    extractions += _quantities(article, doc, sent_of, quote_spans)
+    extractions += _dates(article, doc, sent_of, quote_spans, base)
     return ArticleClaims(article=article.id, sentences=sentences, entities=entities, extractions=extractions)
 
 
@@ -109,7 +114,8 @@ def _person_name(token: Any, names: dict[str, str]) -> str | None:
 
 
 def _subject_phrase(token: Any) -> str:
-    return token.doc.text[min(t.idx for t in token.subtree): max(t.idx + len(t) for t in token.subtree)]
+    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    return span.text
 
 
 def _resolve_pronoun(doc: Any, before_char: int, quote_spans: list[tuple[int, int]], names: dict[str, str]) -> str | None:
@@ -130,12 +136,15 @@ def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= char < e for s, e in spans)
 
 
-def _speaker_for(doc: Any, start: int, end: int, quote_spans: list[tuple[int, int]], names: dict[str, str]) -> tuple[str | None, str | None]:
+def _speaker_for(
+    doc: Any, doc_sents: list[Any], start: int, end: int, quote_spans: list[tuple[int, int]], names: dict[str, str]
+) -> tuple[str | None, str | None]:
     """(speaker as written, canonical speaker) for the quote at [start, end)."""
-    sents = [s for s in doc.sents if s.start_char < end + 2 and s.end_char > start - 1]
+    sents = [s for s in doc_sents if s.start_char < end + 2 and s.end_char > start - 1]
     # the attribution is in the quote's sentence or, for a quote that is a sentence of
     # its own ("... ," the chief said.), in the words right after it
-    following = [s for s in doc.sents if s.start_char >= end and "\n" not in doc.text[end : s.start_char]][:1]
+    text = doc.text  # spaCy rebuilds doc.text on every access
+    following = [s for s in doc_sents if s.start_char >= end and "\n" not in text[end : s.start_char]][:1]
     following = [s for s in following if len(s) <= MAX_ATTRIBUTION_TOKENS]
     for sent in sents + following:
         verbs = [t for t in sent if t.lemma_.lower() in SAY_VERBS and t.pos_ in ("VERB", "AUX") and not _inside(t.idx, quote_spans)]
@@ -160,20 +169,23 @@ def _appositive_name(token: Any, names: dict[str, str]) -> str | None:
     return None
 
 
-def _quotes(article: Article, doc: Any, quote_spans: list[tuple[int, int]], names: dict[str, str]) -> list[Extraction]:
+def _quotes(
+    article: Article, doc: Any, doc_sents: list[Any], quote_spans: list[tuple[int, int]], names: dict[str, str]
+) -> list[Extraction]:
     out: list[Extraction] = []
+    text = article.text  # the same string as doc.text, which spaCy rebuilds on each access
     for start, end in quote_spans:
-        words = doc.text[start:end]
+        words = text[start:end]
         if len(words.split()) < MIN_QUOTE_WORDS:
             continue
         text = words.rstrip(" ,")
-        written, speaker = _speaker_for(doc, start, end, quote_spans, names)
-        if written is None and out and "\n" not in doc.text[out[-1].mention.end : start]:
+        written, speaker = _speaker_for(doc, doc_sents, start, end, quote_spans, names)
+        if written is None and out and "\n" not in text[out[-1].mention.end : start]:
             # a quote that follows another in the same paragraph without an attribution
             # of its own continues the same speaker ("...," she said. "...")
             written, speaker = out[-1].speaker_as_written, out[-1].speaker
-        sent = doc.char_span(start, end, alignment_mode="expand")
-        sentence = sent.sent if sent is not None else None
+        span = doc.char_span(start, end, alignment_mode="expand")
+        sentence = next((x for x in doc_sents if x.start <= span.start < x.end), None) if span is not None else None
         out.append(
             Extraction(
                 article=article.id,
@@ -217,7 +229,7 @@ def _is_clock_time(ent: Any) -> bool:
     return bool(re.search(r"\d\s*[ap]\.?m\b", ent.text.lower())) or after in ("a.m.", "p.m.", "am", "pm", "a.m", "p.m")
 
 
-def _quantities(article: Article, doc: Any, quote_spans: list[tuple[int, int]]) -> list[Extraction]:
+def _quantities(article: Article, doc: Any, sent_of: dict[int, Any], quote_spans: list[tuple[int, int]]) -> list[Extraction]:
     out = []
     for ent in doc.ents:
         if ent.label_ not in QUANTITY_LABELS or _inside(ent.start_char, quote_spans):
@@ -235,7 +247,7 @@ def _quantities(article: Article, doc: Any, quote_spans: list[tuple[int, int]]) 
         measure = " ".join(p for p in (noun, _verb_phrase(verb) if verb is not None else "") if p)
         if not measure:
             continue
-        sent = ent.sent
+        sent = sent_of[ent.start]
         out.append(
             Extraction(
                 article=article.id,
@@ -273,7 +285,9 @@ def _looks_ahead(verb: Any) -> bool:
     return head is not None and head.lemma_ in ("expect", "plan", "schedule", "set", "due")
 
 
-def _dates(article: Article, doc: Any, quote_spans: list[tuple[int, int]], base: date | None) -> list[Extraction]:
+def _dates(
+    article: Article, doc: Any, sent_of: dict[int, Any], quote_spans: list[tuple[int, int]], base: date | None
+) -> list[Extraction]:
     out = []
     for ent in doc.ents:
         if ent.label_ not in DATE_LABELS or _inside(ent.start_char, quote_spans):
@@ -283,7 +297,7 @@ def _dates(article: Article, doc: Any, quote_spans: list[tuple[int, int]], base:
         if resolved is None:
             continue
         event = _event_of(ent.root)
-        sent = ent.sent
+        sent = sent_of[ent.start]
         out.append(
             Extraction(
                 article=article.id,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import ftfy
 
+from .dates import parse_datetime
 from .htmlclean import extract_html
 from .metadata import outlet_from_lines, parse_dateline
 from .models import Anomaly, Article, InputRecord, PageExtraction, RawItem, Reason
@@ -166,7 +167,7 @@ def _clean(item: RawItem, content: str, mojibake: list[tuple[str, str]], templat
         title=item.title or page.title,
         outlet=item.outlet or page.outlet,
         authors=item.authors or page.authors,
-        published=item.published or page.published,
+        published=_plausible(item.published) or _plausible(page.published),
         dateline=page.dateline or parse_dateline(paragraphs[0])[0],
         language=page.language or "en",
         removed=page.removed,
@@ -174,6 +175,11 @@ def _clean(item: RawItem, content: str, mojibake: list[tuple[str, str]], templat
         embeds=[e for e in page.embeds if e.start >= 0],
         content_hash=digest,
     )
+
+
+def _plausible(published: str | None) -> str | None:
+    """A publication date newsprism can read and believe, else None (never a guess)."""
+    return published if parse_datetime(published) else None
 
 
 def repair_mojibake(text: str, examples: int = 5) -> tuple[str, list[tuple[str, str]]]:

@@ -60,7 +60,8 @@ def crosscheck_story(
     derivations = find_derivations(articles, claims, embedder)
     roots = independence(story.articles, derivations)
     extractions = [e for c in claims for e in c.extractions]
-    sentence_vec = _sentence_vectors(extractions, embedder)
+    # with one article there is nothing to align across, so no sentence needs embedding
+    sentence_vec = _sentence_vectors(extractions, embedder) if len(articles) > 1 else {}
 
     groups: list[list[Extraction]] = []
     groups += _align_quotes([e for e in extractions if e.kind == "quote"])
@@ -71,8 +72,10 @@ def crosscheck_story(
     built: dict[int, Claim] = {}
     for n, group in enumerate(groups):
         built[id(group)] = _make_claim(f"{story.id}-c{n + 1}", group, roots)
-    conflicts = _number_conflicts(quantity_groups, built, sentence_vec, story.id, by_id)
-    conflicts += _date_conflicts(date_groups, built, embedder, story.id, by_id, len(conflicts))
+    conflicts: list[Conflict] = []
+    if len(articles) > 1:  # a conflict is between articles
+        conflicts += _number_conflicts(quantity_groups, built, sentence_vec, story.id, by_id)
+        conflicts += _date_conflicts(date_groups, built, embedder, story.id, by_id, len(conflicts))
     conflicting = {cid for conflict in conflicts for cid in conflict.claims}
     for claim in built.values():
         if claim.id in conflicting:
@@ -142,7 +145,10 @@ def _same_measure(a: Extraction, b: Extraction, vec: dict[str, np.ndarray]) -> b
     assert qa is not None and qb is not None
     if qa.unit != qb.unit or _noun(a) != _noun(b):
         return False
-    return qa.of == qb.of or float(vec[a.sentence.text] @ vec[b.sentence.text]) >= SENTENCE_SAME_CLAIM
+    if qa.of == qb.of:
+        return True
+    va, vb = vec.get(a.sentence.text), vec.get(b.sentence.text)
+    return va is not None and vb is not None and float(va @ vb) >= SENTENCE_SAME_CLAIM
 
 
 def _align_quantities(items: list[Extraction], vec: dict[str, np.ndarray]) -> list[list[Extraction]]:
@@ -183,7 +189,7 @@ def _subject_similarity(items: list[Extraction], embedder: Embedder) -> dict[tup
 
 def _align_dates(items: list[Extraction], embedder: Embedder) -> list[list[Extraction]]:
     items = [e for e in items if e.date and e.date.event and _event_parts(e)[1].split(" ")[0] not in SAY_VERBS]
-    sims = _subject_similarity(items, embedder)
+    sims = _subject_similarity(items, embedder) if len({e.article for e in items}) > 1 else {}
     uf = UnionFind(range(len(items)))
     for i, j in combinations(range(len(items)), 2):
         a, b = items[i], items[j]

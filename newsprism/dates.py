@@ -34,6 +34,10 @@ _MONTH_ONLY = re.compile(
 )
 
 
+# Publication dates outside these years are placeholders ("0001-01-01") or typos.
+PLAUSIBLE_YEARS = (1800, 2200)
+
+
 @dataclass
 class ResolvedDate:
     date: date
@@ -45,6 +49,13 @@ def resolve(text: str, base: date | None, future: bool = False) -> ResolvedDate 
     """The calendar date a date expression refers to, or None when it names no date.
     `future` says the sentence looks ahead ("will reopen Monday"): a bare weekday is
     then the next such day, not the last."""
+    try:
+        return _resolve(text, base, future)
+    except (ValueError, OverflowError):  # a date beyond the calendar's range names nothing
+        return None
+
+
+def _resolve(text: str, base: date | None, future: bool) -> ResolvedDate | None:
     words = text.strip()
     if not words or _NOT_A_DATE.search(words):
         return None
@@ -95,12 +106,8 @@ def resolve(text: str, base: date | None, future: bool = False) -> ResolvedDate 
 
 
 def parse_iso(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
+    found = parse_datetime(value)
+    return found.date() if found else None
 
 
 def parse_datetime(value: str | None) -> datetime | None:
@@ -110,6 +117,7 @@ def parse_datetime(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
+        found = datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
     except ValueError:
         return None
+    return found if PLAUSIBLE_YEARS[0] <= found.year <= PLAUSIBLE_YEARS[1] else None

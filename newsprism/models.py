@@ -198,6 +198,7 @@ class ArticleClaims:
     sentences: list[Span]
     entities: list[Entity]
     extractions: list[Extraction]
+    error: str | None = None  # why extraction failed on this article, when it did
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import Any, Protocol, TypeVar
 
 from . import brief, claims, clean, crosscheck, ingest, stories
 from .errors import NewsprismError, StageError
-from .models import Article, InputRecord, Report, Story
+from .models import Anomaly, Article, InputRecord, Report, Story
 from .nlp import Embedder, default_embedder, spacy_pipeline
 from .storage import Storage
 
@@ -99,12 +99,16 @@ def analyze(
         with _stage("claims", timings):
             progress.start("claims", len(articles))
             found_claims = claims.extract_batch(articles, nlp or spacy_pipeline(), on_item=lambda: progress.advance("claims"))
+        by_id = {a.id: a for a in articles}
+        for failed in (c for c in found_claims if c.error):
+            by_id[failed.article].anomalies.append(
+                Anomaly(kind="claims_failed", text="", explanation=f"claims could not be read from this article: {failed.error}")
+            )
         embedder = embedder or default_embedder()
         with _stage("stories", timings):
             progress.start("stories", 1)
             story_list = stories.group_stories(articles, found_claims, embedder)
             progress.advance("stories")
-        by_id = {a.id: a for a in articles}
         claims_by_id = {c.article: c for c in found_claims}
         with _stage("crosscheck", timings):
             progress.start("crosscheck", len(story_list))

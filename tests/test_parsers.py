@@ -135,3 +135,8 @@ def test_outlet_from_copyright_then_dateline_then_bio():
     assert outlet_from_lines(["PORT MERROW, Nov 13 (Meridian Wire) - A fire"]) == "Meridian Wire"
     assert outlet_from_lines(["Jordan Pike is a city reporter for the Northgate Herald."]) == "Northgate Herald"
     assert outlet_from_lines(["Home", "News"]) is None
+
+
+def test_dates_beyond_the_calendar_name_nothing():
+    assert resolve("Friday", date(1, 1, 1)) is None
+    assert resolve("in 0", FRIDAY) is None
