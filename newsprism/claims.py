@@ -173,14 +173,14 @@ def _quotes(
     article: Article, doc: Any, doc_sents: list[Any], quote_spans: list[tuple[int, int]], names: dict[str, str]
 ) -> list[Extraction]:
     out: list[Extraction] = []
-    text = article.text  # the same string as doc.text, which spaCy rebuilds on each access
+    body = article.text  # the same string as doc.text, which spaCy rebuilds on each access
     for start, end in quote_spans:
-        words = text[start:end]
+        words = body[start:end]
         if len(words.split()) < MIN_QUOTE_WORDS:
             continue
         text = words.rstrip(" ,")
         written, speaker = _speaker_for(doc, doc_sents, start, end, quote_spans, names)
-        if written is None and out and "\n" not in text[out[-1].mention.end : start]:
+        if written is None and out and "\n" not in body[out[-1].mention.end : start]:
             # a quote that follows another in the same paragraph without an attribution
             # of its own continues the same speaker ("...," she said. "...")
             written, speaker = out[-1].speaker_as_written, out[-1].speaker
