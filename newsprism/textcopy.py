@@ -60,6 +60,7 @@ PLAYER_LABEL_WORDS = 8
 MIN_ARTICLE_WORDS = 80
 
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$|[\"”’]$")
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
 # breadcrumbs and ticker lines ("News > Local", "Storm tracker | Travel tips")
 _MENU_SEPARATORS = re.compile(r"\s[|>»›/·]\s")
 _TEASER_TIME = re.compile(r"^\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?) ago$", re.I)
@@ -115,7 +116,9 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
             byline_idx.add(i)
             break
     anchor = min(byline_idx) if byline_idx else next((i for i in range(start) if _is_date_line(lines[i]) and kinds[i] is None), None)
-    title_idx = _headline_above(lines, kinds, prose, anchor) if anchor is not None else None
+    title_idx = _title_repeated(lines, kinds)
+    if title_idx is None and anchor is not None:
+        title_idx = _headline_above(lines, kinds, prose, anchor)
     if title_idx is None:
         title_idx = _find_headline(lines, kinds, prose, start)
     header_from = title_idx if title_idx is not None else 0
@@ -245,6 +248,22 @@ def _body_range(lines: list[str], kinds: list[str | None], prose: list[bool]) ->
         return None
     best = max(runs, key=lambda r: r[2])
     return best[0], best[1]
+
+
+def _title_repeated(lines: list[str], kinds: list[str | None]) -> int | None:
+    """A copy made from the page source starts with the document title ('Fire at the
+    docks - Port Merrow Ledger'); the line further down that repeats it, less the site
+    name, is the headline."""
+    first = next((i for i, ln in enumerate(lines) if ln), None)
+    if first is None:
+        return None
+    wanted = {lines[first].lower()} | {
+        part.strip().lower() for sep in _TITLE_SEPARATORS for part in lines[first].split(sep)[:1] if sep in lines[first]
+    }
+    for i in range(first + 1, len(lines)):
+        if kinds[i] is None and _is_headline_shaped(lines[i]) and lines[i].lower() in wanted:
+            return i
+    return None
 
 
 def _headline_above(lines: list[str], kinds: list[str | None], prose: list[bool], anchor: int) -> int | None:
