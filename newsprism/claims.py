@@ -244,7 +244,8 @@ def _quantities(article: Article, doc: Any, sent_of: dict[int, Any], quote_spans
             head = root.head.head
         noun = _noun_phrase(head) if head is not root else ""
         verb = _governing_verb(head)
-        measure = " ".join(p for p in (noun, _verb_phrase(verb) if verb is not None else "") if p)
+        action = _verb_phrase(verb) if verb is not None else ""
+        measure = " ".join(p for p in (noun, action) if p)
         if not measure:
             continue
         sent = sent_of[ent.start]
@@ -254,8 +255,8 @@ def _quantities(article: Article, doc: Any, sent_of: dict[int, Any], quote_spans
                 kind="quantity",
                 mention=_trimmed(sent),
                 sentence=_trimmed(sent),
-                quantity=Quantity(number=value, unit=unit, of=measure, approximate=approximate),
-                context=measure,
+                quantity=Quantity(number=value, unit=unit, of=measure, approximate=approximate, counted=noun),
+                context=action,
                 focus=Span(ent.start_char, ent.end_char, ent.text),
             )
         )

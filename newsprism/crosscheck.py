@@ -51,6 +51,8 @@ SUBJECT_SIMILAR = 0.5
 # Part-of-day words that put an event near midnight, where a time-zone boundary can
 # move it to the next or previous calendar day.
 NEAR_MIDNIGHT = {"late", "night", "overnight", "midnight"}
+# Verbs that say nothing of which event a date belongs to.
+LIGHT_VERBS = {"be", "have", "do", "get", "make", "take", "go", "come", "see"}
 
 
 def crosscheck_story(
@@ -129,13 +131,14 @@ def _align_quotes(quotes: list[Extraction]) -> list[list[Extraction]]:
 
 
 def _noun(e: Extraction) -> str:
-    """The counted thing: 'resident' of 'resident evacuate'."""
+    """The counted thing: 'resident' of 'resident evacuate' ('' when no noun says it)."""
     assert e.quantity is not None
-    return e.quantity.of.rsplit(" ", 1)[0] if " " in e.quantity.of else e.quantity.of
+    return e.quantity.counted
 
 
 def _verb(e: Extraction) -> str:
-    return e.context.split(" ", 1)[-1] if e.kind == "quantity" else e.context
+    """What happened to the counted thing ('evacuate'), or the event a date dates."""
+    return e.context
 
 
 def _same_measure(a: Extraction, b: Extraction, vec: dict[str, np.ndarray]) -> bool:
@@ -143,8 +146,8 @@ def _same_measure(a: Extraction, b: Extraction, vec: dict[str, np.ndarray]) -> b
     sentences that say much the same."""
     qa, qb = a.quantity, b.quantity
     assert qa is not None and qb is not None
-    if qa.unit != qb.unit or _noun(a) != _noun(b):
-        return False
+    if qa.unit != qb.unit or not _noun(a) or _noun(a) != _noun(b):
+        return False  # a number with no noun ("39 percent is ...") measures nothing we can compare
     if qa.of == qb.of:
         return True
     va, vb = vec.get(a.sentence.text), vec.get(b.sentence.text)
@@ -173,11 +176,22 @@ def _event_parts(e: Extraction) -> tuple[str, str]:
 
 
 def _same_event(a: Extraction, b: Extraction, subject_sim: dict[tuple[str, str], float]) -> bool:
+    """Two dates date the same event: the same verb phrase (not a verb of saying or a
+    light verb like 'be', which date anything) with similar subjects, at the same
+    granularity (a year and a day are not two answers to one question)."""
+    assert a.date is not None and b.date is not None
     sa, va = _event_parts(a)
     sb, vb = _event_parts(b)
-    if not va or va != vb or va.split(" ")[0] in SAY_VERBS:
+    if not va or va != vb or va.split(" ")[0] in SAY_VERBS | LIGHT_VERBS or not sa or not sb:
         return False
-    return not sa or not sb or sa == sb or subject_sim.get((sa, sb), 0.0) >= SUBJECT_SIMILAR
+    if _granularity_rank(a) != _granularity_rank(b):
+        return False
+    return sa == sb or subject_sim.get((sa, sb), 0.0) >= SUBJECT_SIMILAR
+
+
+def _granularity_rank(e: Extraction) -> str:
+    assert e.date is not None
+    return "day" if e.date.granularity in ("time", "part_of_day", "day") else e.date.granularity
 
 
 def _subject_similarity(items: list[Extraction], embedder: Embedder) -> dict[tuple[str, str], float]:
@@ -287,9 +301,8 @@ def _number_conflicts(
     by_id: dict[str, Article],
 ) -> list[Conflict]:
     def explain(ca: Claim, cb: Claim, a: Extraction, b: Extraction) -> str:
-        counted = _noun(a) if _noun(a).endswith("s") else f"{_noun(a)}s"
         return (
-            f"How many {counted}: {_outlets(ca, by_id)} report {_printed(ca)}; "
+            f"A count of “{_noun(a)}” ({_verb(a)}) differs: {_outlets(ca, by_id)} report {_printed(ca)}; "
             f"{_outlets(cb, by_id)} report {_printed(cb)}."
         )
 

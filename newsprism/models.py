@@ -160,8 +160,9 @@ class Entity(Span):
 class Quantity:
     number: float
     unit: str | None
-    of: str
+    of: str  # what is counted and what happened to it: "resident evacuate"
     approximate: bool = False
+    counted: str = ""  # the counted thing alone ("resident"); empty when no noun says it
 
 
 @dataclass

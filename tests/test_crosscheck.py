@@ -22,7 +22,8 @@ def _span(text, words):
 def _quantity(art, sentence, printed, number, of, approximate=False):
     return Extraction(
         article=art.id, kind="quantity", mention=_span(art.text, sentence), sentence=_span(art.text, sentence),
-        quantity=Quantity(number=number, unit=None, of=of, approximate=approximate), context=of,
+        quantity=Quantity(number=number, unit=None, of=of, approximate=approximate, counted=of.split(" ")[0]),
+        context=of.split(" ", 1)[1],
         focus=_span(art.text, printed),
     )
 
@@ -69,6 +70,18 @@ def test_agreeing_numbers_are_one_corroborated_claim_and_a_disagreeing_one_confl
     assert conflict.kind == "number" and conflict.articles == ["a", "b", "c"]
     assert "1,200" in conflict.explanation and "2,100" in conflict.explanation
     assert {e.text for e in conflict.evidence} == {s1, s2, s3}
+
+
+def test_a_number_with_no_counted_noun_never_conflicts():
+    s1, s2 = "The rate was 39 percent last year.", "The rate was 5 percent last year."
+    a, b = _article("a", "Ledger", s1), _article("b", "Times", s2)
+    story, _ = _run([
+        (a, _claims(a, Extraction(article="a", kind="quantity", mention=_span(s1, s1), sentence=_span(s1, s1),
+                                  quantity=Quantity(number=39, unit="%", of="be", counted=""), context="be"))),
+        (b, _claims(b, Extraction(article="b", kind="quantity", mention=_span(s2, s2), sentence=_span(s2, s2),
+                                  quantity=Quantity(number=5, unit="%", of="be", counted=""), context="be"))),
+    ])
+    assert story.conflicts == []
 
 
 def test_numbers_of_different_things_do_not_conflict():
