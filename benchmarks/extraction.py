@@ -45,10 +45,14 @@ valid UTF-8.
 A "metric check" line under the table scores the outputs stored in scrapinghub-aeb/baselines
 with this metric, to compare with the figures the AEB README publishes.
 
-Tuning data: newsprism's text-copy line classifier was trained and tuned only on wceb-2025
-(tools/train_line_model.py); its HTML path is trafilatura plus metadata rules. Neither AEB nor
-trafilatura-eval-en was used for training; the HTML index-page rule was checked on both for
-wrongly rejected pages (every page in them is an article), which changed its design.
+Tuning data: newsprism's text-copy line classifier was trained and its threshold chosen only on
+wceb-2025 (tools/train_line_model.py); its HTML path is trafilatura plus metadata rules. Neither
+AEB nor trafilatura-eval-en was used for training. Two things did look at AEB: the HTML
+index-page rule was checked on both sets for wrongly rejected pages (every page in them is an
+article), which changed its design; and reading AEB text-copy failures showed which kinds of
+clutter the patterns missed (comment signatures, share-button rows, gallery counters, post
+navigation, unspaced CJK prose). The patterns were written for the kind, not the page, but
+trafilatura-eval-en text copies are the cleaner held-out figure for the text path.
 """
 
 from __future__ import annotations

@@ -12,6 +12,13 @@ import re
 
 _I = re.I
 
+# A comment's signature: "Milan Griffes on September 12, 2018 at 4:47 pm said:", "Jo says:".
+COMMENT_SIGNATURE = re.compile(
+    r"^[^.!?]{1,60}\b(on|at) [^.!?]{3,40}\d{1,2}:\d{2}\s*([ap]\.?m\.?)?\s*(said|says|wrote|commented)\s*:?$"
+    r"|^[\w .'’()-]{1,40} (says|said|wrote|commented):$",
+    _I,
+)
+
 CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     # video/audio players print their control labels and notices as text
     "player": [
@@ -61,6 +68,18 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"^(reply|report|like|sort by|newest|oldest)$",
             r"^(like|likes|upvote|reply) \(\d+\)$",
             r"^sort by\b",
+            COMMENT_SIGNATURE.pattern,
+            r"^(top|best|most) (rated |liked |recent )?comments$",
+            r"^\(?view all\)?$",
+            r"^permalink\b.*\bcomments?\b",
+            r"^\d+ (replies|points|likes|upvotes)$",
+            r"^(tell us what you think|have your say|what do you think)\W*$",
+            # the comment form
+            r"^save my name,? e-?mail,? and website\b",
+            r"^your e-?mail address will not be published",
+            r"^required fields are marked",
+            r"^by (submitting|posting|using) this (form|comment)",
+            r"^(please )?(be respectful|keep it civil|read our (comment|community) (policy|guidelines))",
         )
     ],
     "share": [
@@ -71,6 +90,10 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"^link copied( to clipboard)?",
             r"^follow us\b",
             r"^(save|saved|gift|gift this article)$",
+            r"^click to (share|email|print|tweet)\b|\(opens in (a )?new window\)$",
+            # a row of share buttons printed as one line: "Facebook Twitter Email LinkedIn"
+            r"^((share|tweet|email|e-mail|mail|print|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|pint|"
+            r"flipboard|messenger|telegram|tumblr|sms|copy|link|baixar|download|comments?)\b[\s,|·•]*){3,}$",
         )
     ],
     "newsletter": [
@@ -120,13 +143,13 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"^(photo|image|picture|credit|photograph)s?( credit)?: ",
             r"\b(photo|image|picture)s? (by|courtesy of) [A-Z]",
             r"\b(getty images|ap photo|reuters/|afp via getty|shutterstock|istock)\b",
-            r"^\d+ of \d+$",
+            r"^((image|photo|picture|slide|gallery) )?\d+ of \d+\b",
         )
     ],
     "related": [
         re.compile(p, _I)
         for p in (
-            r"^(most (popular|read|viewed|shared)|related( stories| articles| coverage| content| news)?|you may also like|you might also like|editors'? picks?|recommended( for you)?|top stories|trending( now)?|latest( news)?|more (from|on|in|stories)\b.*|read (more|next)|in other news|popular now)\W*$",
+            r"^(most (popular|read|viewed|shared)|related( stories| articles| coverage| content| news)?|you may also like|you might also like|editors'? picks?|recommended( for you)?|top stories|trending( now)?|latest( news| headlines| stories)?|all videos|more (from|on|in|stories)\b.*|read (more|next)|in other news|popular now)\W*$",
             r"^\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$",
             r"^(just now|yesterday)$",
         )
@@ -137,6 +160,8 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"^(read more|related|see also|also read|more|click here|don'?t miss|must read|recommended)\s*:",
             r"^(download|get) (our|the) app\b",
             r"^(support|donate to) (our|independent) journalism",
+            r"\bclick here to (support|donate|subscribe)\b",
+            r"^explore further$",
         )
     ],
     "cookie": [
@@ -146,6 +171,17 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"\b(consent|privacy (policy|settings|choices)|do not sell)\b",
             r"^(accept( all)?|reject( all)?|manage (preferences|settings)|agree)$",
             r"^we value your privacy",
+            r"^privacy overview$",
+        )
+    ],
+    # the rails around a post: its tags and the links to the posts before and after it
+    "navigation": [
+        re.compile(p, _I)
+        for p in (
+            r"^(filed under|tags?|tagged( with| in)?|categor(y|ies)|topics?|posted in|related topics)\s*:",
+            r"^(post|article|story) navigation$",
+            r"^(previous|next|prev|older|newer) (post|article|story|entry)\b",
+            r"^(back to top|skip to (main )?content|jump to comments)$",
         )
     ],
     "footer": [
@@ -153,6 +189,9 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
         for p in (
             r"^©|^\(c\) ?\d{4}|^copyright\b|all rights reserved",
             r"^(terms (of (use|service))?|contact us|about us|careers|accessibility|site ?map|help|faq)$",
+            r"^powered by \w+",
+            r"^this (document|article|material|content) (is subject to|is protected by) copyright",
+            r"^citation: ",
         )
     ],
 }

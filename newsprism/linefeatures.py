@@ -20,7 +20,7 @@ STOPWORDS = frozenset(
     "who which what when where after before over into about than then there here also more most".split()
 )
 CLUTTER_KINDS = [*CLUTTER_PATTERNS, "bio"]
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$")
 _MENU = re.compile(r"\s[|>»›·•/]\s|\s{3,}")
 _BULLET = re.compile(r"^([•·▪◦*–-]|\d{1,2}[.)])\s")
 _LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|(^|\s)@\w+")
@@ -29,6 +29,19 @@ _DATEISH = re.compile(
     re.I,
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Chinese, Japanese and Korean run words together without spaces.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+CJK_CHARS_PER_WORD = 2
+
+
+def word_count(line: str) -> int:
+    """Words in a line; in CJK text, where words are not spaced, every two characters count
+    as one (roughly a Japanese or Chinese word), so a paragraph of Japanese is as long as
+    the same paragraph in English."""
+    cjk = len(_CJK.findall(line))
+    if not cjk:
+        return len(_WORD.findall(line))
+    return len(_WORD.findall(_CJK.sub(" ", line))) + (cjk + CJK_CHARS_PER_WORD - 1) // CJK_CHARS_PER_WORD
 
 PROSE_WORDS = 10
 WINDOWS = (2, 5, 12)
@@ -43,14 +56,33 @@ FEATURE_NAMES: list[str] = [
     *[f"mean_log_words_{w}" for w in WINDOWS],
     "position", "prose_before_share", "prose_after_share", "in_main_run", "log_dist_main_run",
     "log_dist_prose", "main_run_share",
+    "leading_title_words", "end_markers_above", "end_markers_below", "comment_above", "related_above",
+    "log_dist_end_marker_above",
 ]
+# Clutter that sits where an article ends: once lines like these have gone by below the
+# article's prose, what follows is more likely comments, teasers or the footer.
+END_KINDS = frozenset({"comment", "related", "share", "navigation", "footer", "bio", "promo", "newsletter"})
+# Title case keeps these short words lower-case ("Death Of U of M-Dearborn").
+_TITLE_SMALL = frozenset("a an and as at but by for in of on or the to vs via".split())
 
 
-def _line_features(line: str, counts: Counter[str]) -> list[float]:
+def _leading_title_words(line: str) -> int:
+    """How many words a line opens with in title case: a teaser prints its headline and
+    summary on one line ("Customers Leave Without Paying $690 Bill At Troy Steakhouse A
+    party of six ..."), a sentence of prose rarely opens with more than a name."""
+    count = 0
+    for word in line.split():
+        if word[:1].isupper() or word[:1].isdigit() or word[:1] in "$£€\"'“‘(" or word.lower() in _TITLE_SMALL:
+            count += 1
+        else:
+            break
+    return count
+
+
+def _line_features(line: str, counts: Counter[str], kind: str | None) -> list[float]:
     words = _WORD.findall(line)
-    n = len(words)
+    n = word_count(line)
     letters = [c for c in line if c.isalpha()]
-    kind = clutter_kind(line)
     return [
         math.log1p(n),
         math.log1p(len(line)),
@@ -98,7 +130,8 @@ def features(lines: list[str], blank_before: list[bool], blank_after: list[bool]
     if not lines:
         return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
     counts = Counter(lines)
-    own = np.array([_line_features(ln, counts) for ln in lines], dtype=np.float32)
+    kinds = [clutter_kind(ln) for ln in lines]
+    own = np.array([_line_features(ln, counts, k) for ln, k in zip(lines, kinds, strict=True)], dtype=np.float32)
     own[:, FEATURE_NAMES.index("blank_before")] = blank_before
     own[:, FEATURE_NAMES.index("blank_after")] = blank_after
     n = len(lines)
@@ -126,15 +159,42 @@ def features(lines: list[str], blank_before: list[bool], blank_after: list[bool]
     else:
         nearest = np.full(n, n)
     run_share = (cum_p[end + 1] - cum_p[start]) / total_p
+    end_marks = _end_marker_features(lines, kinds, prose)
     context = np.stack(
         [
             prev_w, next_w, prev_p, next_p, *density, *mean_words,
             idx / max(n - 1, 1), cum_p[idx] / total_p, (total_p - cum_p[idx + 1]) / total_p,
             in_run.astype(np.float32), np.log1p(dist_run), np.log1p(nearest), np.full(n, run_share),
+            *end_marks,
         ],
         axis=1,
     ).astype(np.float32)
     return np.concatenate([own, context], axis=1)
+
+
+def _end_marker_features(lines: list[str], kinds: list[str | None], prose: np.ndarray) -> list[np.ndarray]:
+    """Where a line sits relative to end-of-article clutter: how many such lines lie above
+    it (counted from the first prose line on, so a masthead's share bar does not count)
+    and below it, how many of those above are comment or related-list lines, and how far
+    the nearest one above is."""
+    n = len(lines)
+    first_prose = int(np.argmax(prose)) if prose.any() else n
+    after_start = np.arange(n) >= first_prose
+    is_end = np.array([k in END_KINDS for k in kinds]) & after_start
+    is_comment = np.array([k == "comment" for k in kinds]) & after_start
+    is_related = np.array([k == "related" for k in kinds]) & after_start
+    above = np.concatenate([[0], np.cumsum(is_end)[:-1]])
+    below = is_end[::-1].cumsum()[::-1] - is_end
+    comment_above = np.concatenate([[0], np.cumsum(is_comment)[:-1]])
+    related_above = np.concatenate([[0], np.cumsum(is_related)[:-1]])
+    last, dist = -1, np.full(n, float(n))
+    for i in range(n):
+        if last >= 0:
+            dist[i] = i - last
+        if is_end[i]:
+            last = i
+    leading = np.array([_leading_title_words(ln) for ln in lines], dtype=np.float32)
+    return [np.log1p(leading), np.log1p(above), np.log1p(below), np.log1p(comment_above), np.log1p(related_above), np.log1p(dist)]
 
 
 # The main run: the stretch of lines with the most prose, allowing this many non-prose

@@ -37,7 +37,7 @@ class Forest:
             node = np.where(leaf, node, np.where(go_left, self.left[node], self.right[node]))
             leaf = self.is_leaf[node]
         score = self.baseline + self.value[node].sum(axis=1)
-        return 1.0 / (1.0 + np.exp(-score))
+        return 1.0 / (1.0 + np.exp(-np.clip(score, -500.0, 500.0)))  # exp(500) still fits a float
 
 
 def neighbour_features(p: np.ndarray) -> np.ndarray:

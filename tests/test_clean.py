@@ -206,3 +206,63 @@ def test_a_printed_post_is_kept_and_marked_as_an_embed():
     assert (embed.author, embed.handle, embed.date, embed.url) == ("Imogen Falk", "@ImogenFalk", "2026-03-03", "pic.twitter.com/Ab12Cd")
     assert art.text[embed.start : embed.end] == embed.text == f"{post}\n\n{signature}"
     assert art.text.split("\n\n")[:4] == [BODY[0], post, signature, BODY[1]]
+
+
+def test_blog_comments_under_a_short_post_are_removed_by_their_signatures():
+    """A short post with a long comment thread: the comments outweigh the post, so the
+    thread is found by its signatures ('Name on <date> at <time> said:'), not its size."""
+    post = [
+        "Saltmere Sailing Club opens its winter thread",
+        "Posted on November 2, 2026 by Ines Marlow",
+        "",
+        "Every winter we open a thread for members to raise questions about the club, the moorings and next season's racing calendar, in the comments below.",
+        "",
+        "You are also welcome to write to the secretary if you would rather raise something privately. We will try to answer every question within a week.",
+        "",
+        "Posted in Club news | Permalink | 4 Comments",
+        "",
+        "Comments",
+        "",
+    ]
+    comments = []
+    for name, day, text in [
+        ("Tom Reyes", 3, "Will the east channel dredging change where the dinghies launch next spring? Last year the slipway was blocked for most of March and half the fleet could not get out."),
+        ("Imogen Falk (Club secretary)", 4, "Hi Tom, the harbour authority has told us the slipway stays open during the dredging, though the approach will be marked with buoys and we will post a chart on the noticeboard."),
+        ("Ruth Okafor", 5, "Could the committee publish the accounts for the mooring fund before the annual meeting? Several members have asked and it would help everyone prepare their questions."),
+        ("Dev Anand", 6, "I would like to see more junior racing on Saturday mornings, when parents can bring their children down, rather than on weekday evenings when most of us are still at work."),
+    ]:
+        comments += [f"{name} on November {day}, 2026 at 4:{day}7 pm said:", "", text, ""]
+    page = "\n".join(post + comments)
+    article = clean_item(RawItem(source="club.txt", format="text", content=page))
+    assert isinstance(article, Article), article
+    assert article.text.startswith("Every winter we open a thread")
+    assert "dredging" not in article.text and "junior racing" not in article.text
+    removed = {r.text: r.kind for r in article.removed}
+    assert removed["Tom Reyes on November 3, 2026 at 4:37 pm said:"] == "comment"
+    assert removed[comments[-2]] == "comment"
+
+
+def test_a_japanese_article_is_prose_though_its_words_are_not_spaced():
+    paragraphs = [
+        "先日、港の近くで大きな火事があり、消防隊が夜通し消火活動を行ったというニュースが地元の新聞で報じられました。",
+        "報道によると、火事は倉庫の一つから始まり、強い風のために近くの建物にも燃え広がったということです。",
+        "消防によると、けが人は二人で、いずれも軽いけがだということです。警察が火事の原因を詳しく調べています。",
+        "近くに住む人たちは、夜中に大きな音がして外に出ると、空が赤く見えたと話していました。",
+    ]
+    page = "\n".join(["ホーム", "ニュース", "港の倉庫で火事", "", *[p + "\n" for p in paragraphs], "関連記事", "天気予報"])
+    outcome = extract_text_copy(page)
+    assert outcome.reject_reason is None
+    assert outcome.paragraphs == paragraphs
+
+
+def test_a_row_of_share_buttons_and_gallery_counters_are_clutter():
+    from newsprism.clutter import clutter_kind
+
+    assert clutter_kind("Facebook Twitter Email LinkedIn Reddit Pinterest") == "share"
+    assert clutter_kind("Click to share on Twitter (Opens in new window)") == "share"
+    assert clutter_kind("2 of 4 A shopper looks at extension cords at the hardware store on Tuesday.") == "caption"
+    assert clutter_kind("Save my name, email, and website in this browser for the next time I comment.") == "comment"
+    assert clutter_kind("Filed Under: Harbour, Saltmere, dredging") == "navigation"
+    # the same words in a sentence are prose
+    assert clutter_kind("The club won 3 of 4 races and shared the trophy with Saltmere.") is None
+    assert clutter_kind("She said Facebook and Twitter had removed the posts by Friday.") is None
