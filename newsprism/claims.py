@@ -16,27 +16,28 @@ from typing import Any
 from .dates import parse_iso, resolve
 from .models import Article, ArticleClaims, DateValue, Entity, Extraction, Quantity, Span
 from .quantities import parse_number
+from .quotespans import QuoteSpan, quote_spans
 
 SAY_VERBS = {
     "say", "tell", "add", "state", "write", "explain", "note", "insist", "warn", "claim",
     "argue", "announce", "declare", "remark", "recall", "caution", "urge", "ask", "reply",
     "respond", "post", "tweet", "acknowledge", "admit", "confirm", "describe", "emphasize",
     "emphasise", "stress", "continue", "conclude", "predict", "suggest", "report",
-    "speak", "talk", "comment",
+    "speak", "talk", "comment", "call",
 }
 # A quote that is a sentence of its own takes its speaker from the next sentence only
 # when that sentence is a bare attribution ("Renner said at a briefing.").
 MAX_ATTRIBUTION_TOKENS = 12
 PRONOUNS = {"he", "she", "they", "i", "we", "him", "her"}
-# Quoted stretches shorter than this are scare quotes or names, not statements.
+# Quoted stretches shorter than this are scare quotes or names, not statements, unless
+# their sentence says who said them (a partial quote: 'urged lawmakers to act "without
+# delay"', 'called the treaty "outdated"').
 MIN_QUOTE_WORDS = 4
 FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll", "wo"}
 QUANTITY_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 DATE_LABELS = {"DATE", "TIME"}
 NAME_LABELS = {"PERSON"}
 _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mayor", "chief", "fire", "police", "president", "senator", "minister", "governor", "spokesman", "spokeswoman", "spokesperson", "officer", "captain", "gen", "general", "prof", "professor", "rep", "sen"}
-
-_QUOTE_RE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
 
 
 def extract_batch(articles: Sequence[Article], nlp: Any, on_item: Callable[[], None] | None = None) -> list[ArticleClaims]:
@@ -62,12 +63,13 @@ def extract_article(article: Article, doc: Any, base: date | None) -> ArticleCla
     sentences = [_trimmed(s) for s in doc_sents if s.text.strip()]
     entities = [Entity(e.start_char, e.end_char, e.text, label=e.label_) for e in doc.ents]
     names = _canonical_names(doc)
-    quote_spans = [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2)) for m in _QUOTE_RE.finditer(article.text)]
+    quotes = quote_spans(article.text)
+    spans = [(q.start, q.end) for q in quotes]
     extractions: list[Extraction] = []
     sent_of = {tok.i: sent for sent in doc_sents for tok in sent}
-    extractions += _quotes(article, doc, doc_sents, quote_spans, names)
-    extractions += _quantities(article, doc, sent_of, quote_spans)
-    extractions += _dates(article, doc, sent_of, quote_spans, base)
+    extractions += _quotes(article, doc, doc_sents, quotes, names)
+    extractions += _quantities(article, doc, sent_of, spans)
+    extractions += _dates(article, doc, sent_of, spans, base)
     return ArticleClaims(article=article.id, sentences=sentences, entities=entities, extractions=extractions)
 
 
@@ -169,35 +171,45 @@ def _appositive_name(token: Any, names: dict[str, str]) -> str | None:
     return None
 
 
-def _quotes(
-    article: Article, doc: Any, doc_sents: list[Any], quote_spans: list[tuple[int, int]], names: dict[str, str]
-) -> list[Extraction]:
-    out: list[Extraction] = []
+def _quotes(article: Article, doc: Any, doc_sents: list[Any], quotes: list[QuoteSpan], names: dict[str, str]) -> list[Extraction]:
+    spans = [(q.start, q.end) for q in quotes]
     body = article.text  # the same string as doc.text, which spaCy rebuilds on each access
-    for start, end in quote_spans:
-        words = body[start:end]
-        if len(words.split()) < MIN_QUOTE_WORDS:
-            continue
-        text = words.rstrip(" ,")
-        written, speaker = _speaker_for(doc, doc_sents, start, end, quote_spans, names)
-        if written is None and out and "\n" not in body[out[-1].mention.end : start]:
+    found: list[tuple[QuoteSpan, Extraction]] = []
+    for quote in quotes:
+        start, end = quote.start, quote.end
+        text = body[start:end].rstrip(" ,")
+        written, speaker = _speaker_for(doc, doc_sents, start, end, spans, names)
+        if len(text.split()) < MIN_QUOTE_WORDS and written is None:
+            continue  # a scare quote or a name in quotation marks
+        previous = found[-1][1] if found else None
+        if written is None and previous is not None and (quote.continues or "\n" not in body[previous.mention.end : start]):
             # a quote that follows another in the same paragraph without an attribution
-            # of its own continues the same speaker ("...," she said. "...")
-            written, speaker = out[-1].speaker_as_written, out[-1].speaker
+            # of its own, or carries it into a new paragraph, continues the same speaker
+            written, speaker = previous.speaker_as_written, previous.speaker
         span = doc.char_span(start, end, alignment_mode="expand")
         sentence = next((x for x in doc_sents if x.start <= span.start < x.end), None) if span is not None else None
-        out.append(
-            Extraction(
-                article=article.id,
-                kind="quote",
-                mention=Span(start, start + len(text), text),
-                sentence=_trimmed(sentence) if sentence is not None else Span(start, end, words),
-                speaker_as_written=written,
-                speaker=speaker,
-                quote=text,
-            )
+        extraction = Extraction(
+            article=article.id,
+            kind="quote",
+            mention=Span(start, start + len(text), text),
+            sentence=_trimmed(sentence) if sentence is not None else Span(start, end, body[start:end]),
+            speaker_as_written=written,
+            speaker=speaker,
+            quote=text,
         )
-    return out
+        found.append((quote, extraction))
+    _attribute_backwards(found)
+    return [extraction for _, extraction in found]
+
+
+def _attribute_backwards(found: list[tuple[QuoteSpan, Extraction]]) -> None:
+    """A quote of several paragraphs is often attributed only in its last one ('...,'
+    she said): its earlier paragraphs take that speaker."""
+    for i in range(len(found) - 1, 0, -1):
+        quote, later = found[i]
+        earlier = found[i - 1][1]
+        if quote.continues and earlier.speaker_as_written is None and later.speaker_as_written is not None:
+            earlier.speaker_as_written, earlier.speaker = later.speaker_as_written, later.speaker
 
 
 # --- numbers ---------------------------------------------------------------------------

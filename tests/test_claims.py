@@ -47,7 +47,33 @@ def test_a_second_quote_in_the_paragraph_continues_the_speaker(nlp):
 
 
 def test_scare_quotes_are_not_quotes(nlp):
-    assert _quotes(_extract(nlp, 'Officials called the plan "premature" on Friday.')) == []
+    assert _quotes(_extract(nlp, 'The council opened a so-called "safe zone" near the harbour on Friday.')) == []
+
+
+def test_a_partial_quote_with_its_speaker_is_a_quote(nlp):
+    assert _quotes(_extract(nlp, 'Officials called the plan "premature" on Friday.')) == [("premature", "Officials", "Officials")]
+    got = _quotes(_extract(nlp, 'Senator Ruth Okafor urged lawmakers to act "without delay" on the bill.'))
+    assert got == [("without delay", "Senator Ruth Okafor", "Ruth Okafor")]
+
+
+def test_single_quotes_and_quotes_nested_in_quotes(nlp):
+    text = "Ruth Okafor arrived late. 'The vote is a disgrace and we will appeal it,' Okafor said on Friday."
+    assert _quotes(_extract(nlp, text)) == [("The vote is a disgrace and we will appeal it", "Okafor", "Ruth Okafor")]
+    text = "Ruth Okafor arrived late. \u201cHe told me \u2018never again\u2019 and walked out of the room,\u201d Okafor said."
+    assert _quotes(_extract(nlp, text)) == [("He told me \u2018never again\u2019 and walked out of the room", "Okafor", "Ruth Okafor")]
+
+
+def test_a_quote_of_several_paragraphs_keeps_its_speaker(nlp):
+    text = (
+        "Fire Chief Dana Whitlock spoke to reporters on Friday morning.\n\n"
+        "\u201cThe crews worked through the night and they held the line at the river.\n\n"
+        "\u201cWe were lucky the wind turned when it did,\u201d she said."
+    )
+    got = _quotes(_extract(nlp, text))
+    assert got == [
+        ("The crews worked through the night and they held the line at the river.", "she", "Dana Whitlock"),
+        ("We were lucky the wind turned when it did", "she", "Dana Whitlock"),
+    ]
 
 
 def test_quote_offsets_point_at_the_quoted_words(nlp):

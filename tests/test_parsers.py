@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from newsprism.dates import WEEKDAYS, resolve
 from newsprism.metadata import find_date, outlet_from_lines, parse_byline, parse_date, parse_dateline
 from newsprism.quantities import parse_number, values_agree
+from newsprism.quotespans import quote_spans
 
 FRIDAY = date(2026, 11, 13)
 
@@ -140,3 +142,33 @@ def test_outlet_from_copyright_then_dateline_then_bio():
 def test_dates_beyond_the_calendar_name_nothing():
     assert resolve("Friday", date(1, 1, 1)) is None
     assert resolve("in 0", FRIDAY) is None
+
+
+quote_text = st.text(alphabet=st.sampled_from(list("ab '\"‘’“”,.\n")), max_size=80)
+
+
+@given(quote_text)
+def test_quote_spans_are_ordered_disjoint_and_inside_one_paragraph(text):
+    spans = quote_spans(text)
+    for span in spans:
+        inner = text[span.start : span.end]
+        assert 0 <= span.start < span.end <= len(text)
+        assert inner == inner.strip() and "\n" not in inner
+    for first, second in itertools.pairwise(spans):
+        assert first.end <= second.start
+
+
+def test_apostrophes_are_not_quotation_marks():
+    assert quote_spans("The players' union said it wouldn't strike in the ’90s.") == []
+    text = "He called the offer 'a good start' and left."
+    (span,) = quote_spans(text)
+    assert text[span.start : span.end] == "a good start"
+
+
+def test_a_quote_carried_into_the_next_paragraph_continues():
+    text = "“First part of it.\n\n“Second part,” she said.\n\n“A new quote.”"
+    assert [(text[s.start : s.end], s.continues) for s in quote_spans(text)] == [
+        ("First part of it.", False),
+        ("Second part,", True),
+        ("A new quote.", False),
+    ]

@@ -1,0 +1,127 @@
+"""Where the quotations of a text are: the words between quotation marks.
+
+Hand-written because no maintained library finds quote spans in news text: spaCy has no
+quotation component, and the attribution extractors (BBC's citron, textacy's
+`direct_quotations`) are unmaintained or only find quotes they can attribute. The rules
+are those of news style:
+
+- double quotes, curly or straight, within a paragraph;
+- single quotes (curly or straight) at the top level, as headlines and British outlets
+  use them; an apostrophe inside or at the end of a word ("don't", "the players' union")
+  is not a quotation mark;
+- a quote whose paragraph ends before its closing mark, followed by a paragraph that
+  opens with a quotation mark, runs on into that paragraph (the convention for quotes of
+  several paragraphs); each paragraph gives its own span, the later ones marked as
+  continuing the first;
+- quotation marks nested inside a quote belong to the outer quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“"
+DOUBLE_CLOSE = "”"
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+# A straight quotation mark opens after these (or at the start of a paragraph).
+_OPEN_AFTER = " \t([{—–-/:;“‘\"'"
+# A single closing mark must be followed by one of these (or the end of the paragraph).
+_CLOSE_BEFORE = " \t.,;:!?)]}—–-”\"'"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # the first character inside the quotation marks
+    end: int  # one past the last character inside them
+    continues: bool = False  # the same quote as the span before, carried into a new paragraph
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quotation in `text`, in order, as character spans of the quoted words."""
+    spans: list[QuoteSpan] = []
+    offset = 0
+    carried = False  # the previous paragraph ended inside a quote
+    for paragraph in text.split("\n"):
+        if paragraph.strip():
+            lead = len(paragraph) - len(paragraph.lstrip())
+            opens_with_mark = paragraph.lstrip()[:1] in (DOUBLE_OPEN, '"')
+            found, unclosed = _paragraph_quotes(paragraph, offset)
+            if found and carried and opens_with_mark and found[0].start == offset + lead + 1:
+                found[0] = QuoteSpan(found[0].start, found[0].end, continues=True)
+            spans += found
+            carried = unclosed
+        offset += len(paragraph) + 1
+    return spans
+
+
+def _paragraph_quotes(paragraph: str, offset: int) -> tuple[list[QuoteSpan], bool]:
+    """The quotes of one paragraph, and whether it ends inside an unclosed double quote."""
+    spans: list[QuoteSpan] = []
+    i, n = 0, len(paragraph)
+    while i < n:
+        ch = paragraph[i]
+        if ch == DOUBLE_OPEN or (ch == '"' and _can_open(paragraph, i)):
+            close = _find_double_close(paragraph, i + 1)
+            if close is None:  # runs to the end of the paragraph
+                spans += _span(paragraph, i + 1, n, offset)
+                return spans, True
+            spans += _span(paragraph, i + 1, close, offset)
+            i = close + 1
+            continue
+        if ch in (SINGLE_OPEN, "'") and _can_open(paragraph, i):
+            close = _find_single_close(paragraph, i + 1)
+            if close is not None:
+                spans += _span(paragraph, i + 1, close, offset)
+                i = close + 1
+                continue
+        i += 1
+    return spans, False
+
+
+def _can_open(paragraph: str, i: int) -> bool:
+    before_ok = i == 0 or paragraph[i - 1] in _OPEN_AFTER
+    after = paragraph[i + 1 : i + 2]
+    return before_ok and after != "" and not after.isspace()
+
+
+def _find_double_close(paragraph: str, start: int) -> int | None:
+    for j in range(start, len(paragraph)):
+        if paragraph[j] == DOUBLE_CLOSE or (paragraph[j] == '"' and j > start):
+            return j
+    return None
+
+
+def _find_single_close(paragraph: str, start: int) -> int | None:
+    """The closing single mark: after a non-space, before a space or punctuation; an
+    apostrophe inside a word ("don't") is skipped. A double quote ends the search, since
+    a single quote never spans one."""
+    for j in range(start + 1, len(paragraph)):
+        ch = paragraph[j]
+        if ch in (DOUBLE_OPEN, DOUBLE_CLOSE, '"'):
+            return None
+        if ch in (SINGLE_CLOSE, "'") and not paragraph[j - 1].isspace():
+            after = paragraph[j + 1 : j + 2]
+            if after == "" or after in _CLOSE_BEFORE:
+                if paragraph[j - 1] == "s" and after == " " and _looks_possessive(paragraph, start, j):
+                    continue
+                return j
+    return None
+
+
+def _looks_possessive(paragraph: str, start: int, j: int) -> bool:
+    """'the players' union': a plural possessive, not the end of a quote, when the word
+    after it is lower-case and the would-be quote has no punctuation before the mark."""
+    rest = paragraph[j + 2 : j + 3]
+    return rest.islower() and paragraph[j - 2 : j - 1].isalpha() and "," not in paragraph[start:j]
+
+
+def _span(paragraph: str, start: int, end: int, offset: int) -> list[QuoteSpan]:
+    """The span of the quoted words, without the spaces and trailing comma at its edges."""
+    inner = paragraph[start:end]
+    stripped = inner.strip()
+    if not stripped:
+        return []
+    lead = len(inner) - len(inner.lstrip())
+    s = offset + start + lead
+    return [QuoteSpan(s, s + len(stripped))]
