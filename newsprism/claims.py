@@ -17,18 +17,8 @@ from .dates import parse_iso, resolve
 from .models import Article, ArticleClaims, DateValue, Entity, Extraction, Quantity, Span
 from .quantities import parse_number
 from .quotespans import QuoteSpan, quote_spans
+from .speakers import People, inside, speaker_for
 
-SAY_VERBS = {
-    "say", "tell", "add", "state", "write", "explain", "note", "insist", "warn", "claim",
-    "argue", "announce", "declare", "remark", "recall", "caution", "urge", "ask", "reply",
-    "respond", "post", "tweet", "acknowledge", "admit", "confirm", "describe", "emphasize",
-    "emphasise", "stress", "continue", "conclude", "predict", "suggest", "report",
-    "speak", "talk", "comment", "call",
-}
-# A quote that is a sentence of its own takes its speaker from the next sentence only
-# when that sentence is a bare attribution ("Renner said at a briefing.").
-MAX_ATTRIBUTION_TOKENS = 12
-PRONOUNS = {"he", "she", "they", "i", "we", "him", "her"}
 # Quoted stretches shorter than this are scare quotes or names, not statements, unless
 # their sentence says who said them (a partial quote: 'urged lawmakers to act "without
 # delay"', 'called the treaty "outdated"').
@@ -36,8 +26,6 @@ MIN_QUOTE_WORDS = 4
 FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll", "wo"}
 QUANTITY_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 DATE_LABELS = {"DATE", "TIME"}
-NAME_LABELS = {"PERSON"}
-_TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mayor", "chief", "fire", "police", "president", "senator", "minister", "governor", "spokesman", "spokeswoman", "spokesperson", "officer", "captain", "gen", "general", "prof", "professor", "rep", "sen"}
 
 
 def extract_batch(articles: Sequence[Article], nlp: Any, on_item: Callable[[], None] | None = None) -> list[ArticleClaims]:
@@ -62,12 +50,12 @@ def extract_article(article: Article, doc: Any, base: date | None) -> ArticleCla
     doc_sents = list(doc.sents)  # doc.sents re-walks the whole document on every access
     sentences = [_trimmed(s) for s in doc_sents if s.text.strip()]
     entities = [Entity(e.start_char, e.end_char, e.text, label=e.label_) for e in doc.ents]
-    names = _canonical_names(doc)
+    people = People.of(doc)
     quotes = quote_spans(article.text)
     spans = [(q.start, q.end) for q in quotes]
     extractions: list[Extraction] = []
     sent_of = {tok.i: sent for sent in doc_sents for tok in sent}
-    extractions += _quotes(article, doc, doc_sents, quotes, names)
+    extractions += _quotes(article, doc, doc_sents, quotes, people)
     extractions += _quantities(article, doc, sent_of, spans)
     extractions += _dates(article, doc, sent_of, spans, base)
     return ArticleClaims(article=article.id, sentences=sentences, entities=entities, extractions=extractions)
@@ -81,104 +69,14 @@ def _trimmed(span: Any) -> Span:
     return Span(span.start_char + lead, span.start_char + lead + len(core), core)
 
 
-# --- speakers -------------------------------------------------------------------------
-
-
-def _canonical_names(doc: Any) -> dict[str, str]:
-    """surname (lowercased) -> the longest full name the article gives that person."""
-    names: dict[str, str] = {}
-    for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
-            continue
-        tokens = [t.text for t in ent if t.text.lower().strip(".") not in _TITLE_WORDS and t.is_alpha or "-" in t.text]
-        if not tokens:
-            continue
-        full = " ".join(tokens)
-        key = tokens[-1].lower()
-        if len(full) > len(names.get(key, "")):
-            names[key] = full
-    return names
-
-
-def _person_name(token: Any, names: dict[str, str]) -> str | None:
-    """The person a subject token names: its PERSON entity, else its proper-noun chain."""
-    if token.ent_type_ in NAME_LABELS:
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None:
-            words = [t.text for t in ent if t.text.lower().strip(".") not in _TITLE_WORDS]
-            if words:
-                return names.get(words[-1].lower(), " ".join(words))
-    if token.pos_ == "PROPN":
-        chain = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i and t.text.lower().strip(".") not in _TITLE_WORDS]
-        if chain:
-            return names.get(chain[-1].text.lower(), " ".join(t.text for t in chain))
-    return None
-
-
-def _subject_phrase(token: Any) -> str:
-    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
-    return span.text
-
-
-def _resolve_pronoun(doc: Any, before_char: int, quote_spans: list[tuple[int, int]], names: dict[str, str]) -> str | None:
-    """The person a 'he'/'she' before a quote refers to: the most recent person named as
-    the subject of a sentence (subjects are what pronouns usually continue), else the
-    most recent person named at all. Names inside quotations do not count."""
-    candidates = [
-        e for e in doc.ents
-        if e.label_ in NAME_LABELS and e.end_char <= before_char and not _inside(e.start_char, quote_spans)
-    ]
-    for ent in reversed(candidates):
-        if any(t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") for t in ent):
-            return _person_name(ent.root, names)
-    return _person_name(candidates[-1].root, names) if candidates else None
-
-
-def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= char < e for s, e in spans)
-
-
-def _speaker_for(
-    doc: Any, doc_sents: list[Any], start: int, end: int, quote_spans: list[tuple[int, int]], names: dict[str, str]
-) -> tuple[str | None, str | None]:
-    """(speaker as written, canonical speaker) for the quote at [start, end)."""
-    sents = [s for s in doc_sents if s.start_char < end + 2 and s.end_char > start - 1]
-    # the attribution is in the quote's sentence or, for a quote that is a sentence of
-    # its own ("... ," the chief said.), in the words right after it
-    text = doc.text  # spaCy rebuilds doc.text on every access
-    following = [s for s in doc_sents if s.start_char >= end and "\n" not in text[end : s.start_char]][:1]
-    following = [s for s in following if len(s) <= MAX_ATTRIBUTION_TOKENS]
-    for sent in sents + following:
-        verbs = [t for t in sent if t.lemma_.lower() in SAY_VERBS and t.pos_ in ("VERB", "AUX") and not _inside(t.idx, quote_spans)]
-        for verb in verbs:
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _inside(c.idx, quote_spans)]
-            for subj in subjects:
-                written = _subject_phrase(subj)
-                if subj.lower_ in PRONOUNS:
-                    return subj.text, _resolve_pronoun(doc, start, quote_spans, names)
-                return written, _person_name(subj, names) or _appositive_name(subj, names) or written
-        if sent in following:
-            break
-    return None, None
-
-
-def _appositive_name(token: Any, names: dict[str, str]) -> str | None:
-    for child in token.children:
-        if child.dep_ == "appos":
-            found = _person_name(child, names)
-            if found:
-                return found
-    return None
-
-
-def _quotes(article: Article, doc: Any, doc_sents: list[Any], quotes: list[QuoteSpan], names: dict[str, str]) -> list[Extraction]:
+def _quotes(article: Article, doc: Any, doc_sents: list[Any], quotes: list[QuoteSpan], people: People) -> list[Extraction]:
     spans = [(q.start, q.end) for q in quotes]
     body = article.text  # the same string as doc.text, which spaCy rebuilds on each access
     found: list[tuple[QuoteSpan, Extraction]] = []
     for quote in quotes:
         start, end = quote.start, quote.end
         text = body[start:end].rstrip(" ,")
-        written, speaker = _speaker_for(doc, doc_sents, start, end, spans, names)
+        written, speaker = speaker_for(doc, doc_sents, start, end, spans, people)
         if len(text.split()) < MIN_QUOTE_WORDS and written is None:
             continue  # a scare quote or a name in quotation marks
         previous = found[-1][1] if found else None
@@ -244,7 +142,7 @@ def _is_clock_time(ent: Any) -> bool:
 def _quantities(article: Article, doc: Any, sent_of: dict[int, Any], quote_spans: list[tuple[int, int]]) -> list[Extraction]:
     out = []
     for ent in doc.ents:
-        if ent.label_ not in QUANTITY_LABELS or _inside(ent.start_char, quote_spans):
+        if ent.label_ not in QUANTITY_LABELS or inside(ent.start_char, quote_spans):
             continue
         parsed = parse_number(ent.text)
         if parsed is None or _is_clock_time(ent):
@@ -303,7 +201,7 @@ def _dates(
 ) -> list[Extraction]:
     out = []
     for ent in doc.ents:
-        if ent.label_ not in DATE_LABELS or _inside(ent.start_char, quote_spans):
+        if ent.label_ not in DATE_LABELS or inside(ent.start_char, quote_spans):
             continue
         verb = _governing_verb(ent.root)
         resolved = resolve(ent.text, base, future=verb is not None and _looks_ahead(verb))

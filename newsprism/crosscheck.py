@@ -20,7 +20,6 @@ from itertools import combinations
 
 import numpy as np
 
-from .claims import SAY_VERBS
 from .derivations import find_derivations
 from .grouping import UnionFind
 from .models import (
@@ -39,6 +38,7 @@ from .models import (
 )
 from .nlp import Embedder
 from .quantities import values_agree
+from .speakers import SAY_VERBS
 
 QUOTE_OVERLAP = 0.8
 # The same noun with the same value is the same fact when the number is this large:

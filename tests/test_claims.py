@@ -103,3 +103,20 @@ def test_sentences_never_cross_a_paragraph_break(nlp):
     text = 'He said: "It is over.\n\nThe next day, 300 people came back to the square.'
     result = _extract(nlp, text)
     assert all("\n\n" not in s.text for s in result.sentences)
+
+
+def test_a_description_resolves_to_the_person_the_article_describes_so(nlp):
+    text = (
+        "Jane Okafor, a conservative blogger, has followed the council for years.\n\n"
+        '"The budget hides the real cost of the harbour works," the blogger wrote on Monday.'
+    )
+    assert _quotes(_extract(nlp, text)) == [("The budget hides the real cost of the harbour works", "the blogger", "Jane Okafor")]
+
+
+def test_a_handle_resolves_to_the_person_whose_surname_it_spells(nlp):
+    text = (
+        "Councillor Jane Okafor voted against the plan on Monday.\n\n"
+        '"The budget hides the real cost of the harbour works," @JaneOkafor wrote on Monday evening.'
+    )
+    ((quote, written, speaker),) = _quotes(_extract(nlp, text))
+    assert (written, speaker) == ("@JaneOkafor", "Jane Okafor")

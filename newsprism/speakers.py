@@ -1,0 +1,188 @@
+"""Who said it: the speaker of a quote or a reported statement, read from the spaCy parse.
+
+The speaker is the subject of a speech verb in the quote's sentence (or in a bare
+attribution right after it: '"...," the chief said.'). A subject that is not a name is
+resolved to one the article gives elsewhere: a pronoun to the person last named as a
+subject, a description ("the blogger") to the person the article describes that way
+("Jane Okafor, a conservative blogger"), a handle ("@JaneOkafor") to the person whose
+surname it spells. Each result keeps the words the article used beside the canonical name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SAY_VERBS = {
+    "say", "tell", "add", "state", "write", "explain", "note", "insist", "warn", "claim",
+    "argue", "announce", "declare", "remark", "recall", "caution", "urge", "ask", "reply",
+    "respond", "post", "tweet", "acknowledge", "admit", "confirm", "describe", "emphasize",
+    "emphasise", "stress", "continue", "conclude", "predict", "suggest", "report",
+    "speak", "talk", "comment", "call",
+}
+# A quote that is a sentence of its own takes its speaker from the next sentence only
+# when that sentence is a bare attribution ("Renner said at a briefing.").
+MAX_ATTRIBUTION_TOKENS = 12
+PRONOUNS = {"he", "she", "they", "i", "we", "him", "her"}
+NAME_LABELS = {"PERSON"}
+TITLE_WORDS = {
+    "mr", "mrs", "ms", "dr", "sir", "dame", "mayor", "chief", "fire", "police", "president", "senator", "minister",
+    "governor", "spokesman", "spokeswoman", "spokesperson", "officer", "captain", "gen", "general", "prof",
+    "professor", "rep", "sen", "councillor", "councilor", "councilman", "councilwoman", "commissioner", "judge",
+    "justice", "sheriff", "secretary", "ambassador", "chancellor", "premier", "deputy", "lieutenant", "lt", "sergeant",
+    "sgt", "detective", "inspector", "superintendent", "rev", "reverend", "father", "rabbi", "imam", "coach",
+    "assemblyman", "assemblywoman", "congressman", "congresswoman", "vice",
+}
+# A handle names a person when it holds a surname at least this long ("@okafor").
+HANDLE_SURNAME_CHARS = 3
+
+Speaker = tuple[str | None, str | None]  # (as written, canonical name)
+
+
+@dataclass
+class People:
+    """The people one article names."""
+
+    # surname (lower-case) -> the fullest name the article gives that person
+    names: dict[str, str] = field(default_factory=dict)
+    # description noun (lemma) -> the one person the article describes with it
+    roles: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Any) -> People:
+        people = cls(names=_canonical_names(doc))
+        people.roles = _roles(doc, people)
+        return people
+
+    def by_handle(self, handle: str) -> str | None:
+        """'@JaneOkafor', '@okafor' -> 'Jane Okafor' when exactly one named person's
+        surname is in the handle."""
+        key = handle.lstrip("@").lower()
+        found = {full for surname, full in self.names.items() if len(surname) >= HANDLE_SURNAME_CHARS and surname in key}
+        return found.pop() if len(found) == 1 else None
+
+
+def inside(char: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= char < e for s, e in spans)
+
+
+def speaker_for(
+    doc: Any, doc_sents: list[Any], start: int, end: int, quote_spans: list[tuple[int, int]], people: People
+) -> Speaker:
+    """(speaker as written, canonical speaker) for the quote at [start, end)."""
+    sents = [s for s in doc_sents if s.start_char < end + 2 and s.end_char > start - 1]
+    text = doc.text  # spaCy rebuilds doc.text on every access
+    following = [s for s in doc_sents if s.start_char >= end and "\n" not in text[end : s.start_char]][:1]
+    following = [s for s in following if len(s) <= MAX_ATTRIBUTION_TOKENS]
+    for sent in sents + following:
+        for verb in speech_verbs(sent, quote_spans):
+            found = subject_speaker(verb, start, quote_spans, people)
+            if found[0] is not None:
+                return found
+        if sent in following:
+            break
+    return None, None
+
+
+def speech_verbs(sent: Any, quote_spans: list[tuple[int, int]]) -> list[Any]:
+    return [t for t in sent if t.lemma_.lower() in SAY_VERBS and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quote_spans)]
+
+
+def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, int]], people: People) -> Speaker:
+    """The speaker a speech verb's subject names."""
+    doc = verb.doc
+    for subj in verb.children:
+        if subj.dep_ not in ("nsubj", "nsubjpass") or inside(subj.idx, quote_spans):
+            continue
+        if subj.lower_ in PRONOUNS:
+            return subj.text, _resolve_pronoun(doc, before_char, quote_spans, people)
+        written = doc[subj.left_edge.i : subj.right_edge.i + 1].text
+        if subj.text.startswith("@"):
+            return written, people.by_handle(subj.text) or written
+        name = person_name(subj, people) or _appositive_name(subj, people) or _handle_beside(subj, people)
+        if name is None and subj.pos_ == "NOUN":
+            name = people.roles.get(subj.lemma_.lower())
+        return written, name or written
+    return None, None
+
+
+def person_name(token: Any, people: People) -> str | None:
+    """The person a token names: its PERSON entity, else its proper-noun chain."""
+    if token.ent_type_ in NAME_LABELS:
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            words = [t.text for t in ent if t.text.lower().strip(".") not in TITLE_WORDS]
+            if words:
+                return people.names.get(words[-1].lower(), " ".join(words))
+    if token.pos_ == "PROPN":
+        chain = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i and t.text.lower().strip(".") not in TITLE_WORDS]
+        if chain:
+            return people.names.get(chain[-1].text.lower(), " ".join(t.text for t in chain))
+    return None
+
+
+def _canonical_names(doc: Any) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        tokens = [t.text for t in ent if t.text.lower().strip(".") not in TITLE_WORDS and t.is_alpha or "-" in t.text]
+        if not tokens:
+            continue
+        full = " ".join(tokens)
+        key = tokens[-1].lower()
+        if len(full) > len(names.get(key, "")):
+            names[key] = full
+    return names
+
+
+def _roles(doc: Any, people: People) -> dict[str, str]:
+    """Description nouns the article pairs with a name: 'Jane Okafor, a conservative
+    blogger' (apposition), 'conservative blogger Jane Okafor' (a noun before the name). A
+    noun used for two different people describes neither."""
+    seen: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        name = person_name(ent.root, people)
+        if name is None:
+            continue
+        root = ent.root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            nouns.append(root.head)
+        nouns += [t for t in doc[max(ent.start - 3, 0) : ent.start] if t.pos_ == "NOUN" and t.head.i in range(ent.start, ent.end)]
+        for noun in nouns:
+            seen.setdefault(noun.lemma_.lower(), set()).add(name)
+    return {role: names.pop() for role, names in seen.items() if len(names) == 1}
+
+
+def _resolve_pronoun(doc: Any, before_char: int, quote_spans: list[tuple[int, int]], people: People) -> str | None:
+    """The person a 'he'/'she' before a quote refers to: the most recent person named as
+    the subject of a sentence (subjects are what pronouns usually continue), else the
+    most recent person named at all. Names inside quotations do not count."""
+    candidates = [
+        e for e in doc.ents
+        if e.label_ in NAME_LABELS and e.end_char <= before_char and not inside(e.start_char, quote_spans)
+    ]
+    for ent in reversed(candidates):
+        if any(t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") for t in ent):
+            return person_name(ent.root, people)
+    return person_name(candidates[-1].root, people) if candidates else None
+
+
+def _appositive_name(token: Any, people: People) -> str | None:
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = person_name(child, people)
+            if found:
+                return found
+    return None
+
+
+def _handle_beside(token: Any, people: People) -> str | None:
+    """'the account (@okafor) wrote': a handle in the subject phrase names the speaker."""
+    for t in token.subtree:
+        if t.text.startswith("@") and len(t.text) > 1:
+            return people.by_handle(t.text)
+    return None
