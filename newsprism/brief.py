@@ -20,8 +20,9 @@ def write_brief(story: Story, articles: dict[str, Article]) -> Story:
     sentences: list[BriefSentence] = []
     used_text: set[str] = set()
     corroborated = [c for c in story.claims if c.status == "corroborated"]
-    # dates of events first (what happened when), then numbers, then what people said
-    order = {"date": 0, "quantity": 1, "event": 2, "statement": 3, "quote": 4}
+    # dates of events first (what happened when), then numbers, then what people said in
+    # their own words, then what they are reported to have said
+    order = {"date": 0, "quantity": 1, "event": 2, "quote": 3, "statement": 4}
     corroborated.sort(key=lambda c: (order[c.kind], -c.support.independent, c.id))
     for claim in corroborated:
         text = _sentence_for(claim)

@@ -17,7 +17,7 @@ from .dates import parse_iso, resolve
 from .models import Article, ArticleClaims, DateValue, Entity, Extraction, Quantity, Span
 from .quantities import parse_number
 from .quotespans import QuoteSpan, quote_spans
-from .speakers import People, inside, speaker_for
+from .speakers import People, inside, person_name, speaker_for, speech_verbs, subject_speaker
 
 # Quoted stretches shorter than this are scare quotes or names, not statements, unless
 # their sentence says who said them (a partial quote: 'urged lawmakers to act "without
@@ -56,6 +56,7 @@ def extract_article(article: Article, doc: Any, base: date | None) -> ArticleCla
     extractions: list[Extraction] = []
     sent_of = {tok.i: sent for sent in doc_sents for tok in sent}
     extractions += _quotes(article, doc, doc_sents, quotes, people)
+    extractions += _statements(article, doc_sents, spans, people)
     extractions += _quantities(article, doc, sent_of, spans)
     extractions += _dates(article, doc, sent_of, spans, base)
     return ArticleClaims(article=article.id, sentences=sentences, entities=entities, extractions=extractions)
@@ -108,6 +109,59 @@ def _attribute_backwards(found: list[tuple[QuoteSpan, Extraction]]) -> None:
         earlier = found[i - 1][1]
         if quote.continues and earlier.speaker_as_written is None and later.speaker_as_written is not None:
             earlier.speaker_as_written, earlier.speaker = later.speaker_as_written, later.speaker
+
+
+# Speech verbs whose clause is not a report of what someone said ("asked whether ...",
+# "called on ...").
+NOT_REPORTING = {"ask", "call", "talk", "speak", "continue"}
+
+
+def _statements(article: Article, doc_sents: list[Any], spans: list[tuple[int, int]], people: People) -> list[Extraction]:
+    """Indirect speech: 'The minister said she was not sure ...' and '..., according to
+    Okafor'. The mention is the sentence (what a reader checks); `focus` is the reported
+    clause. Sentences holding a quotation are left to the quote reader."""
+    out: list[Extraction] = []
+    for sent in doc_sents:
+        if any(sent.start_char <= s < sent.end_char for s, _ in spans):
+            continue
+        found = _reported_clause(sent, spans, people)
+        if found is None:
+            continue
+        clause, (written, speaker) = found
+        sentence = _trimmed(sent)
+        out.append(
+            Extraction(
+                article=article.id,
+                kind="statement",
+                mention=sentence,
+                sentence=sentence,
+                speaker_as_written=written,
+                speaker=speaker,
+                focus=_trimmed(clause),
+            )
+        )
+    return out
+
+
+def _reported_clause(sent: Any, spans: list[tuple[int, int]], people: People) -> tuple[Any, tuple[str | None, str | None]] | None:
+    for verb in speech_verbs(sent, spans):
+        if verb.lemma_.lower() in NOT_REPORTING:
+            continue
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            continue
+        written, speaker = subject_speaker(verb, sent.start_char, spans, people)
+        if written is not None:
+            return sent.doc[clause.left_edge.i : clause.right_edge.i + 1], (written, speaker)
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(sent.doc) and sent.doc[token.i + 1].lower_ == "to":
+            source = next((c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            if source is not None:
+                written = sent.doc[source.left_edge.i : source.right_edge.i + 1].text
+                rest = [t for t in sent if not (token.i <= t.i <= source.right_edge.i) and not t.is_punct]
+                if rest:
+                    return sent.doc[rest[0].i : rest[-1].i + 1], (written, person_name(source, people) or written)
+    return None
 
 
 # --- numbers ---------------------------------------------------------------------------

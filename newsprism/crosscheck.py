@@ -67,6 +67,7 @@ def crosscheck_story(
 
     groups: list[list[Extraction]] = []
     groups += _align_quotes([e for e in extractions if e.kind == "quote"])
+    groups += _align_statements([e for e in extractions if e.kind == "statement"], sentence_vec)
     quantity_groups = _align_quantities([e for e in extractions if e.kind == "quantity"], sentence_vec)
     date_groups = _align_dates([e for e in extractions if e.kind == "date"], embedder)
     groups += quantity_groups + date_groups
@@ -128,6 +129,20 @@ def _align_quotes(quotes: list[Extraction]) -> list[list[Extraction]]:
         if small and len(bags[i] & bags[j]) / small >= QUOTE_OVERLAP:
             uf.union(i, j)
     return [[quotes[i] for i in g] for g in uf.groups()]
+
+
+def _align_statements(items: list[Extraction], vec: dict[str, np.ndarray]) -> list[list[Extraction]]:
+    """Reported speech is the same claim when the same person is said to have said much
+    the same thing: same canonical speaker, sentences close in meaning."""
+    uf = UnionFind(range(len(items)))
+    for i, j in combinations(range(len(items)), 2):
+        a, b = items[i], items[j]
+        if not a.speaker or (a.speaker or "").lower() != (b.speaker or "").lower():
+            continue
+        va, vb = vec.get(a.sentence.text), vec.get(b.sentence.text)
+        if va is not None and vb is not None and float(va @ vb) >= SENTENCE_SAME_CLAIM:
+            uf.union(i, j)
+    return [[items[i] for i in g] for g in uf.groups()]
 
 
 def _noun(e: Extraction) -> str:
@@ -237,6 +252,11 @@ def _make_claim(claim_id: str, group: list[Extraction], roots: dict[str, str]) -
         quote = max((e.quote or "" for e in firsts), key=len)
         text = f'{speaker or "An unnamed speaker"} said: "{quote}"'
         return Claim(claim_id, "quote", text, mentions, support, status, speaker=speaker, quote=quote)  # type: ignore[arg-type]
+    if kind == "statement":
+        speakers = [e.speaker for e in firsts if e.speaker]
+        reported = lead.focus.text if lead.focus else lead.sentence.text
+        return Claim(claim_id, "statement", lead.sentence.text.strip(), mentions, support, status,  # type: ignore[arg-type]
+                     speaker=max(speakers, key=len) if speakers else None, value={"reported": reported})
     if kind == "quantity":
         q = lead.quantity
         assert q is not None

@@ -115,7 +115,9 @@ def person_name(token: Any, people: People) -> str | None:
             if words:
                 return people.names.get(words[-1].lower(), " ".join(words))
     if token.pos_ == "PROPN":
-        chain = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i and t.text.lower().strip(".") not in TITLE_WORDS]
+        chain = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i]
+        while chain and chain[0].text.lower().strip(".") in TITLE_WORDS:
+            chain = chain[1:]  # "Chief Whitlock"; but "Port Merrow Fire Department" keeps its "Fire"
         if chain:
             return people.names.get(chain[-1].text.lower(), " ".join(t.text for t in chain))
     return None

@@ -120,3 +120,24 @@ def test_a_handle_resolves_to_the_person_whose_surname_it_spells(nlp):
     )
     ((quote, written, speaker),) = _quotes(_extract(nlp, text))
     assert (written, speaker) == ("@JaneOkafor", "Jane Okafor")
+
+
+def _statements(result):
+    return [(e.speaker_as_written, e.speaker, e.focus.text if e.focus else None) for e in result.extractions if e.kind == "statement"]
+
+
+def test_indirect_speech_is_a_statement_with_its_speaker(nlp):
+    text = (
+        "Fire Chief Dana Whitlock said the crews had held the line at the river. "
+        "The fire started in a paint store, according to Whitlock. "
+        "Mayor Tobias Renner asked whether the road could reopen. "
+        '"We were lucky," Whitlock said on Friday.'
+    )
+    result = _extract(nlp, text)
+    assert _statements(result) == [
+        ("Fire Chief Dana Whitlock", "Dana Whitlock", "the crews had held the line at the river"),
+        ("Whitlock", "Dana Whitlock", "The fire started in a paint store"),
+    ]
+    (statement, *_) = [e for e in result.extractions if e.kind == "statement"]
+    assert text[statement.mention.start : statement.mention.end] == statement.mention.text
+    assert statement.mention.text.startswith("Fire Chief Dana Whitlock said")

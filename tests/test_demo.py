@@ -127,6 +127,15 @@ def test_corroborated_numbers(demo):
     assert injured.status == "corroborated" and injured.support.independent >= 3
 
 
+def test_reported_speech_is_corroborated_by_speaker(demo):
+    report, _, _ = demo
+    fire = _fire_story(report)
+    statements = [c for c in fire.claims if c.kind == "statement"]
+    close_call = next(c for c in statements if "dangerously close" in c.text)
+    assert close_call.speaker == "Dana Whitlock" and close_call.status == "corroborated"
+    assert all(c.speaker for c in statements)
+
+
 def test_every_mention_is_verbatim_at_its_offsets(demo):
     report, _, _ = demo
     for story in report.stories:
