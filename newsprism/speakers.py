@@ -19,6 +19,10 @@ SAY_VERBS = {
     "respond", "post", "tweet", "acknowledge", "admit", "confirm", "describe", "emphasize",
     "emphasise", "stress", "continue", "conclude", "predict", "suggest", "report",
     "speak", "talk", "comment", "call",
+    # verbs of manner that news writing uses as "said": '"...," Clinton gushed'
+    "gush", "fume", "implore", "upbraid", "quip", "joke", "boast", "complain", "recount", "observe", "assert",
+    "shout", "scoff", "lament", "concede", "contend", "maintain", "promise", "vow", "plead", "demand", "testify",
+    "retort", "mutter", "whisper", "exclaim", "counter", "mock", "chide", "tout", "brag", "sneer",
 }
 # A quote that is a sentence of its own takes its speaker from the next sentence only
 # when that sentence is a bare attribution ("Renner said at a briefing.").
