@@ -90,6 +90,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import table
 from polnear import (
     SPLITS,
     ArticleScore,
@@ -189,25 +190,11 @@ class Row:
     n: int
 
 
-def format_value(value: float | int | None, metric: str) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, int):
-        return str(value)
-    return f"{value:.1f}" if metric.endswith("sentences/s") else f"{value:.3f}"
-
-
 def format_table(rows: list[Row]) -> str:
-    header = ("benchmark", "metric", "value", "n")
-    cells = [header] + [(r.benchmark, r.metric, format_value(r.value, r.metric), str(r.n)) for r in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
-    right = (False, False, True, True)
-
-    def line(row: tuple[str, ...]) -> str:
-        return " | ".join(c.rjust(w) if r else c.ljust(w) for c, w, r in zip(row, widths, right, strict=True))
-
-    rule = "-+-".join("-" * w for w in widths)
-    return "\n".join([line(cells[0]), rule] + [line(row) for row in cells[1:]])
+    return table.format_table(
+        ("benchmark", "metric", "value", "n"),
+        [(r.benchmark, r.metric, table.format_figure(r.value, r.metric.endswith("sentences/s")), str(r.n)) for r in rows],
+    )
 
 
 def prf_rows(benchmark: str, counts: Counts) -> list[Row]:

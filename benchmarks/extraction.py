@@ -70,6 +70,7 @@ from pathlib import Path
 from typing import Any
 
 import html_text
+import table
 import trafilatura
 from extraction_metrics import (
     SnippetCounts,
@@ -353,28 +354,14 @@ def errors_row(errors: list[ErrorNote], calls: int) -> Row:
     return Row("errors", "pages that raised", *_pair(count), n=calls)
 
 
-def format_value(value: float | int | None, metric: str) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, int):
-        return str(value)
-    return f"{value:.1f}" if metric.endswith("pages/s") else f"{value:.3f}"
-
-
 def format_table(rows: list[Row]) -> str:
-    header = ("benchmark", "metric", NEWSPRISM, TRAFILATURA, "n")
-    cells = [header] + [
-        (r.benchmark, r.metric, format_value(r.newsprism, r.metric), format_value(r.trafilatura, r.metric), str(r.n))
-        for r in rows
-    ]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
-    right = (False, False, True, True, True)
-
-    def line(row: tuple[str, ...]) -> str:
-        return " | ".join(c.rjust(w) if r else c.ljust(w) for c, w, r in zip(row, widths, right, strict=True))
-
-    rule = "-+-".join("-" * w for w in widths)
-    return "\n".join([line(cells[0]), rule] + [line(row) for row in cells[1:]])
+    return table.format_table(
+        ("benchmark", "metric", NEWSPRISM, TRAFILATURA, "n"),
+        [
+            (r.benchmark, r.metric, *(table.format_figure(v, r.metric.endswith("pages/s")) for v in (r.newsprism, r.trafilatura)), str(r.n))
+            for r in rows
+        ],
+    )
 
 
 # ---------------------------------------------------------------- checks and details
