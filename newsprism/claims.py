@@ -55,7 +55,7 @@ def extract_article(article: Article, doc: Any, base: date | None) -> ArticleCla
     spans = [(q.start, q.end) for q in quotes]
     extractions: list[Extraction] = []
     sent_of = {tok.i: sent for sent in doc_sents for tok in sent}
-    extractions += _quotes(article, doc, doc_sents, quotes, people)
+    extractions += _quotes(article, doc, doc_sents, quotes, spans, people)
     extractions += _statements(article, doc_sents, spans, people)
     extractions += _quantities(article, doc, sent_of, spans)
     extractions += _dates(article, doc, sent_of, spans, base)
@@ -70,8 +70,9 @@ def _trimmed(span: Any) -> Span:
     return Span(span.start_char + lead, span.start_char + lead + len(core), core)
 
 
-def _quotes(article: Article, doc: Any, doc_sents: list[Any], quotes: list[QuoteSpan], people: People) -> list[Extraction]:
-    spans = [(q.start, q.end) for q in quotes]
+def _quotes(
+    article: Article, doc: Any, doc_sents: list[Any], quotes: list[QuoteSpan], spans: list[tuple[int, int]], people: People
+) -> list[Extraction]:
     body = article.text  # the same string as doc.text, which spaCy rebuilds on each access
     found: list[tuple[QuoteSpan, Extraction]] = []
     for quote in quotes:

@@ -137,10 +137,7 @@ def _align_statements(items: list[Extraction], vec: dict[str, np.ndarray]) -> li
     uf = UnionFind(range(len(items)))
     for i, j in combinations(range(len(items)), 2):
         a, b = items[i], items[j]
-        if not a.speaker or (a.speaker or "").lower() != (b.speaker or "").lower():
-            continue
-        va, vb = vec.get(a.sentence.text), vec.get(b.sentence.text)
-        if va is not None and vb is not None and float(va @ vb) >= SENTENCE_SAME_CLAIM:
+        if a.speaker and a.speaker.lower() == (b.speaker or "").lower() and _similar_sentences(a, b, vec):
             uf.union(i, j)
     return [[items[i] for i in g] for g in uf.groups()]
 
@@ -163,8 +160,11 @@ def _same_measure(a: Extraction, b: Extraction, vec: dict[str, np.ndarray]) -> b
     assert qa is not None and qb is not None
     if qa.unit != qb.unit or not _noun(a) or _noun(a) != _noun(b):
         return False  # a number with no noun ("39 percent is ...") measures nothing we can compare
-    if qa.of == qb.of:
-        return True
+    return qa.of == qb.of or _similar_sentences(a, b, vec)
+
+
+def _similar_sentences(a: Extraction, b: Extraction, vec: dict[str, np.ndarray]) -> bool:
+    """The sentences of two mentions say much the same (never, when either has no vector)."""
     va, vb = vec.get(a.sentence.text), vec.get(b.sentence.text)
     return va is not None and vb is not None and float(va @ vb) >= SENTENCE_SAME_CLAIM
 
@@ -247,16 +247,14 @@ def _make_claim(claim_id: str, group: list[Extraction], roots: dict[str, str]) -
     lead = min(firsts, key=lambda e: len(e.sentence.text))
     kind = lead.kind
     if kind == "quote":
-        speakers = [e.speaker for e in firsts if e.speaker]
-        speaker = max(speakers, key=len) if speakers else None
+        speaker = _fullest_speaker(firsts)
         quote = max((e.quote or "" for e in firsts), key=len)
         text = f'{speaker or "An unnamed speaker"} said: "{quote}"'
         return Claim(claim_id, "quote", text, mentions, support, status, speaker=speaker, quote=quote)  # type: ignore[arg-type]
     if kind == "statement":
-        speakers = [e.speaker for e in firsts if e.speaker]
         reported = lead.focus.text if lead.focus else lead.sentence.text
         return Claim(claim_id, "statement", lead.sentence.text.strip(), mentions, support, status,  # type: ignore[arg-type]
-                     speaker=max(speakers, key=len) if speakers else None, value={"reported": reported})
+                     speaker=_fullest_speaker(firsts), value={"reported": reported})
     if kind == "quantity":
         q = lead.quantity
         assert q is not None
@@ -268,6 +266,12 @@ def _make_claim(claim_id: str, group: list[Extraction], roots: dict[str, str]) -
     value = {"date": d.date, "granularity": d.granularity, "part_of_day": d.part_of_day, "event": d.event,
              "as_printed": sorted({e.focus.text for e in firsts if e.focus})}
     return Claim(claim_id, "date", lead.sentence.text.strip(), mentions, support, status, value=value)  # type: ignore[arg-type]
+
+
+def _fullest_speaker(group: list[Extraction]) -> str | None:
+    """The longest canonical name the mentions give ('Dana Whitlock' over 'Whitlock')."""
+    speakers = [e.speaker for e in group if e.speaker]
+    return max(speakers, key=len) if speakers else None
 
 
 def _evidence(claim: Claim) -> list[Evidence]:

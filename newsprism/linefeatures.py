@@ -183,10 +183,10 @@ def _end_marker_features(lines: list[str], kinds: list[str | None], prose: np.nd
     is_end = np.array([k in END_KINDS for k in kinds]) & after_start
     is_comment = np.array([k == "comment" for k in kinds]) & after_start
     is_related = np.array([k == "related" for k in kinds]) & after_start
-    above = np.concatenate([[0], np.cumsum(is_end)[:-1]])
+    above = _count_above(is_end)
     below = is_end[::-1].cumsum()[::-1] - is_end
-    comment_above = np.concatenate([[0], np.cumsum(is_comment)[:-1]])
-    related_above = np.concatenate([[0], np.cumsum(is_related)[:-1]])
+    comment_above = _count_above(is_comment)
+    related_above = _count_above(is_related)
     last, dist = -1, np.full(n, float(n))
     for i in range(n):
         if last >= 0:
@@ -195,6 +195,11 @@ def _end_marker_features(lines: list[str], kinds: list[str | None], prose: np.nd
             last = i
     leading = np.array([_leading_title_words(ln) for ln in lines], dtype=np.float32)
     return [np.log1p(leading), np.log1p(above), np.log1p(below), np.log1p(comment_above), np.log1p(related_above), np.log1p(dist)]
+
+
+def _count_above(flags: np.ndarray) -> np.ndarray:
+    """For each line, how many lines strictly above it are flagged."""
+    return np.concatenate([[0], np.cumsum(flags)[:-1]])
 
 
 # The main run: the stretch of lines with the most prose, allowing this many non-prose
