@@ -8,24 +8,20 @@ the dependency parse that attribution and measure-finding read.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from .dates import parse_iso, resolve
-from .models import Article, ArticleClaims, DateValue, Entity, Extraction, Quantity, Span
-from .quantities import parse_number
+from .dates import parse_iso
+from .measures import dates, quantities
+from .models import Article, ArticleClaims, Entity, Extraction, Span
 from .quotespans import QuoteSpan, quote_spans
-from .speakers import People, inside, person_name, speaker_for, speech_verbs, subject_speaker
+from .speakers import People, person_name, speaker_for, speech_verbs, subject_speaker, trimmed
 
 # Quoted stretches shorter than this are scare quotes or names, not statements, unless
 # their sentence says who said them (a partial quote: 'urged lawmakers to act "without
 # delay"', 'called the treaty "outdated"').
 MIN_QUOTE_WORDS = 4
-FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll", "wo"}
-QUANTITY_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
-DATE_LABELS = {"DATE", "TIME"}
 
 
 def extract_batch(articles: Sequence[Article], nlp: Any, on_item: Callable[[], None] | None = None) -> list[ArticleClaims]:
@@ -48,7 +44,7 @@ def extract_batch(articles: Sequence[Article], nlp: Any, on_item: Callable[[], N
 
 def extract_article(article: Article, doc: Any, base: date | None) -> ArticleClaims:
     doc_sents = list(doc.sents)  # doc.sents re-walks the whole document on every access
-    sentences = [_trimmed(s) for s in doc_sents if s.text.strip()]
+    sentences = [trimmed(s) for s in doc_sents if s.text.strip()]
     entities = [Entity(e.start_char, e.end_char, e.text, label=e.label_) for e in doc.ents]
     people = People.of(doc)
     quotes = quote_spans(article.text)
@@ -57,17 +53,9 @@ def extract_article(article: Article, doc: Any, base: date | None) -> ArticleCla
     sent_of = {tok.i: sent for sent in doc_sents for tok in sent}
     extractions += _quotes(article, doc, doc_sents, quotes, spans, people)
     extractions += _statements(article, doc_sents, spans, people)
-    extractions += _quantities(article, doc, sent_of, spans)
-    extractions += _dates(article, doc, sent_of, spans, base)
+    extractions += quantities(article, doc, sent_of, spans)
+    extractions += dates(article, doc, sent_of, spans, base)
     return ArticleClaims(article=article.id, sentences=sentences, entities=entities, extractions=extractions)
-
-
-def _trimmed(span: Any) -> Span:
-    """A spaCy span as a Span without the whitespace (paragraph breaks) at its edges."""
-    text = span.text
-    lead = len(text) - len(text.lstrip())
-    core = text.strip()
-    return Span(span.start_char + lead, span.start_char + lead + len(core), core)
 
 
 def _quotes(
@@ -92,7 +80,7 @@ def _quotes(
             article=article.id,
             kind="quote",
             mention=Span(start, start + len(text), text),
-            sentence=_trimmed(sentence) if sentence is not None else Span(start, end, body[start:end]),
+            sentence=trimmed(sentence) if sentence is not None else Span(start, end, body[start:end]),
             speaker_as_written=written,
             speaker=speaker,
             quote=text,
@@ -129,7 +117,7 @@ def _statements(article: Article, doc_sents: list[Any], spans: list[tuple[int, i
         if found is None:
             continue
         clause, (written, speaker) = found
-        sentence = _trimmed(sent)
+        sentence = trimmed(sent)
         out.append(
             Extraction(
                 article=article.id,
@@ -138,7 +126,7 @@ def _statements(article: Article, doc_sents: list[Any], spans: list[tuple[int, i
                 sentence=sentence,
                 speaker_as_written=written,
                 speaker=speaker,
-                focus=_trimmed(clause),
+                focus=trimmed(clause),
             )
         )
     return out
@@ -163,121 +151,3 @@ def _reported_clause(sent: Any, spans: list[tuple[int, int]], people: People) ->
                 if rest:
                     return sent.doc[rest[0].i : rest[-1].i + 1], (written, person_name(source, people) or written)
     return None
-
-
-# --- numbers ---------------------------------------------------------------------------
-
-
-def _governing_verb(token: Any) -> Any | None:
-    node = token
-    while node.head.i != node.i:
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return node if node.pos_ in ("VERB", "AUX") else None
-
-
-def _verb_phrase(verb: Any) -> str:
-    particle = next((c.text.lower() for c in verb.children if c.dep_ == "prt"), "")
-    return f"{verb.lemma_.lower()} {particle}".strip()
-
-
-def _noun_phrase(token: Any) -> str:
-    """'fire engines' for the head of '14 fire engines'."""
-    parts = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i] + [token]
-    return " ".join(t.lemma_.lower() if t is token else t.text.lower() for t in sorted(parts, key=lambda t: t.i))
-
-
-def _is_clock_time(ent: Any) -> bool:
-    """'6am', '6 a.m.' tagged as a number: a time, not a count."""
-    after = ent.doc[ent.end].text.lower() if ent.end < len(ent.doc) else ""
-    return bool(re.search(r"\d\s*[ap]\.?m\b", ent.text.lower())) or after in ("a.m.", "p.m.", "am", "pm", "a.m", "p.m")
-
-
-def _quantities(article: Article, doc: Any, sent_of: dict[int, Any], quote_spans: list[tuple[int, int]]) -> list[Extraction]:
-    out = []
-    for ent in doc.ents:
-        if ent.label_ not in QUANTITY_LABELS or inside(ent.start_char, quote_spans):
-            continue
-        parsed = parse_number(ent.text)
-        if parsed is None or _is_clock_time(ent):
-            continue
-        value, unit, approximate = parsed
-        root = ent.root
-        head = root.head if root.dep_ in ("nummod", "quantmod") or root.head.pos_ in ("NOUN", "PROPN") and root.dep_ != "pobj" else root
-        if head is root and root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN",):
-            head = root.head.head
-        noun = _noun_phrase(head) if head is not root else ""
-        verb = _governing_verb(head)
-        action = _verb_phrase(verb) if verb is not None else ""
-        measure = " ".join(p for p in (noun, action) if p)
-        if not measure:
-            continue
-        sent = sent_of[ent.start]
-        out.append(
-            Extraction(
-                article=article.id,
-                kind="quantity",
-                mention=_trimmed(sent),
-                sentence=_trimmed(sent),
-                quantity=Quantity(number=value, unit=unit, of=measure, approximate=approximate, counted=noun),
-                context=action,
-                focus=Span(ent.start_char, ent.end_char, ent.text),
-            )
-        )
-    return out
-
-
-# --- dates -----------------------------------------------------------------------------
-
-
-def _event_of(token: Any) -> str:
-    """'fire break out' for the verb a date attaches to, with its subject."""
-    verb = _governing_verb(token)
-    if verb is None:
-        return ""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-        subject = verb.head  # "the blaze, which broke out on Friday" -> blaze
-    noun = subject.lemma_.lower() if subject is not None else ""
-    return f"{noun} {_verb_phrase(verb)}".strip()
-
-
-def _looks_ahead(verb: Any) -> bool:
-    """'will reopen', 'would decide', 'is expected to reopen', 'plans to': future events."""
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children):
-        return True
-    head = verb.head if verb.dep_ == "xcomp" else None
-    return head is not None and head.lemma_ in ("expect", "plan", "schedule", "set", "due")
-
-
-def _dates(
-    article: Article, doc: Any, sent_of: dict[int, Any], quote_spans: list[tuple[int, int]], base: date | None
-) -> list[Extraction]:
-    out = []
-    for ent in doc.ents:
-        if ent.label_ not in DATE_LABELS or inside(ent.start_char, quote_spans):
-            continue
-        verb = _governing_verb(ent.root)
-        resolved = resolve(ent.text, base, future=verb is not None and _looks_ahead(verb))
-        if resolved is None:
-            continue
-        event = _event_of(ent.root)
-        sent = sent_of[ent.start]
-        out.append(
-            Extraction(
-                article=article.id,
-                kind="date",
-                mention=_trimmed(sent),
-                sentence=_trimmed(sent),
-                date=DateValue(
-                    date=resolved.date.isoformat(),
-                    granularity=resolved.granularity,  # type: ignore[arg-type]
-                    part_of_day=resolved.part_of_day,
-                    event=event,
-                ),
-                context=event,
-                focus=Span(ent.start_char, ent.end_char, ent.text),
-            )
-        )
-    return out

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .models import Span
+
 SAY_VERBS = {
     "say", "tell", "add", "state", "write", "explain", "note", "insist", "warn", "claim",
     "argue", "announce", "declare", "remark", "recall", "caution", "urge", "ask", "reply",
@@ -192,3 +194,11 @@ def _handle_beside(token: Any, people: People) -> str | None:
         if t.text.startswith("@") and len(t.text) > 1:
             return people.by_handle(t.text)
     return None
+
+
+def trimmed(span: Any) -> Span:
+    """A spaCy span as a Span without the whitespace (paragraph breaks) at its edges."""
+    text = span.text
+    lead = len(text) - len(text.lstrip())
+    core = text.strip()
+    return Span(span.start_char + lead, span.start_char + lead + len(core), core)
