@@ -15,15 +15,17 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Literal
 
 from newsprism.models import Article, Extraction
 
 SPLITS = ("train", "dev", "test")
-# Quotation marks that make a Content span a direct quote.
-QUOTE_MARKS = ('"', "“", "”")
+# Quotation marks that make a Content span a direct quote: double marks, two apostrophes
+# (the NYT archive's double mark) and an opening curly single mark. A straight single
+# mark is left out: in gold text it cannot be told from an apostrophe.
+QUOTE_MARKS = ('"', "“", "”", "''", "‘")
 # Two spans match when the word tokens they share cover at least this share of each.
 MIN_TOKEN_OVERLAP = 0.5
 # Relative tolerance for a predicted number to equal a gold one (float noise only).
@@ -524,6 +526,22 @@ class SpeakerTally:
 # ---------------------------------------------------------------- attributions
 
 
+def said_fragments(extraction: Extraction) -> list[tuple[int, int]]:
+    """What an extraction says was said, as the gold Content marks it: a statement's
+    reported clause (its `focus`), the reported clause around a partial quote (its
+    `focus`), the stretches of a quote interrupted by its attribution (its `parts`), else
+    the mention."""
+    if extraction.focus is not None and extraction.kind in ("quote", "statement"):
+        return [(extraction.focus.start, extraction.focus.end)]
+    if extraction.parts:
+        return [(p.start, p.end) for p in extraction.parts]
+    return [(extraction.mention.start, extraction.mention.end)]
+
+
+def said_text(article_text: str, extraction: Extraction) -> str:
+    return " … ".join(article_text[s:e] for s, e in said_fragments(extraction))
+
+
 def is_direct_quote(content: BratSpan) -> bool:
     return any(mark in content.text for mark in QUOTE_MARKS)
 
@@ -592,7 +610,7 @@ def score_attributions(
     matches (counts), the partial-match coverage, and speakers of the matched pairs."""
     tokens = word_tokens(gold.text)
     gold_tokens = [tokens_in(tokens, c.fragments) for c in contents]
-    predicted_tokens = [tokens_in(tokens, [(e.mention.start, e.mention.end)]) for e in predicted]
+    predicted_tokens = [tokens_in(tokens, said_fragments(e)) for e in predicted]
     pairs = match_token_sets(gold_tokens, predicted_tokens)
     score = AttributionScore(Counts(len(pairs), len(predicted) - len(pairs), len(contents) - len(pairs)))
     found = [any(mostly_inside(p, g) for p in predicted_tokens) for g in gold_tokens]
@@ -609,7 +627,7 @@ def score_attributions(
         score.speakers.add(target, right)
         score.cases.append(
             QuoteCase(
-                gold.id, "matched", content.text, extraction.mention.text, content.start, extraction.mention.start,
+                gold.id, "matched", content.text, said_text(gold.text, extraction), content.start, said_fragments(extraction)[0][0],
                 target.source, target.kind, target.refers_to, extraction.speaker, extraction.speaker_as_written, right,
             )
         )
@@ -628,7 +646,7 @@ def score_attributions(
         if p not in matched_predicted:
             score.cases.append(
                 QuoteCase(
-                    gold.id, "spurious", predicted=extraction.mention.text, predicted_start=extraction.mention.start,
+                    gold.id, "spurious", predicted=said_text(gold.text, extraction), predicted_start=said_fragments(extraction)[0][0],
                     predicted_speaker=extraction.speaker, predicted_speaker_as_written=extraction.speaker_as_written,
                 )
             )
@@ -644,12 +662,7 @@ class ArticleScore:
 def score_article(gold: GoldArticle, extractions: Sequence[Extraction]) -> ArticleScore:
     contents = gold.spans_labelled("Content")
     quotes = [e for e in extractions if e.kind == "quote"]
-    # a statement's mention is its whole sentence; what was said is its `focus` clause
-    said = [
-        replace(e, mention=e.focus) if e.kind == "statement" and e.focus is not None else e
-        for e in extractions
-        if e.kind in ("quote", "statement")
-    ]
+    said = [e for e in extractions if e.kind in ("quote", "statement")]
     return ArticleScore(
         direct=score_attributions(gold, [c for c in contents if is_direct_quote(c)], quotes),
         attributions=score_attributions(gold, contents, said),

@@ -8,7 +8,9 @@ the dependency parse that attribution and measure-finding read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,7 +18,7 @@ from .dates import parse_iso
 from .measures import dates, quantities
 from .models import Article, ArticleClaims, Entity, Extraction, Span
 from .quotespans import QuoteSpan, quote_spans
-from .speakers import People, person_name, speaker_for, speech_verbs, subject_speaker, trimmed
+from .speakers import Attribution, People, person_name, speaker_for, speech_verbs, subject_speaker, trimmed
 
 # Quoted stretches shorter than this are scare quotes or names, not statements, unless
 # their sentence says who said them (a partial quote: 'urged lawmakers to act "without
@@ -62,18 +64,22 @@ def _quotes(
     article: Article, doc: Any, doc_sents: list[Any], quotes: list[QuoteSpan], spans: list[tuple[int, int]], people: People
 ) -> list[Extraction]:
     body = article.text  # the same string as doc.text, which spaCy rebuilds on each access
-    found: list[tuple[QuoteSpan, Extraction]] = []
+    found: list[_Quote] = []
     for quote in quotes:
         start, end = quote.start, quote.end
         text = body[start:end].rstrip(" ,")
-        written, speaker = speaker_for(doc, doc_sents, start, end, spans, people)
-        if len(text.split()) < MIN_QUOTE_WORDS and written is None:
+        attribution = speaker_for(doc, doc_sents, start, end, spans, people)
+        previous = found[-1] if found else None
+        if previous is not None and _interrupts(body, previous, quote, attribution):
+            previous.extend(Span(start, start + len(text), text), body)
+            continue
+        if len(text.split()) < MIN_QUOTE_WORDS and attribution.written is None:
             continue  # a scare quote or a name in quotation marks
-        previous = found[-1][1] if found else None
-        if written is None and previous is not None and (quote.continues or "\n" not in body[previous.mention.end : start]):
+        written, speaker = attribution.written, attribution.speaker
+        if written is None and previous is not None and (quote.continues or "\n" not in body[previous.extraction.mention.end : start]):
             # a quote that follows another in the same paragraph without an attribution
             # of its own, or carries it into a new paragraph, continues the same speaker
-            written, speaker = previous.speaker_as_written, previous.speaker
+            written, speaker = previous.extraction.speaker_as_written, previous.extraction.speaker
         span = doc.char_span(start, end, alignment_mode="expand")
         sentence = next((x for x in doc_sents if x.start <= span.start < x.end), None) if span is not None else None
         extraction = Extraction(
@@ -85,18 +91,109 @@ def _quotes(
             speaker=speaker,
             quote=text,
         )
-        found.append((quote, extraction))
+        found.append(_Quote(quote, extraction, attribution.verb))
     _attribute_backwards(found)
-    return [extraction for _, extraction in found]
+    for item in found:
+        item.extraction.focus = _reported_clause_around(doc, item, body)
+    return [item.extraction for item in found]
 
 
-def _attribute_backwards(found: list[tuple[QuoteSpan, Extraction]]) -> None:
+@dataclass
+class _Quote:
+    """A quote being read: its span, its extraction so far, and its speech verb."""
+
+    span: QuoteSpan
+    extraction: Extraction
+    verb: Any
+
+    def extend(self, part: Span, body: str) -> None:
+        """Add the next stretch of a quote that its attribution interrupted."""
+        e = self.extraction
+        e.parts = (e.parts or [e.mention]) + [part]
+        e.mention = Span(e.mention.start, part.end, body[e.mention.start : part.end])
+        e.quote = " … ".join(p.text for p in e.parts)  # the ellipsis marks the attribution left out
+
+
+# At most this many words between two quoted stretches of one attribution ('," said Sen.
+# Tim Kaine, the Democratic nominee. "').
+MAX_INTERRUPTION_WORDS = 10
+
+
+def _interrupts(body: str, previous: _Quote, quote: QuoteSpan, attribution: Attribution) -> bool:
+    """'"A," she said. "B."' and '"A," she said, "B."': an attribution between two quoted
+    stretches of one paragraph, and nothing else, makes them one quote (as PolNeAR and
+    PARC annotate them); the second stretch has no speech verb of its own."""
+    verb = previous.verb
+    if verb is None or attribution.verb is not None and attribution.verb.i != verb.i:
+        return False
+    gap_start = previous.extraction.mention.end
+    gap = body[gap_start : quote.start]
+    if "\n" in gap or not gap_start <= verb.idx < quote.start:
+        return False
+    if len(re.findall(r"[^\W\d_][\w'’.-]*", gap)) > MAX_INTERRUPTION_WORDS:
+        return False
+    # every word of the gap belongs to the attribution: the verb, its subject, its
+    # adverbs and objects ('told reporters on Tuesday'), but no clause of its own
+    # ('she said, pointing at the roof')
+    allowed = {verb.i}
+    for child in verb.children:
+        if child.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "cc"):
+            allowed.update(t.i for t in child.subtree)
+    doc = verb.doc
+    gap_tokens = doc.char_span(gap_start, quote.start, alignment_mode="contract")
+    return gap_tokens is not None and all(t.i in allowed or t.is_punct or t.is_space for t in gap_tokens)
+
+
+def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
+    """The reported clause a partial quote sits in: for 'said the plan would "fail
+    miserably" next year' the words from 'the plan' to 'year' (what was said, of which
+    only a part is quoted verbatim); None when the quote is the whole of what was said."""
+    verb, mention = item.verb, item.extraction.mention
+    if verb is None or item.extraction.parts:
+        return None
+    first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return None
+    child = first[0]
+    while child.head.i != verb.i and child.head.i != child.i:
+        child = child.head
+    if child.head.i != verb.i or child.i == verb.i or child.dep_ in ("nsubj", "nsubjpass", "punct"):
+        return None
+    if child.i > verb.i:
+        # from the first complement after the verb ('called [Clinton] a "disgrace"')
+        right_side = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "prt", "advmod", "npadvmod", "cc")]
+        left = min(c.left_edge.i for c in right_side)
+    else:
+        left = child.left_edge.i
+    right = child.right_edge.i
+    while right > left and doc[right].is_punct and not _is_quote_mark(doc[right].text):
+        right -= 1
+    start = min(doc[left].idx, mention.start - 1)
+    end = max(doc[right].idx + len(doc[right]), mention.end + 1)
+    start = max(start, 0)
+    end = min(end, len(body))
+    words_outside = len(re.findall(r"\w+", body[start : mention.start])) + len(re.findall(r"\w+", body[mention.end : end]))
+    if words_outside < MIN_CLAUSE_WORDS_OUTSIDE_QUOTE:
+        return None
+    return Span(start, end, body[start:end])
+
+
+# A reported clause is more than its quote when it has at least this many words of its
+# own; fewer ('"It will fail," he said' parsed with 'It' outside) is the quote itself.
+MIN_CLAUSE_WORDS_OUTSIDE_QUOTE = 2
+
+
+def _is_quote_mark(text: str) -> bool:
+    return text in ('"', "“", "”", "''", "'", "‘", "’")
+
+
+def _attribute_backwards(found: list[_Quote]) -> None:
     """A quote of several paragraphs is often attributed only in its last one ('...,'
     she said): its earlier paragraphs take that speaker."""
     for i in range(len(found) - 1, 0, -1):
-        quote, later = found[i]
-        earlier = found[i - 1][1]
-        if quote.continues and earlier.speaker_as_written is None and later.speaker_as_written is not None:
+        later = found[i].extraction
+        earlier = found[i - 1].extraction
+        if found[i].span.continues and earlier.speaker_as_written is None and later.speaker_as_written is not None:
             earlier.speaker_as_written, earlier.speaker = later.speaker_as_written, later.speaker
 
 

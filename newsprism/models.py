@@ -186,11 +186,16 @@ class Extraction:
     quote: str | None = None
     quantity: Quantity | None = None
     date: DateValue | None = None
-    # the number or date words as printed, inside `mention`
+    # the number or date words as printed, inside `mention`; for a statement the reported
+    # clause, and for a quote inside reported speech the whole reported clause
+    # ('said the plan would "fail miserably" next year')
     focus: Span | None = None
     # the words that say what a number measures or which event a date dates; used to
     # align mentions across articles
     context: str = ""
+    # a quote interrupted by its attribution ('"A," she said. "B."'): the quoted stretches,
+    # in order; `mention` then runs from the first to the last
+    parts: list[Span] = field(default_factory=list)
 
 
 @dataclass

@@ -5,7 +5,8 @@ quotation component, and the attribution extractors (BBC's citron, textacy's
 `direct_quotations`) are unmaintained or only find quotes they can attribute. The rules
 are those of news style:
 
-- double quotes, curly or straight, within a paragraph;
+- double quotes, curly or straight, within a paragraph; two apostrophes ('') count as one
+  double mark, as in archives typed on keyboards without curly quotes (the NYT's);
 - single quotes (curly or straight) at the top level, as headlines and British outlets
   use them; an apostrophe inside or at the end of a word ("don't", "the players' union")
   is not a quotation mark;
@@ -24,6 +25,7 @@ DOUBLE_OPEN = "“"
 DOUBLE_CLOSE = "”"
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
+TWO_APOSTROPHES = "''"
 # A straight quotation mark opens after these (or at the start of a paragraph).
 _OPEN_AFTER = " \t([{—–-/:;“‘\"'"
 # A single closing mark must be followed by one of these (or the end of the paragraph).
@@ -45,9 +47,10 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     for paragraph in text.split("\n"):
         if paragraph.strip():
             lead = len(paragraph) - len(paragraph.lstrip())
-            opens_with_mark = paragraph.lstrip()[:1] in (DOUBLE_OPEN, '"')
+            opens_with_mark = paragraph.lstrip()[:1] in (DOUBLE_OPEN, '"') or paragraph.lstrip()[:2] == TWO_APOSTROPHES
             found, unclosed = _paragraph_quotes(paragraph, offset)
-            if found and carried and opens_with_mark and found[0].start == offset + lead + 1:
+            mark_width = 2 if paragraph.lstrip()[:2] == TWO_APOSTROPHES else 1
+            if found and carried and opens_with_mark and found[0].start == offset + lead + mark_width:
                 found[0] = QuoteSpan(found[0].start, found[0].end, continues=True)
             spans += found
             carried = unclosed
@@ -61,6 +64,14 @@ def _paragraph_quotes(paragraph: str, offset: int) -> tuple[list[QuoteSpan], boo
     i, n = 0, len(paragraph)
     while i < n:
         ch = paragraph[i]
+        if paragraph.startswith(TWO_APOSTROPHES, i) and _can_open(paragraph, i, width=2):
+            close = paragraph.find(TWO_APOSTROPHES, i + 3)
+            if close == -1:
+                spans += _span(paragraph, i + 2, n, offset)
+                return spans, True
+            spans += _span(paragraph, i + 2, close, offset)
+            i = close + 2
+            continue
         if ch == DOUBLE_OPEN or (ch == '"' and _can_open(paragraph, i)):
             close = _find_double_close(paragraph, i + 1)
             if close is None:  # runs to the end of the paragraph
@@ -79,9 +90,9 @@ def _paragraph_quotes(paragraph: str, offset: int) -> tuple[list[QuoteSpan], boo
     return spans, False
 
 
-def _can_open(paragraph: str, i: int) -> bool:
+def _can_open(paragraph: str, i: int, width: int = 1) -> bool:
     before_ok = i == 0 or paragraph[i - 1] in _OPEN_AFTER
-    after = paragraph[i + 1 : i + 2]
+    after = paragraph[i + width : i + width + 1]
     return before_ok and after != "" and not after.isspace()
 
 

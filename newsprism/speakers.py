@@ -72,22 +72,32 @@ def inside(char: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= char < e for s, e in spans)
 
 
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quote, as written and as one canonical name, and the speech verb (a spaCy
+    token) that says so; all None when the text does not say."""
+
+    written: str | None = None
+    speaker: str | None = None
+    verb: Any = None
+
+
 def speaker_for(
     doc: Any, doc_sents: list[Any], start: int, end: int, quote_spans: list[tuple[int, int]], people: People
-) -> Speaker:
-    """(speaker as written, canonical speaker) for the quote at [start, end)."""
+) -> Attribution:
+    """The attribution of the quote at [start, end)."""
     sents = [s for s in doc_sents if s.start_char < end + 2 and s.end_char > start - 1]
     text = doc.text  # spaCy rebuilds doc.text on every access
     following = [s for s in doc_sents if s.start_char >= end and "\n" not in text[end : s.start_char]][:1]
     following = [s for s in following if len(s) <= MAX_ATTRIBUTION_TOKENS]
     for sent in sents + following:
         for verb in speech_verbs(sent, quote_spans):
-            found = subject_speaker(verb, start, quote_spans, people)
-            if found[0] is not None:
-                return found
+            written, speaker = subject_speaker(verb, start, quote_spans, people)
+            if written is not None:
+                return Attribution(written, speaker, verb)
         if sent in following:
             break
-    return None, None
+    return Attribution()
 
 
 def speech_verbs(sent: Any, quote_spans: list[tuple[int, int]]) -> list[Any]:

@@ -40,10 +40,41 @@ def test_pronoun_speaker_resolves_to_the_person_named_before(nlp):
 def test_a_second_quote_in_the_paragraph_continues_the_speaker(nlp):
     text = (
         "Gus Tamura, who runs a caf\u00e9 across the road, watched the roof fall. "
-        "\u201cIt went up like a torch,\u201d he said. \u201cI have never seen anything like it in my life.\u201d"
+        "\u201cIt went up like a torch,\u201d he said, pointing at the smoke above the old mill. "
+        "\u201cI have never seen anything like it in my life.\u201d"
     )
     got = _quotes(_extract(nlp, text))
     assert [s for _, _, s in got] == ["Gus Tamura", "Gus Tamura"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cIt went up like a torch,\u201d Gus Tamura said. \u201cI have never seen anything like it in my life.\u201d",
+        "\u201cIt went up like a torch,\u201d said Gus Tamura, who runs the caf\u00e9. \u201cI have never seen anything like it.\u201d",
+        "\u201cHonestly,\u201d Gus Tamura told reporters on Friday, \u201cI have never seen anything like it in my life.\u201d",
+        "''It went up like a torch,'' Mr. Tamura said. ''I have never seen anything like it in my life.''",
+    ],
+)
+def test_a_quote_interrupted_by_its_attribution_is_one_quote(nlp, text):
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.speaker == "Gus Tamura" or quote.speaker == "Tamura"
+    assert len(quote.parts) == 2
+    assert [text[p.start : p.end] for p in quote.parts] == [p.text for p in quote.parts]
+    assert quote.quote == " \u2026 ".join(p.text for p in quote.parts)
+    assert quote.mention.text == text[quote.mention.start : quote.mention.end]
+    assert quote.mention.start == quote.parts[0].start and quote.mention.end == quote.parts[1].end
+
+
+def test_a_partial_quote_keeps_the_reported_clause_around_it(nlp):
+    text = "Okafor said the harbour plan would \u201cfail miserably\u201d before the winter storms."
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.quote == "fail miserably"
+    assert quote.focus is not None and quote.focus.text.startswith("the harbour plan would")
+    assert quote.focus.text.rstrip(".").endswith("storms")
+    whole = '"We will rebuild the harbour before the winter storms," Okafor said.'
+    (quote,) = [e for e in _extract(nlp, whole).extractions if e.kind == "quote"]
+    assert quote.focus is None  # the quote is all that was said
 
 
 def test_scare_quotes_are_not_quotes(nlp):
