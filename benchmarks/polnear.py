@@ -609,6 +609,9 @@ def score_attributions(
     """Gold Content spans against predicted mentions in one article: one-to-one token
     matches (counts), the partial-match coverage, and speakers of the matched pairs."""
     tokens = word_tokens(gold.text)
+    # several quotes of one reported clause ('she wanted to speak "directly to white
+    # people" and let them know that "this is not who we are"') say one thing: the clause
+    predicted = list({tuple(said_fragments(e)): e for e in reversed(predicted)}.values())[::-1]
     gold_tokens = [tokens_in(tokens, c.fragments) for c in contents]
     predicted_tokens = [tokens_in(tokens, said_fragments(e)) for e in predicted]
     pairs = match_token_sets(gold_tokens, predicted_tokens)

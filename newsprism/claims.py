@@ -68,13 +68,24 @@ def _quotes(
     for quote in quotes:
         start, end = quote.start, quote.end
         text = body[start:end].rstrip(" ,")
-        attribution = speaker_for(doc, doc_sents, start, end, spans, people)
+        turn = INTERVIEW_TURN.match(text)
+        if turn:  # '"PENCE: Well, look, ...': a transcript's turn names its speaker
+            start, text = start + turn.end(), text[turn.end() :]
+            name = turn.group(1).title()
+            known = people.names.get(name.split()[-1].lower())
+            attribution = Attribution(turn.group(1), known if known and not known.isupper() else name)
+        else:
+            attribution = speaker_for(doc, doc_sents, start, end, spans, people)
         previous = found[-1] if found else None
         if previous is not None and _interrupts(body, previous, quote, attribution):
             previous.extend(Span(start, start + len(text), text), body)
             continue
         if len(text.split()) < MIN_QUOTE_WORDS and attribution.written is None:
             continue  # a scare quote or a name in quotation marks
+        if _title_case(text) and "\n" in body[:start]:
+            # the title of a book, film, song or story ('"A Change Is Gonna Come"'); in a
+            # headline, where every word is capitalised, it may be speech
+            continue
         written, speaker = attribution.written, attribution.speaker
         if written is None and previous is not None and (quote.continues or "\n" not in body[previous.extraction.mention.end : start]):
             # a quote that follows another in the same paragraph without an attribution
@@ -114,6 +125,9 @@ class _Quote:
         e.quote = " … ".join(p.text for p in e.parts)  # the ellipsis marks the attribution left out
 
 
+# A transcript's turn: a speaker's name in capitals and a colon ('WALLACE: Let's start').
+INTERVIEW_TURN = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}): +(?=\S)")
+
 # At most this many words between two quoted stretches of one attribution ('," said Sen.
 # Tim Kaine, the Democratic nominee. "').
 MAX_INTERRUPTION_WORDS = 10
@@ -128,7 +142,11 @@ def _interrupts(body: str, previous: _Quote, quote: QuoteSpan, attribution: Attr
         return False
     gap_start = previous.extraction.mention.end
     gap = body[gap_start : quote.start]
-    if "\n" in gap or not gap_start <= verb.idx < quote.start:
+    if "\n" in gap:
+        return False
+    if set(re.findall(r"\w+", gap.lower())) <= {"and", "but", "or"}:
+        return True  # 'she said "A," but "B."'
+    if not gap_start <= verb.idx < quote.start:
         return False
     if len(re.findall(r"[^\W\d_][\w'’.-]*", gap)) > MAX_INTERRUPTION_WORDS:
         return False
@@ -181,6 +199,13 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
 # A reported clause is more than its quote when it has at least this many words of its
 # own; fewer ('"It will fail," he said' parsed with 'It' outside) is the quote itself.
 MIN_CLAUSE_WORDS_OUTSIDE_QUOTE = 2
+
+
+def _title_case(text: str) -> bool:
+    """Every word of four letters or more capitalised, and no comma: a title, not speech."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    long_words = [w for w in words if len(w) >= 4]
+    return len(words) >= 2 and bool(long_words) and "," not in text and all(w[0].isupper() for w in long_words)
 
 
 def _is_quote_mark(text: str) -> bool:

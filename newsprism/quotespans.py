@@ -97,8 +97,18 @@ def _can_open(paragraph: str, i: int, width: int = 1) -> bool:
 
 
 def _find_double_close(paragraph: str, start: int) -> int | None:
+    """The mark that closes a double quote opened just before `start`. A quote opened with
+    a straight mark may hold curly ones ('"PENCE: ... an episode of “Shark Tank.” But ..."'):
+    a curly pair inside it is nested, not its end."""
+    straight = start > 0 and paragraph[start - 1] == '"'
+    depth = 0
     for j in range(start, len(paragraph)):
-        if paragraph[j] == DOUBLE_CLOSE or (paragraph[j] == '"' and j > start):
+        ch = paragraph[j]
+        if straight and ch == DOUBLE_OPEN:
+            depth += 1
+        elif ch == DOUBLE_CLOSE and depth:
+            depth -= 1
+        elif ch == DOUBLE_CLOSE or (ch == '"' and j > start):
             return j
     return None
 

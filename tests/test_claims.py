@@ -172,3 +172,30 @@ def test_indirect_speech_is_a_statement_with_its_speaker(nlp):
     (statement, *_) = [e for e in result.extractions if e.kind == "statement"]
     assert text[statement.mention.start : statement.mention.end] == statement.mention.text
     assert statement.mention.text.startswith("Fire Chief Dana Whitlock said")
+
+
+def test_a_transcript_turn_names_its_speaker(nlp):
+    text = (
+        "Governor Mike Pence spoke to the host on Sunday.\n\n"
+        '"WALLACE: Let\u2019s start with the harbour fire and the people still out of their homes tonight.\n\n'
+        '"PENCE: Well, look, the crews did what the \u201cmutual aid\u201d plan asked of them, and they did it well."'
+    )
+    got = _quotes(_extract(nlp, text))
+    assert [(q.split(",")[0], w, s) for q, w, s in got] == [
+        ("Let\u2019s start with the harbour fire and the people still out of their homes tonight.", "WALLACE", "Wallace"),
+        ("Well", "PENCE", "Mike Pence"),
+    ]
+
+
+def test_titles_of_works_in_quotation_marks_are_not_quotes(nlp):
+    text = (
+        "Museum Opens Its Doors\n\n"
+        'The band closed the night with "A Change Is Gonna Come" before the crowd of some 4,000 people left.'
+    )
+    assert _quotes(_extract(nlp, text)) == []
+
+
+def test_two_quotes_joined_by_but_are_one_quote(nlp):
+    text = 'Okafor said "I respect the council," but "when it comes to the harbour, they have a history of delay."'
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.speaker == "Okafor" and len(quote.parts) == 2

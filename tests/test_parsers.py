@@ -172,3 +172,15 @@ def test_a_quote_carried_into_the_next_paragraph_continues():
         ("Second part,", True),
         ("A new quote.", False),
     ]
+
+
+def test_curly_quotes_nest_inside_a_straight_quote():
+    text = '"PENCE: He thinks this is an episode of \u201cShark Tank.\u201d But this is America." he said.'
+    assert [text[q.start : q.end] for q in quote_spans(text)] == [
+        "PENCE: He thinks this is an episode of \u201cShark Tank.\u201d But this is America."
+    ]
+
+
+def test_two_apostrophes_are_a_double_quotation_mark():
+    text = "''A museum alone will not do it,'' he said. ''It won't end the violence.''"
+    assert [text[q.start : q.end] for q in quote_spans(text)] == ["A museum alone will not do it,", "It won't end the violence."]
