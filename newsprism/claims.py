@@ -55,6 +55,7 @@ def extract_article(article: Article, doc: Any, base: date | None) -> ArticleCla
     sent_of = {tok.i: sent for sent in doc_sents for tok in sent}
     extractions += _quotes(article, doc, doc_sents, quotes, spans, people)
     extractions += _statements(article, doc_sents, spans, people)
+    _pronouns_to_last_speaker(extractions, people)
     extractions += quantities(article, doc, sent_of, spans)
     extractions += dates(article, doc, sent_of, spans, base)
     return ArticleClaims(article=article.id, sentences=sentences, entities=entities, extractions=extractions)
@@ -220,6 +221,38 @@ def _attribute_backwards(found: list[_Quote]) -> None:
         earlier = found[i - 1].extraction
         if found[i].span.continues and earlier.speaker_as_written is None and later.speaker_as_written is not None:
             earlier.speaker_as_written, earlier.speaker = later.speaker_as_written, later.speaker
+
+
+# A pronoun continues a speaker named at most this many characters before it.
+PRONOUN_REACH_CHARS = 1500
+
+
+def _pronouns_to_last_speaker(extractions: list[Extraction], people: People) -> None:
+    """'Okafor said the plan would fail. "We agree," she wrote.': a pronoun speaker is
+    the person most recently named as a speaker before it, since news copy introduces a
+    speaker by name and goes on with 'he' or 'she'; other people named in between (the
+    ones spoken about) are not. Without a named speaker before it the pronoun keeps the
+    person the parse gave it."""
+    named: list[Extraction] = []
+    for e in sorted(extractions, key=lambda x: x.mention.start):
+        written = (e.speaker_as_written or "").lower()
+        if written in SPEAKER_PRONOUNS:
+            for earlier in reversed(named):
+                if e.mention.start - earlier.mention.end > PRONOUN_REACH_CHARS:
+                    break
+                if people.agrees(written, earlier.speaker):
+                    e.speaker = earlier.speaker
+                    break
+        elif e.speaker is not None and _is_person(e.speaker, people):
+            named.append(e)
+
+
+# Pronouns that stand for one person who speaks.
+SPEAKER_PRONOUNS = {"he", "she"}
+
+
+def _is_person(name: str, people: People) -> bool:
+    return name in people.names.values() or name.split()[-1].lower() in people.names
 
 
 # Speech verbs whose clause is not a report of what someone said ("asked whether ...",

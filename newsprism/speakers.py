@@ -11,6 +11,7 @@ surname it spells. Each result keeps the words the article used beside the canon
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .models import Span
@@ -53,12 +54,21 @@ class People:
     names: dict[str, str] = field(default_factory=dict)
     # description noun (lemma) -> the one person the article describes with it
     roles: dict[str, str] = field(default_factory=dict)
+    # canonical name -> "he" or "she", as the article itself refers to that person
+    pronouns: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Any) -> People:
         people = cls(names=_canonical_names(doc))
         people.roles = _roles(doc, people)
+        people.pronouns = _pronouns(doc, people)
         return people
+
+    def agrees(self, pronoun: str, name: str | None) -> bool:
+        """Whether 'he'/'she' can stand for the named person: yes unless the article
+        refers to that person with the other pronoun."""
+        known = self.pronouns.get(name or "")
+        return known is None or pronoun.lower() not in ("he", "she") or known == pronoun.lower()
 
     def by_handle(self, handle: str) -> str | None:
         """'@JaneOkafor', '@okafor' -> 'Jane Okafor' when exactly one named person's
@@ -111,7 +121,7 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
         if subj.dep_ not in ("nsubj", "nsubjpass") or inside(subj.idx, quote_spans):
             continue
         if subj.lower_ in PRONOUNS:
-            return subj.text, _resolve_pronoun(doc, before_char, quote_spans, people)
+            return subj.text, _resolve_pronoun(doc, subj.lower_, before_char, quote_spans, people)
         written = doc[subj.left_edge.i : subj.right_edge.i + 1].text
         if subj.text.startswith("@"):
             return written, people.by_handle(subj.text) or written
@@ -175,7 +185,66 @@ def _roles(doc: Any, people: People) -> dict[str, str]:
     return {role: names.pop() for role, names in seen.items() if len(names) == 1}
 
 
-def _resolve_pronoun(doc: Any, before_char: int, quote_spans: list[tuple[int, int]], people: People) -> str | None:
+# Words beside a name that say which pronoun the article uses for that person.
+HE_WORDS = {"mr", "mr.", "spokesman", "congressman", "chairman", "businessman", "councilman", "assemblyman", "father", "husband", "son", "brother", "king", "sir"}
+SHE_WORDS = {
+    "mrs", "mrs.", "ms", "ms.", "miss", "spokeswoman", "congresswoman", "chairwoman", "businesswoman", "councilwoman",
+    "assemblywoman", "mother", "wife", "daughter", "sister", "queen", "dame", "actress",
+}
+
+
+def _pronouns(doc: Any, people: People) -> dict[str, str]:
+    """Which pronoun the article's usage implies for each person it names: a courtesy
+    title or a gendered role word beside the name ('Mr. Obama', 'spokeswoman Jen
+    Psaki'), else a first name that the census name lists give to one sex only. Used
+    only to rule out 'she' for a man the article calls 'Mr.'; a name not known either
+    way rules nothing out."""
+    votes: dict[str, dict[str, int]] = {}
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        name = person_name(ent.root, people)
+        if name is None:
+            continue
+        words = {t.lower_ for t in doc[max(ent.start - 2, 0) : ent.start]} | {t.lower_ for t in ent}
+        tally = votes.setdefault(name, {"he": 0, "she": 0})
+        tally["he"] += len(words & HE_WORDS)
+        tally["she"] += len(words & SHE_WORDS)
+    out = {}
+    male, female = _first_names()
+    for name, tally in votes.items():
+        if tally["he"] != tally["she"]:
+            out[name] = "he" if tally["he"] > tally["she"] else "she"
+            continue
+        first = name.split()[0]
+        if len(name.split()) > 1 and (first in male) != (first in female):
+            out[name] = "he" if first in male else "she"
+    return out
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Male and female first names from Faker's person providers (US, UK, Irish, Indian,
+    Canadian, Australian and other English-language census lists, MIT-licensed). Faker
+    is used only as the maintained, offline source of these lists; a name both lists
+    hold (Hillary, Leslie) counts as neither."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as providers
+
+    male: set[str] = set()
+    female: set[str] = set()
+    for module in pkgutil.iter_modules(providers.__path__):
+        if not module.name.startswith("en"):
+            continue
+        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        male.update(getattr(provider, "first_names_male", ()) or ())
+        female.update(getattr(provider, "first_names_female", ()) or ())
+    return frozenset(male), frozenset(female)
+
+
+def _resolve_pronoun(doc: Any, pronoun: str, before_char: int, quote_spans: list[tuple[int, int]], people: People) -> str | None:
     """The person a 'he'/'she' before a quote refers to: the most recent person named as
     the subject of a sentence (subjects are what pronouns usually continue), else the
     most recent person named at all. Names inside quotations do not count."""
@@ -183,6 +252,7 @@ def _resolve_pronoun(doc: Any, before_char: int, quote_spans: list[tuple[int, in
         e for e in doc.ents
         if e.label_ in NAME_LABELS and e.end_char <= before_char and not inside(e.start_char, quote_spans)
     ]
+    candidates = [e for e in candidates if people.agrees(pronoun, person_name(e.root, people))]
     for ent in reversed(candidates):
         if any(t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") for t in ent):
             return person_name(ent.root, people)

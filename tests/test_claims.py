@@ -199,3 +199,14 @@ def test_two_quotes_joined_by_but_are_one_quote(nlp):
     text = 'Okafor said "I respect the council," but "when it comes to the harbour, they have a history of delay."'
     (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
     assert quote.speaker == "Okafor" and len(quote.parts) == 2
+
+
+def test_a_pronoun_continues_the_last_named_speaker_it_agrees_with(nlp):
+    text = (
+        "Councillor Maria Okafor said the harbour plan would fail. She spoke after Mayor Tobias Renner "
+        "defended the budget.\n\n"
+        "\u201cWe cannot rebuild the harbour on promises alone,\u201d she said.\n\n"
+        "\u201cThe money is already in the budget,\u201d he said."
+    )
+    got = [s for _, _, s in _quotes(_extract(nlp, text))]
+    assert got == ["Maria Okafor", "Tobias Renner"]
