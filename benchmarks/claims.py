@@ -218,11 +218,11 @@ def attribution_rows(benchmark: str, score: AttributionScore) -> list[Row]:
     ]
 
 
-def quantity_date_rows(quantities: QuantityScore, dates: Counts) -> list[Row]:
+def quantity_date_rows(quantities: QuantityScore, dates: Counts, gold: str = "dev gold") -> list[Row]:
     return (
-        prf_rows("quantities (dev gold)", quantities.counts)
-        + [Row("quantities (dev gold)", "`of` shares a content word", quantities.of_share, quantities.counts.tp)]
-        + prf_rows("dates (dev gold)", dates)
+        prf_rows(f"quantities ({gold})", quantities.counts)
+        + [Row(f"quantities ({gold})", "`of` shares a content word", quantities.of_share, quantities.counts.tp)]
+        + prf_rows(f"dates ({gold})", dates)
     )
 
 
@@ -280,7 +280,8 @@ def score_quantities_and_dates(
     )
     if differ:
         notes.append(f"gold 'published' differs from metadata.tsv (metadata used) for: {', '.join(differ)}")
-    return quantity_date_rows(quantities, dates)
+    split = sentences[0].file.split("/")[0] if sentences else "dev"
+    return quantity_date_rows(quantities, dates, f"{split} gold")
 
 
 def run(root: Path, split: str, limit: int | None, gold_path: Path) -> Report:

@@ -747,6 +747,7 @@ def load_quantity_date_gold(path: Path) -> list[GoldSentence]:
 _UNIT_ALIASES = {
     "%": "percent", "per cent": "percent", "pct": "percent", "percent": "percent",
     "$": "usd", "usd": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd",
+    "€": "eur", "eur": "eur", "euro": "eur", "euros": "eur", "£": "gbp", "gbp": "gbp",
 }
 
 

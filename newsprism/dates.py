@@ -16,14 +16,23 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 PARTS_OF_DAY = ("late", "early", "overnight", "night", "morning", "afternoon", "evening", "midnight", "noon", "midday", "tonight")
 _PART_RE = re.compile(r"\b(late|early|overnight|night|morning|afternoon|evening|midnight|noon|midday|tonight)\b", re.I)
 _FILLER_RE = re.compile(r"\b(on|in|at|by|the|of|this|shortly|before|after|just|until|since|from|around|about)\b", re.I)
 # Durations and vague spans are not dates of anything.
 _NOT_A_DATE = re.compile(
-    r"^\s*(\d+|a|an|one|two|three|several|few|many|\w+teen|\w+ty)\s+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
-    r"|\b(hours|days|weeks|months|years)\b(?! ago)|^(annual|daily|weekly|monthly|yearly|recent|recently|now|currently)$",
+    r"^\s*((just|only|about|nearly|almost|some|more than|over|the|past|last|next|first|final|coming|previous)\s+)*"
+    r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|\w+teen|\w+ty)[\s-]+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?! ago)"
+    r"|\b(hours|days|weeks|months|years|decades?)\b(?! ago)|^(annual|daily|weekly|monthly|yearly|recent|recently|now|currently)$",
+    re.I,
+)
+# Kinds the quantities/dates guidelines leave out: week spans, decades, seasons, recurring
+# and generic times.
+_SKIPPED = re.compile(
+    r"\bweek(s|end|ends)?\b|\b(the )?(\d{2,4}|'\d\d)'?s\b|\bcentur(y|ies)\b|^(every|each)\b"
+    r"|\b(spring|summer|fall|autumn|winter)\b(?! \d)|^(the )?(same|other) day$|\bdays?\b.*\b(later|earlier)\b|^(the )?(future|past|present)$",
     re.I,
 )
 _CLOCK_RE = re.compile(r"\b\d{1,2}(:\d{2})?\s*[ap]\.?m\.?|\b\d{1,2}:\d{2}\b", re.I)
@@ -45,19 +54,28 @@ class ResolvedDate:
     part_of_day: str | None
 
 
-def resolve(text: str, base: date | None, future: bool = False) -> ResolvedDate | None:
+def resolve(text: str, base: date | None, future: bool | None = False) -> ResolvedDate | None:
     """The calendar date a date expression refers to, or None when it names no date.
-    `future` says the sentence looks ahead ("will reopen Monday"): a bare weekday is
-    then the next such day, not the last."""
+    `future` says the sentence looks ahead ("will reopen Monday"): a bare weekday, month or
+    month-day is then the next such one (today's weekday is today), not the last; None says
+    the tense is unknown and the nearer of the two is taken."""
     try:
         return _resolve(text, base, future)
     except (ValueError, OverflowError):  # a date beyond the calendar's range names nothing
         return None
 
 
-def _resolve(text: str, base: date | None, future: bool) -> ResolvedDate | None:
-    words = text.strip()
-    if not words or _NOT_A_DATE.search(words):
+def _resolve(text: str, base: date | None, future: bool | None) -> ResolvedDate | None:
+    words = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    words = re.sub(r"(?i)^(the )?(start|end|beginning|middle) of ", "", words)
+    words = re.sub(r"(?i)\b(early|late|mid)-(?=[a-z])", r"\1 ", words)
+    if not words or _SKIPPED.search(words) or re.fullmatch(r"\d{1,3}(st|nd|rd|th)?", words):
+        return None  # a bare '43' or '22nd' is an age or an ordinal, not a day
+    if base is not None:
+        found = _relative(words, base, future)
+        if found is not None:
+            return found
+    if _NOT_A_DATE.search(words):
         return None
     clock = _CLOCK_RE.search(words)
     part = _PART_RE.search(words)
@@ -69,12 +87,15 @@ def _resolve(text: str, base: date | None, future: bool) -> ResolvedDate | None:
     if base is not None:
         for index, name in enumerate(WEEKDAYS):
             if lowered in (name, f"last {name}", f"next {name}"):
-                ahead = lowered.startswith("next") or (future and not lowered.startswith("last"))
-                if ahead:
-                    day = base + timedelta(days=(index - base.weekday()) % 7 or 7)
+                before = (base.weekday() - index) % 7 or (7 if lowered.startswith("last") else 0)
+                after = (index - base.weekday()) % 7 or (7 if lowered.startswith("next") else 0)
+                if lowered.startswith("next"):
+                    ahead = True
+                elif lowered.startswith("last"):
+                    ahead = False
                 else:
-                    delta = (base.weekday() - index) % 7
-                    day = base - timedelta(days=delta or (7 if lowered.startswith("last") else 0))
+                    ahead = future if future is not None else after < before
+                day = base + timedelta(days=after) if ahead else base - timedelta(days=before)
                 return ResolvedDate(day, granularity, part_of_day)
         if lowered in ("", "today", "tonight") and part_of_day:
             return ResolvedDate(base, "part_of_day", part_of_day)
@@ -100,9 +121,89 @@ def _resolve(text: str, base: date | None, future: bool) -> ResolvedDate | None:
     if unit and unit.group(2).lower() in ("month", "year"):
         first = parsed.date().replace(day=1) if unit.group(2).lower() == "month" else date(parsed.year, 1, 1)
         return ResolvedDate(first, unit.group(2).lower(), None)
-    if _MONTH_ONLY.match(core):
-        return ResolvedDate(parsed.date().replace(day=1), "month", None)
-    return ResolvedDate(parsed.date(), granularity, part_of_day)
+    month_only = _MONTH_ONLY.match(core)
+    if month_only:
+        found = parsed.date().replace(day=1)
+        if base is not None and not month_only.group(3):
+            found = _nearest_year(found, base, future)
+        return ResolvedDate(found, "month", None)
+    found = parsed.date()
+    if base is not None and not re.search(r"\b\d{4}\b|'\d\d\b", core) and _MONTH_DAY.match(core):
+        found = _nearest_year(found, base, future)
+    return ResolvedDate(found, granularity, part_of_day)
+
+
+def _nearest_year(found: date, base: date, future: bool | None) -> date:
+    """A month (or month and day) without a year: the last one for past events, the next
+    one for future ones, the nearer of the two when the tense says nothing."""
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidates.append(found.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    past = max((c for c in candidates if c <= base), default=found)
+    ahead = min((c for c in candidates if c >= base), default=found)
+    if future is None:
+        return past if (base - past) <= (ahead - base) else ahead
+    return ahead if future else past
+
+
+_UNIT_WORDS = {"year": "year", "years": "year", "month": "month", "months": "month", "day": "day", "days": "day", "decade": "decade", "decades": "decade"}
+_AGO = re.compile(r"^(.+?) (years?|months?|days?|decades?) ago$", re.I)
+_THIS_UNIT = re.compile(r"^(?:(earlier|later|early|late) )?(this|last|next|the previous|the following|the next) (year|month)$", re.I)
+_THIS_MONTH = re.compile(r"^(?:(early|late|mid|mid-)\s?)?(this|last|next|this past) ([a-z]+)\.?$", re.I)
+_MONTH_OF_YEAR = re.compile(r"^(?:(early|late) )?([a-z]+\.?(?: \d{1,2}(?:st|nd|rd|th)?)?) of (this|last|next) year$", re.I)
+_MONTH_DAY = re.compile(r"^[a-z]+\.? \d{1,2}(st|nd|rd|th)?$|^\d{1,2}(st|nd|rd|th)? (of )?[a-z]+\.?$", re.I)
+
+
+def _month_number(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    for number, name in enumerate(MONTHS, start=1):
+        if len(word) >= 3 and name.startswith(word[:3]) and (word == name or len(word) <= 4):
+            return number
+    return None
+
+
+def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | None:
+    """Relative expressions dateparser reads with the wrong granularity or not at all:
+    'three years ago' (a year), 'earlier this year', 'last December', 'June of last year'."""
+    from .quantities import parse_number
+
+    ago = _AGO.match(words)
+    if ago:
+        amount = parse_number(ago.group(1))
+        if amount is None or amount[2] or amount[0] != int(amount[0]):
+            return None  # 'a few years ago', 'more than a year ago': no exact offset
+        n, unit = int(amount[0]), _UNIT_WORDS[ago.group(2).lower()]
+        if unit in ("year", "decade"):
+            return ResolvedDate(date(base.year - n * (10 if unit == "decade" else 1), 1, 1), "year", None)
+        if unit == "month":
+            months = base.year * 12 + base.month - 1 - n
+            return ResolvedDate(date(months // 12, months % 12 + 1, 1), "month", None)
+        return ResolvedDate(base - timedelta(days=n), "day", None)
+    unit = _THIS_UNIT.match(words)
+    if unit:
+        step = {"this": 0, "last": -1, "the previous": -1, "next": 1, "the following": 1, "the next": 1}[unit.group(2).lower()]
+        if unit.group(3).lower() == "year":
+            return ResolvedDate(date(base.year + step, 1, 1), "year", None)
+        months = base.year * 12 + base.month - 1 + step
+        return ResolvedDate(date(months // 12, months % 12 + 1, 1), "month", None)
+    this_month = _THIS_MONTH.match(words)
+    if this_month and _month_number(this_month.group(3)):
+        month = date(base.year, _month_number(this_month.group(3)) or 1, 1)
+        which = this_month.group(2).lower()
+        if which in ("last", "this past"):
+            month = month if month < base.replace(day=1) else month.replace(year=base.year - 1)
+        elif which == "next":
+            month = month if month > base.replace(day=1) else month.replace(year=base.year + 1)
+        return ResolvedDate(month, "month", None)
+    of_year = _MONTH_OF_YEAR.match(words)
+    if of_year:
+        year = base.year + {"this": 0, "last": -1, "next": 1}[of_year.group(3).lower()]
+        inner = resolve(f"{of_year.group(2)} {year}", None)
+        return inner
+    return None
 
 
 def parse_iso(value: str | None) -> date | None:

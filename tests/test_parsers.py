@@ -27,8 +27,24 @@ FRIDAY = date(2026, 11, 13)
         ("nearly 40%", (40, "%", True)),
         ("3 percent", (3, "%", False)),
         ("€3bn", (3e9, "€", False)),
-        ("a third", (1 / 3, None, False)),
+        ("a third", (1 / 3, "fraction", False)),
         ("some 60", (60, None, True)),
+        ("four-and-a-half", (4.5, None, False)),
+        ("three-quarters", (0.75, "fraction", False)),
+        ("one-fifth", (0.2, "fraction", False)),
+        ("eight of 10", (0.8, "fraction", False)),
+        ("two dozen", (24, None, False)),
+        ("a million dollars", (1e6, "$", False)),
+        ("5 ½ years", (5.5, "year", False)),
+        ("61-year-old", (61, "year", False)),
+        ("half an hour", (0.5, "hour", False)),
+        ("six percentage points", (6, "percentage point", False)),
+        ("more than ten points", (10, "percentage point", True)),
+        ("twice", (2, "times", False)),
+        ("threefold", (3, "times", False)),
+        ("45-minute", (45, "minute", False)),
+        ("120-acre", (120, "acre", False)),
+        ("500-euro", (500, "€", False)),
     ],
 )
 def test_parse_number(text, expected):
@@ -42,6 +58,35 @@ def test_words_without_a_number_are_not_a_quantity():
 @given(st.integers(min_value=0, max_value=10**12))
 def test_comma_grouped_integers_round_trip(n):
     assert parse_number(f"{n:,}") == (n, None, False)
+
+
+SPELLED = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
+
+
+def _spell(n: int) -> str:
+    if n < 20:
+        return SPELLED[n]
+    tens, ones = divmod(n, 10)
+    return TENS[tens] + (f"-{SPELLED[ones]}" if ones else "")
+
+
+@given(st.integers(min_value=0, max_value=99), st.sampled_from(["", " years", "-year-old", " percent", " points"]))
+def test_spelled_numbers_below_a_hundred_read_with_their_unit(n, unit):
+    value, found, approximate = parse_number(_spell(n) + unit)  # type: ignore[misc]
+    assert value == n and not approximate
+    assert found == {"": None, " years": "year", "-year-old": "year", " percent": "%", " points": "percentage point"}[unit]
+
+
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=2, max_value=12))
+def test_n_of_m_is_a_share(n, m):
+    assert parse_number(f"{n} of {m}") == pytest.approx((n / m, "fraction", False))
+
+
+@given(st.sampled_from(["about", "nearly", "more than", "at least", "roughly", "some"]), st.integers(1, 10**6))
+def test_a_bound_word_makes_any_number_approximate(marker, n):
+    assert parse_number(f"{marker} {n:,}") == (n, None, True)
 
 
 def test_values_agree_within_stated_approximation_only():
@@ -71,11 +116,45 @@ def test_resolve_dates_against_publication_day(text, day, granularity, part):
 
 def test_a_weekday_in_a_sentence_that_looks_ahead_is_the_next_one():
     assert resolve("Monday", FRIDAY, future=True).date == date(2026, 11, 16)
-    assert resolve("Friday", FRIDAY, future=True).date == date(2026, 11, 20)
+    assert resolve("Friday", FRIDAY, future=True).date == FRIDAY  # today is on or after today
+    assert resolve("next Friday", FRIDAY).date == date(2026, 11, 20)
     assert resolve("last Friday", FRIDAY).date == date(2026, 11, 6)
 
 
-@pytest.mark.parametrize("text", ["18 months", "hours", "three weeks", "recently"])
+@pytest.mark.parametrize(
+    ("text", "day", "granularity"),
+    [
+        ("three years ago", date(2023, 1, 1), "year"),
+        ("Twenty-two years ago", date(2004, 1, 1), "year"),
+        ("earlier this year", date(2026, 1, 1), "year"),
+        ("last year", date(2025, 1, 1), "year"),
+        ("last December", date(2025, 12, 1), "month"),
+        ("June of last year", date(2025, 6, 1), "month"),
+        ("early-October", date(2026, 10, 1), "month"),
+        ("the end of this month", date(2026, 11, 1), "month"),
+    ],
+)
+def test_relative_dates_keep_their_granularity(text, day, granularity):
+    got = resolve(text, FRIDAY)
+    assert got is not None and (got.date, got.granularity) == (day, granularity)
+
+
+def test_a_month_without_a_year_follows_the_tense_else_the_nearer_one():
+    assert resolve("March 3", FRIDAY, future=False).date == date(2026, 3, 3)
+    assert resolve("March 3", FRIDAY, future=True).date == date(2027, 3, 3)
+    assert resolve("December 1", FRIDAY, future=None).date == date(2026, 12, 1)
+    assert resolve("August", FRIDAY, future=None).date == date(2026, 8, 1)
+    assert resolve("Sunday", FRIDAY, future=None).date == date(2026, 11, 15)
+
+
+@pytest.mark.parametrize(
+    "text", ["last week", "this weekend", "the 1990s", "a few years ago", "more than a year ago", "43", "22nd", "this fall"]
+)
+def test_skipped_time_expressions_name_no_date(text):
+    assert resolve(text, FRIDAY) is None
+
+
+@pytest.mark.parametrize("text", ["18 months", "hours", "three weeks", "recently", "just a day", "five-year"])
 def test_durations_are_not_dates(text):
     assert resolve(text, FRIDAY) is None
 

@@ -1,9 +1,12 @@
-"""Validate polnear-dev.jsonl against the PolNeAR texts (stdlib only).
+"""Validate a quantities/dates gold file against the PolNeAR texts (stdlib only).
 
-Usage: python check_polnear_dev.py [POLNEAR_ROOT]
+Usage: python check_polnear_dev.py [--gold FILE] [POLNEAR_ROOT]
+FILE defaults to polnear-dev.jsonl beside this script (polnear-train.jsonl is the other one);
+every `file` in it must belong to the split its path names (dev/text/..., train/text/...).
 POLNEAR_ROOT defaults to $POLNEAR_DIR or /work/shared/data/polnear.
 Exits non-zero and prints every problem found.
 """
+import argparse
 import csv
 import json
 import math
@@ -25,25 +28,26 @@ VALUE_RE["part_of_day"] = VALUE_RE["time"] = VALUE_RE["day"]
 PARTS_OF_DAY = {"early", "late", "morning", "afternoon", "evening", "night"}
 UNITS = {None, "%", "USD", "percentage point", "fraction", "ratio", "times", "rank",
          "second", "minute", "hour", "day", "week", "month", "year", "decade",
-         "inch", "pound", "ton", "acre"}
+         "inch", "pound", "ton", "acre", "mile", "EUR"}
 Q_KEYS = {"start", "end", "text", "number", "unit", "of", "approximate"}
 D_KEYS = {"start", "end", "text", "value", "granularity", "part_of_day", "event"}
 
 
-def main(root):
+def main(root, data=DATA):
     root = Path(root)
     published = {}
     with open(root / "metadata.tsv", encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
-            if row["compartment"] == "dev":
-                published[f"dev/text/{row['filename']}.txt"] = row["publication_date"]
+            if row["compartment"] in ("dev", "train", "test"):
+                published[f"{row['compartment']}/text/{row['filename']}.txt"] = row["publication_date"]
     errors, texts, seen = [], {}, set()
     counts = Counter()
 
     def err(n, msg):
         errors.append(f"line {n}: {msg}")
 
-    with open(DATA, encoding="utf-8") as f:
+    splits = set()
+    with open(data, encoding="utf-8") as f:
         lines = f.read().splitlines()
     for n, line in enumerate(lines, 1):
         try:
@@ -55,9 +59,10 @@ def main(root):
             err(n, f"bad keys {sorted(rec)}")
             continue
         fn = rec["file"]
-        if fn not in published:
-            err(n, f"unknown dev file {fn}")
+        if fn not in published or fn.startswith("test/"):
+            err(n, f"unknown dev/train file {fn}")
             continue
+        splits.add(fn.split("/")[0])
         if rec["published"] != published[fn]:
             err(n, f"published {rec['published']} != metadata {published[fn]}")
         text = texts.setdefault(fn, (root / fn).read_text(encoding="utf-8"))
@@ -123,6 +128,8 @@ def main(root):
                 errors.append(f"{fn}: overlapping sentences {s0}-{e0} and {s1}-{e1}")
     counts["files"] = len(by_file)
     counts["publishers"] = len({fn.split("/")[-1].split("_")[0] for fn in by_file})
+    if len(splits) > 1:
+        errors.append(f"one gold file must hold one split, found {sorted(splits)}")
     for key, minimum in (("sentences", 150), ("files", 25), ("quantities", 120), ("dates", 120)):
         if counts[key] < minimum:
             errors.append(f"too few {key}: {counts[key]} < {minimum}")
@@ -133,4 +140,8 @@ def main(root):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("POLNEAR_DIR", "/work/shared/data/polnear")))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, default=DATA, help="the JSONL file to check (default polnear-dev.jsonl)")
+    parser.add_argument("root", nargs="?", default=os.environ.get("POLNEAR_DIR", "/work/shared/data/polnear"))
+    args = parser.parse_args()
+    sys.exit(main(args.root, args.gold))
