@@ -145,6 +145,11 @@ def _interrupts(body: str, previous: _Quote, quote: QuoteSpan, attribution: Attr
     gap = body[gap_start : quote.start]
     if "\n" in gap:
         return False
+    if attribution.verb is None and _opens_sentence(body, quote) and len(body[quote.start : quote.end].split()) >= MIN_QUOTE_WORDS:
+        # '"A," said Kidd, a political scientist at the university. "B."': a quoted
+        # sentence with no attribution of its own goes on with the quote before it,
+        # however long the attribution between them
+        return True
     if set(re.findall(r"\w+", gap.lower())) <= {"and", "but", "or"}:
         return True  # 'she said "A," but "B."'
     if not gap_start <= verb.idx < quote.start:
@@ -163,6 +168,12 @@ def _interrupts(body: str, previous: _Quote, quote: QuoteSpan, attribution: Attr
     return gap_tokens is not None and all(t.i in allowed or t.is_punct or t.is_space for t in gap_tokens)
 
 
+def _opens_sentence(body: str, quote: QuoteSpan) -> bool:
+    """Whether the quotation mark before the quote opens a sentence of its own."""
+    before = body[: quote.start].rstrip("\"“'‘ ")
+    return not before or before[-1] in ".!?:\n\"”’'"
+
+
 def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     """The reported clause a partial quote sits in: for 'said the plan would "fail
     miserably" next year' the words from 'the plan' to 'year' (what was said, of which
@@ -170,6 +181,8 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     verb, mention = item.verb, item.extraction.mention
     if verb is None or item.extraction.parts:
         return None
+    if mention.text[:1].isupper() and body[: mention.start].rstrip("\"“'‘ ")[-1:] in (",", ":"):
+        return None  # 'saying, "That makes me smart,"': a quoted sentence is all that was said
     first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if first is None or len(first) == 0:
         return None
@@ -178,10 +191,11 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
         child = child.head
     if child.head.i != verb.i or child.i == verb.i or child.dep_ in ("nsubj", "nsubjpass", "punct"):
         return None
-    if child.i > verb.i:
-        # from the first complement after the verb ('called [Clinton] a "disgrace"')
-        right_side = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "prt", "advmod", "npadvmod", "cc")]
-        left = min(c.left_edge.i for c in right_side)
+    if child.i > verb.i and child.dep_ not in ("ccomp", "xcomp"):
+        # from the verb's object ('called [Clinton] a "disgrace"'); a reported clause
+        # ('told voters [he would ...]') is its own subtree
+        objects = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "dative", "oprd", "attr")] + [child]
+        left = min(c.left_edge.i for c in objects)
     else:
         left = child.left_edge.i
     right = child.right_edge.i

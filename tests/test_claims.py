@@ -37,14 +37,15 @@ def test_pronoun_speaker_resolves_to_the_person_named_before(nlp):
     assert _quotes(_extract(nlp, text)) == [("We were lucky the wind turned when it did", "she", "Dana Whitlock")]
 
 
-def test_a_second_quote_in_the_paragraph_continues_the_speaker(nlp):
+def test_a_second_quoted_sentence_in_the_paragraph_goes_on_with_the_first(nlp):
     text = (
         "Gus Tamura, who runs a caf\u00e9 across the road, watched the roof fall. "
         "\u201cIt went up like a torch,\u201d he said, pointing at the smoke above the old mill. "
         "\u201cI have never seen anything like it in my life.\u201d"
     )
-    got = _quotes(_extract(nlp, text))
-    assert [s for _, _, s in got] == ["Gus Tamura", "Gus Tamura"]
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.speaker == "Gus Tamura"
+    assert [p.text for p in quote.parts] == ["It went up like a torch", "I have never seen anything like it in my life."]
 
 
 @pytest.mark.parametrize(
@@ -210,3 +211,18 @@ def test_a_pronoun_continues_the_last_named_speaker_it_agrees_with(nlp):
     )
     got = [s for _, _, s in _quotes(_extract(nlp, text))]
     assert got == ["Maria Okafor", "Tobias Renner"]
+
+
+def test_a_quoted_sentence_after_a_long_attribution_goes_on_with_the_quote(nlp):
+    text = (
+        "\u201cThe harbour has never burned like this,\u201d said Quentin Marr, who has taught maritime history "
+        "at the college in Port Merrow for nearly thirty years. \u201cThere is no plan for the next fire.\u201d"
+    )
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.speaker == "Quentin Marr" and len(quote.parts) == 2
+
+
+def test_a_partial_quote_after_told_keeps_only_the_reported_clause(nlp):
+    text = "The president told voters at a rally on Saturday that he would consider it a \u201cpersonal insult\u201d if they stayed home."
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.focus is not None and quote.focus.text.startswith("that he would consider it")
