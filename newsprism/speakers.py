@@ -10,6 +10,7 @@ surname it spells. Each result keeps the words the article used beside the canon
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -40,6 +41,10 @@ TITLE_WORDS = {
     "sgt", "detective", "inspector", "superintendent", "rev", "reverend", "father", "rabbi", "imam", "coach",
     "assemblyman", "assemblywoman", "congressman", "congresswoman", "vice",
 }
+# How far a subjectless speech verb ('saying', 'asking') climbs to the verb whose
+# subject it shares.
+MAX_SUBJECT_HOPS = 4
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 # A handle names a person when it holds a surname at least this long ("@okafor").
 HANDLE_SURNAME_CHARS = 3
 
@@ -98,6 +103,9 @@ def speaker_for(
     """The attribution of the quote at [start, end)."""
     sents = [s for s in doc_sents if s.start_char < end + 2 and s.end_char > start - 1]
     text = doc.text  # spaCy rebuilds doc.text on every access
+    signed = _signature(doc, text, end, people)
+    if signed is not None:
+        return signed
     following = [s for s in doc_sents if s.start_char >= end and "\n" not in text[end : s.start_char]][:1]
     following = [s for s in following if len(s) <= MAX_ATTRIBUTION_TOKENS]
     for sent in sents + following:
@@ -107,6 +115,50 @@ def speaker_for(
                 return Attribution(written, speaker, verb)
         if sent in following:
             break
+    return _introduction(doc, doc_sents, text, start, quote_spans, people)
+
+
+# '"...." ― Jane Okafor': a dash after the closing mark, then a name, signs the quote.
+SIGNATURE = re.compile(r"[\s.,]*[\"”’'.,]+[^\S\n]*[―—–-]{1,2}[^\S\n]*")
+
+
+def _signature(doc: Any, text: str, end: int, people: People) -> Attribution | None:
+    found = SIGNATURE.match(text, end)
+    if found is None:
+        return None
+    span = doc.char_span(found.end(), min(found.end() + 80, len(text)), alignment_mode="expand")
+    if span is None or len(span) == 0 or span[0].is_punct:
+        return None
+    first = span[0]
+    name = person_name(first, people) if first.ent_type_ in NAME_LABELS or first.pos_ == "PROPN" else None
+    if name is None:
+        return None
+    ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+    written = ent.text if ent is not None else first.text
+    return Attribution(written, name, None)
+
+
+# An introduction ends with a colon just before the quote: 'Limbaugh continued:',
+# 'The New York Times reports:', 'Sanders made the following comment:'.
+MAX_INTRODUCTION_TOKENS = 25
+
+
+def _introduction(doc: Any, doc_sents: list[Any], text: str, start: int, quote_spans: list[tuple[int, int]], people: People) -> Attribution:
+    before = [s for s in doc_sents if s.end_char <= start and s.text.strip()]
+    if not before:
+        return Attribution()
+    sent = before[-1]
+    if not sent.text.rstrip().endswith(":") or len(sent) > MAX_INTRODUCTION_TOKENS:
+        return Attribution()
+    if text[sent.end_char : start].strip(" \n\t\"“'‘") != "":
+        return Attribution()
+    verbs = speech_verbs(sent, quote_spans)
+    if any(c.dep_ == "nsubj" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG")) for c in sent.root.children):
+        verbs.append(sent.root)  # 'Sanders made the following comment:'
+    for verb in verbs:
+        written, speaker = subject_speaker(verb, start, quote_spans, people)
+        if written is not None:
+            return Attribution(written, speaker, None)
     return Attribution()
 
 
@@ -115,11 +167,31 @@ def speech_verbs(sent: Any, quote_spans: list[tuple[int, int]]) -> list[Any]:
 
 
 def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, int]], people: People) -> Speaker:
-    """The speaker a speech verb's subject names."""
+    """The speaker a speech verb's subject names. A verb without a subject of its own
+    takes the subject of the verb it hangs from ('Trump attacked Clinton, saying, "..."'),
+    or the person it describes ('footage of Hillary Clinton asking, "..."')."""
     doc = verb.doc
+    for _ in range(MAX_SUBJECT_HOPS):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            break
+        if verb.i > 0 and doc[verb.i - 1].ent_type_ in NAME_LABELS and not inside(doc[verb.i - 1].idx, quote_spans):
+            # a parse that lost the subject: '..." Tulsa police Chief Chuck Jordan said'
+            before = doc[verb.i - 1]
+            ent = next((e for e in doc.ents if e.start <= before.i < e.end), None)
+            return (ent.text if ent is not None else before.text), person_name(before, people)
+        if verb.dep_ == "acl" and verb.head.ent_type_ in NAME_LABELS:
+            return verb.head.text, person_name(verb.head, people)
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep") or verb.head.i == verb.i:
+            return None, None
+        verb = verb.head
     for subj in verb.children:
         if subj.dep_ not in ("nsubj", "nsubjpass") or inside(subj.idx, quote_spans):
             continue
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            # 'Stevie Wonder, who joked of the museum, "..."': the noun the clause attaches to
+            antecedent = verb.head
+            written = doc[antecedent.left_edge.i : antecedent.i + 1].text
+            return subj.text, person_name(antecedent, people) or _appositive_name(antecedent, people) or written
         if subj.lower_ in PRONOUNS:
             return subj.text, _resolve_pronoun(doc, subj.lower_, before_char, quote_spans, people)
         written = doc[subj.left_edge.i : subj.right_edge.i + 1].text

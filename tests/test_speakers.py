@@ -1,0 +1,51 @@
+"""Speakers of quotes: attribution forms beyond '"...," X said' (newsprism/speakers.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.claims import extract_article
+from newsprism.dates import parse_iso
+from newsprism.models import Article
+
+pytestmark = pytest.mark.models
+
+
+def _speakers(nlp, text, published="2026-11-13T09:00:00"):
+    article = Article(id="a1", source="t.txt", text=text, format="text", published=published)
+    result = extract_article(article, nlp(text), parse_iso(published))
+    return [e.speaker for e in result.extractions if e.kind == "quote"]
+
+
+def test_a_dash_after_the_quote_signs_it(nlp):
+    text = (
+        "Readers wrote in after the flood.\n\n"
+        "\u201cThe river took our whole street and nobody came for two days.\u201d \u2015 Marisol Quintana\n"
+        "\u201cWe need the levee fixed before the spring rains come back.\u201d\u2015 Derek Ashworth.\n"
+    )
+    assert _speakers(nlp, text) == ["Marisol Quintana", "Derek Ashworth"]
+
+
+def test_a_sentence_ending_in_a_colon_introduces_the_quote(nlp):
+    text = (
+        "Fire Chief Dana Whitlock spoke at length about the budget.\n\n"
+        "Whitlock continued:\n\n"
+        '"The harbour fund has been empty for three years and the piers are falling into the sea."'
+    )
+    assert _speakers(nlp, text) == ["Dana Whitlock"]
+
+
+def test_a_participle_takes_the_subject_of_its_verb(nlp):
+    text = (
+        "At the harbour on Tuesday, Dana Whitlock criticised the council for its delays, "
+        'saying, "The piers will not survive another winter like the last one."'
+    )
+    assert _speakers(nlp, text) == ["Dana Whitlock"]
+
+
+def test_a_relative_pronoun_speaks_for_the_person_it_attaches_to(nlp):
+    text = (
+        "The crowd included the mayor, Tobias Renner, and the baker Gus Tamura, who joked of the new square, "
+        '"I have not seen it yet, but I am going to."'
+    )
+    assert _speakers(nlp, text) == ["Gus Tamura"]
