@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from .models import Span
+from .quotespans import quote_spans
 
 SAY_VERBS = {
     "say", "tell", "add", "state", "write", "explain", "note", "insist", "warn", "claim",
@@ -62,12 +63,25 @@ class People:
     # canonical name -> "he" or "she", as the article itself refers to that person
     pronouns: dict[str, str] = field(default_factory=dict)
 
+    # (character offset, canonical name) of every person named as the subject of a
+    # sentence's main verb outside quotations, in text order
+    subjects: list[tuple[int, str]] = field(default_factory=list)
+
     @classmethod
     def of(cls, doc: Any) -> People:
         people = cls(names=_canonical_names(doc))
         people.roles = _roles(doc, people)
         people.pronouns = _pronouns(doc, people)
+        people.subjects = _sentence_subjects(doc, people)
         return people
+
+    def subject_between(self, pronoun: str, start: int, end: int) -> str | None:
+        """The last person named as a sentence's subject in [start, end) that 'he'/'she'
+        can stand for: 'Ham made it clear he had misgivings. "...," he said.'"""
+        for char, name in reversed(self.subjects):
+            if start <= char < end and self.agrees(pronoun, name):
+                return name
+        return None
 
     def agrees(self, pronoun: str, name: str | None) -> bool:
         """Whether 'he'/'she' can stand for the named person: yes unless the article
@@ -211,14 +225,27 @@ def person_name(token: Any, people: People) -> str | None:
         if ent is not None:
             words = [t.text for t in ent if t.text.lower().strip(".") not in TITLE_WORDS]
             if words:
-                return people.names.get(words[-1].lower(), " ".join(words))
+                return _canonical(words, people)
     if token.pos_ == "PROPN":
         chain = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i]
         while chain and chain[0].text.lower().strip(".") in TITLE_WORDS:
             chain = chain[1:]  # "Chief Whitlock"; but "Port Merrow Fire Department" keeps its "Fire"
         if chain:
-            return people.names.get(chain[-1].text.lower(), " ".join(t.text for t in chain))
+            return _canonical([t.text for t in chain], people)
     return None
+
+
+def _canonical(words: list[str], people: People) -> str:
+    """The article's fullest name for the person these words name, by surname; but a
+    first name the fullest one lacks is another person of that surname ('Ivanka Trump'
+    beside 'Donald J. Trump')."""
+    written = " ".join(words)
+    known = people.names.get(words[-1].lower())
+    if known is None:
+        return written
+    if len(words) > 1 and words[0][:1].isupper() and words[0] not in known.split():
+        return written
+    return known
 
 
 def _canonical_names(doc: Any) -> dict[str, str]:
@@ -234,6 +261,19 @@ def _canonical_names(doc: Any) -> dict[str, str]:
         if len(full) > len(names.get(key, "")):
             names[key] = full
     return names
+
+
+def _sentence_subjects(doc: Any, people: People) -> list[tuple[int, str]]:
+    quoted = [(q.start, q.end) for q in quote_spans(doc.text)]
+    out = []
+    for sent in doc.sents:
+        root = sent.root
+        for subj in root.children:
+            if subj.dep_ in ("nsubj", "nsubjpass") and subj.ent_type_ in NAME_LABELS and not inside(subj.idx, quoted):
+                name = person_name(subj, people)
+                if name is not None:
+                    out.append((subj.idx, name))
+    return out
 
 
 def _roles(doc: Any, people: People) -> dict[str, str]:

@@ -49,3 +49,21 @@ def test_a_relative_pronoun_speaks_for_the_person_it_attaches_to(nlp):
         '"I have not seen it yet, but I am going to."'
     )
     assert _speakers(nlp, text) == ["Gus Tamura"]
+
+
+def test_a_pronoun_continues_a_subject_named_after_the_last_speaker(nlp):
+    text = (
+        '"We will rebuild the pier by summer," Mayor Tobias Renner said on Monday.\n\n'
+        "Later in the week, Gus Tamura made it clear that he had doubts about the plan.\n\n"
+        '"Nobody has shown me the money for it yet," he told reporters.'
+    )
+    assert _speakers(nlp, text) == ["Tobias Renner", "Gus Tamura"]
+
+
+def test_a_different_first_name_is_a_different_person_of_that_surname(nlp):
+    text = (
+        '"The harbour will reopen in May," Mr. Gerald Okafor said on Monday.\n\n'
+        "In a letter to the paper, Grace Okafor disputed her father's account.\n\n"
+        '"The harbour cannot reopen before the dredging is done," she wrote.'
+    )
+    assert _speakers(nlp, text) == ["Gerald Okafor", "Grace Okafor"]
