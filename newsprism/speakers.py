@@ -185,10 +185,10 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
     takes the subject of the verb it hangs from ('Trump attacked Clinton, saying, "..."'),
     or the person it describes ('footage of Hillary Clinton asking, "..."')."""
     doc = verb.doc
-    for _ in range(MAX_SUBJECT_HOPS):
+    for hop in range(MAX_SUBJECT_HOPS):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             break
-        if verb.i > 0 and doc[verb.i - 1].ent_type_ in NAME_LABELS and not inside(doc[verb.i - 1].idx, quote_spans):
+        if hop == 0 and verb.i > 0 and doc[verb.i - 1].ent_type_ in NAME_LABELS and not inside(doc[verb.i - 1].idx, quote_spans):
             # a parse that lost the subject: '..." Tulsa police Chief Chuck Jordan said'
             before = doc[verb.i - 1]
             ent = next((e for e in doc.ents if e.start <= before.i < e.end), None)
@@ -206,11 +206,15 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
             antecedent = verb.head
             written = doc[antecedent.left_edge.i : antecedent.i + 1].text
             return subj.text, person_name(antecedent, people) or _appositive_name(antecedent, people) or written
+        if subj.lower_.strip() == "it":
+            return subj.text.strip(), _resolve_it(doc, before_char, quote_spans) or subj.text.strip()
         if subj.lower_ in PRONOUNS:
             return subj.text, _resolve_pronoun(doc, subj.lower_, before_char, quote_spans, people)
         written = doc[subj.left_edge.i : subj.right_edge.i + 1].text
         if subj.text.startswith("@"):
             return written, people.by_handle(subj.text) or written
+        if subj.text.isupper() and subj.ent_type_ not in NAME_LABELS and _appositive_name(subj, people):
+            return written, _appositive_name(subj, people)  # a dateline: 'WASHINGTON -- President Obama, ...'
         name = person_name(subj, people) or _appositive_name(subj, people) or _handle_beside(subj, people)
         if name is None and subj.pos_ == "NOUN":
             name = people.roles.get(subj.lemma_.lower())
@@ -228,6 +232,12 @@ def person_name(token: Any, people: People) -> str | None:
                 return _canonical(words, people)
     if token.pos_ == "PROPN":
         chain = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i]
+        for k, t in enumerate(chain[:-1]):
+            if not t.text.isupper():
+                break
+            if token.doc[t.i + 1].is_punct:
+                chain = chain[k + 1 :]  # a dateline: "WASHINGTON -- President Obama"
+                break
         while chain and chain[0].text.lower().strip(".") in TITLE_WORDS:
             chain = chain[1:]  # "Chief Whitlock"; but "Port Merrow Fire Department" keeps its "Fire"
         if chain:
@@ -369,6 +379,31 @@ def _resolve_pronoun(doc: Any, pronoun: str, before_char: int, quote_spans: list
         if any(t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") for t in ent):
             return person_name(ent.root, people)
     return person_name(candidates[-1].root, people) if candidates else None
+
+
+# 'It' continues a speaker that is not a person named at most this many characters before.
+IT_REACH_CHARS = 1500
+ORGANISATION_LABELS = {"ORG", "NORP", "GPE"}
+
+
+def _resolve_it(doc: Any, before_char: int, quote_spans: list[tuple[int, int]]) -> str | None:
+    """What an 'it' that speaks stands for: the last subject of a speech verb before it
+    that is an organisation or a thing ('the Times wrote ... "...," it added'), not a
+    person or a pronoun."""
+    found = None
+    for verb in doc:
+        if verb.idx >= before_char:
+            break
+        if verb.idx < before_char - IT_REACH_CHARS or inside(verb.idx, quote_spans):
+            continue
+        if verb.lemma_.lower() not in SAY_VERBS | {"read"} or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for subj in verb.children:
+            if subj.dep_ != "nsubj" or subj.pos_ == "PRON" or subj.ent_type_ in NAME_LABELS:
+                continue
+            if subj.ent_type_ in ORGANISATION_LABELS or subj.pos_ in ("NOUN", "PROPN"):
+                found = doc[subj.left_edge.i : subj.i + 1].text
+    return found
 
 
 def _appositive_name(token: Any, people: People) -> str | None:

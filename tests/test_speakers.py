@@ -67,3 +67,27 @@ def test_a_different_first_name_is_a_different_person_of_that_surname(nlp):
         '"The harbour cannot reopen before the dredging is done," she wrote.'
     )
     assert _speakers(nlp, text) == ["Gerald Okafor", "Grace Okafor"]
+
+
+def test_it_continues_the_organisation_that_spoke_before(nlp):
+    text = (
+        '"The council has failed the harbour for a decade," the editorial board wrote on Sunday. '
+        '"Its members should resign before the spring session," it added.'
+    )
+    assert _speakers(nlp, text)[-1] == "the editorial board"
+
+
+def test_a_dateline_is_not_part_of_the_speakers_name(nlp):
+    text = (
+        "PORT MERROW -- Mayor Renner, opening the new pier on Saturday, said it would "
+        '"serve the town for a hundred years, through storms and good summers alike."'
+    )
+    assert _speakers(nlp, text) == ["Renner"]
+
+
+def test_a_name_before_a_preposition_is_not_the_subject_of_a_participle(nlp):
+    text = (
+        '"Keep your hands where we can see them," Dana Whitlock sings to Tobias Renner before asking him, '
+        '"Where do we go from here, after all these years?"'
+    )
+    assert _speakers(nlp, text)[-1] == "Dana Whitlock"
