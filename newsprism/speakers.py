@@ -279,7 +279,9 @@ def _sentence_subjects(doc: Any, people: People) -> list[tuple[int, str]]:
     for sent in doc.sents:
         root = sent.root
         for subj in root.children:
-            if subj.dep_ in ("nsubj", "nsubjpass") and subj.ent_type_ in NAME_LABELS and not inside(subj.idx, quoted):
+            # a surname the article gives a person elsewhere counts where spaCy missed the entity
+            named = subj.ent_type_ in NAME_LABELS or subj.pos_ == "PROPN" and subj.lower_ in people.names
+            if subj.dep_ in ("nsubj", "nsubjpass") and named and not inside(subj.idx, quoted):
                 name = person_name(subj, people)
                 if name is not None:
                     out.append((subj.idx, name))

@@ -91,3 +91,13 @@ def test_a_name_before_a_preposition_is_not_the_subject_of_a_participle(nlp):
         '"Where do we go from here, after all these years?"'
     )
     assert _speakers(nlp, text)[-1] == "Dana Whitlock"
+
+
+def test_a_known_surname_is_a_subject_where_the_entity_is_missed(nlp):
+    text = (
+        "Mayor Tobias Renner opened the meeting on Monday.\n\n"
+        '"The money is there," said Mr. Gus Tamura, the treasurer.\n\n'
+        "After the vote, Renner made it clear he had doubts about the timetable.\n\n"
+        '"Summer is optimistic, and everybody in the council knows it," he told reporters.'
+    )
+    assert _speakers(nlp, text)[-1] == "Tobias Renner"
