@@ -28,6 +28,9 @@ SAY_VERBS = {
     "gush", "fume", "implore", "upbraid", "quip", "joke", "boast", "complain", "recount", "observe", "assert",
     "shout", "scoff", "lament", "concede", "contend", "maintain", "promise", "vow", "plead", "demand", "testify",
     "retort", "mutter", "whisper", "exclaim", "counter", "mock", "chide", "tout", "brag", "sneer",
+    # verbs that judge in the speaker's words: 'he characterized Kaine as "a little desperate"'
+    "characterize", "characterise", "brand", "blast", "slam", "decry", "denounce", "scold",
+    "sing",
 }
 # A quote that is a sentence of its own takes its speaker from the next sentence only
 # when that sentence is a bare attribution ("Renner said at a briefing.").

@@ -101,3 +101,11 @@ def test_a_known_surname_is_a_subject_where_the_entity_is_missed(nlp):
         '"Summer is optimistic, and everybody in the council knows it," he told reporters.'
     )
     assert _speakers(nlp, text)[-1] == "Tobias Renner"
+
+
+def test_a_verb_that_judges_in_the_speakers_words_attributes_the_quote(nlp):
+    text = (
+        "Fire Chief Dana Whitlock spoke after the meeting. She characterized the council's plan as "
+        '"a little desperate, rushed through without a single engineer in the room."'
+    )
+    assert _speakers(nlp, text) == ["Dana Whitlock"]
