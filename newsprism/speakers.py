@@ -132,7 +132,7 @@ def speaker_for(
                 return Attribution(written, speaker, verb)
         if sent in following:
             break
-    return _introduction(doc, doc_sents, text, start, quote_spans, people)
+    return _introduction(doc, doc_sents, text, start, quote_spans, people) or _said_before(doc, doc_sents, text, start, end, quote_spans, people)
 
 
 # '"...." ― Jane Okafor': a dash after the closing mark, then a name, signs the quote.
@@ -160,15 +160,15 @@ def _signature(doc: Any, text: str, end: int, people: People) -> Attribution | N
 MAX_INTRODUCTION_TOKENS = 25
 
 
-def _introduction(doc: Any, doc_sents: list[Any], text: str, start: int, quote_spans: list[tuple[int, int]], people: People) -> Attribution:
+def _introduction(doc: Any, doc_sents: list[Any], text: str, start: int, quote_spans: list[tuple[int, int]], people: People) -> Attribution | None:
     before = [s for s in doc_sents if s.end_char <= start and s.text.strip()]
     if not before:
-        return Attribution()
+        return None
     sent = before[-1]
     if not sent.text.rstrip().endswith(":") or len(sent) > MAX_INTRODUCTION_TOKENS:
-        return Attribution()
+        return None
     if text[sent.end_char : start].strip(" \n\t\"“'‘") != "":
-        return Attribution()
+        return None
     verbs = speech_verbs(sent, quote_spans)
     if any(c.dep_ == "nsubj" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG")) for c in sent.root.children):
         verbs.append(sent.root)  # 'Sanders made the following comment:'
@@ -176,11 +176,44 @@ def _introduction(doc: Any, doc_sents: list[Any], text: str, start: int, quote_s
         written, speaker = subject_speaker(verb, start, quote_spans, people)
         if written is not None:
             return Attribution(written, speaker, None)
-    return Attribution()
+    return None
 
 
 def speech_verbs(sent: Any, quote_spans: list[tuple[int, int]]) -> list[Any]:
-    return [t for t in sent if t.lemma_.lower() in SAY_VERBS and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quote_spans)]
+    return [
+        t for t in sent
+        if (t.lemma_.lower() in SAY_VERBS or _put_it(t)) and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quote_spans)
+    ]
+
+
+# A quote without an attribution of its own continues the speaker of the sentence
+# before only when it has at least this many words.
+MIN_SAID_BEFORE_WORDS = 6
+
+
+def _put_it(token: Any) -> bool:
+    """'As Ms. Simonyan put it, ...'"""
+    return token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+
+
+def _said_before(
+    doc: Any, doc_sents: list[Any], text: str, start: int, end: int, quote_spans: list[tuple[int, int]], people: People
+) -> Attribution:
+    """'The vote may slip, Okafor said. "The other factor is ..."': a quote that opens
+    right after a reported statement in the same paragraph goes on with its speaker."""
+    if len(text[start:end].split()) < MIN_SAID_BEFORE_WORDS:
+        return Attribution()  # a short quoted phrase is more often a name or a scare quote
+    before = [s for s in doc_sents if s.end_char <= start and s.text.strip()]
+    if not before or "\n" in text[before[-1].start_char : start].strip():
+        return Attribution()
+    sent = before[-1]
+    if any(inside(t.idx, quote_spans) for t in sent if not t.is_space):
+        return Attribution()  # a quote of its own, which the quote before already reads
+    for verb in speech_verbs(sent, quote_spans):
+        written, speaker = subject_speaker(verb, start, quote_spans, people)
+        if written is not None:
+            return Attribution(written, speaker, None)
+    return Attribution()
 
 
 def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, int]], people: People) -> Speaker:

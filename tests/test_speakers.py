@@ -109,3 +109,19 @@ def test_a_verb_that_judges_in_the_speakers_words_attributes_the_quote(nlp):
         '"a little desperate, rushed through without a single engineer in the room."'
     )
     assert _speakers(nlp, text) == ["Dana Whitlock"]
+
+
+def test_a_quote_right_after_a_reported_statement_continues_its_speaker(nlp):
+    text = (
+        "Mayor Tobias Renner opened the meeting. The pier may not reopen before the autumn, Renner said. "
+        '"The other problem is the money, which the council has still not found for the dredging."'
+    )
+    assert _speakers(nlp, text) == ["Tobias Renner"]
+
+
+def test_as_someone_put_it_attributes_the_quote(nlp):
+    text = (
+        "As Fire Chief Dana Whitlock put it on Monday, the harbour is "
+        '"one bad storm away from losing every boat it still has."'
+    )
+    assert _speakers(nlp, text) == ["Dana Whitlock"]
