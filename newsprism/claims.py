@@ -255,7 +255,8 @@ def _pronouns_to_last_speaker(extractions: list[Extraction], people: People) -> 
                 if e.mention.start - earlier.mention.end > PRONOUN_REACH_CHARS:
                     break
                 if people.agrees(written, earlier.speaker):
-                    e.speaker = earlier.speaker
+                    # unless someone else is a sentence's subject in between
+                    e.speaker = people.subject_between(written, earlier.mention.end, e.mention.start) or earlier.speaker
                     break
         elif e.speaker is not None and _is_person(e.speaker, people):
             named.append(e)

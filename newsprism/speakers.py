@@ -10,11 +10,13 @@ surname it spells. Each result keeps the words the article used beside the canon
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from .models import Span
+from .quotespans import quote_spans
 
 SAY_VERBS = {
     "say", "tell", "add", "state", "write", "explain", "note", "insist", "warn", "claim",
@@ -26,6 +28,9 @@ SAY_VERBS = {
     "gush", "fume", "implore", "upbraid", "quip", "joke", "boast", "complain", "recount", "observe", "assert",
     "shout", "scoff", "lament", "concede", "contend", "maintain", "promise", "vow", "plead", "demand", "testify",
     "retort", "mutter", "whisper", "exclaim", "counter", "mock", "chide", "tout", "brag", "sneer",
+    # verbs that judge in the speaker's words: 'he characterized Kaine as "a little desperate"'
+    "characterize", "characterise", "brand", "blast", "slam", "decry", "denounce", "scold",
+    "sing",
 }
 # A quote that is a sentence of its own takes its speaker from the next sentence only
 # when that sentence is a bare attribution ("Renner said at a briefing.").
@@ -40,6 +45,10 @@ TITLE_WORDS = {
     "sgt", "detective", "inspector", "superintendent", "rev", "reverend", "father", "rabbi", "imam", "coach",
     "assemblyman", "assemblywoman", "congressman", "congresswoman", "vice",
 }
+# How far a subjectless speech verb ('saying', 'asking') climbs to the verb whose
+# subject it shares.
+MAX_SUBJECT_HOPS = 4
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 # A handle names a person when it holds a surname at least this long ("@okafor").
 HANDLE_SURNAME_CHARS = 3
 
@@ -57,12 +66,25 @@ class People:
     # canonical name -> "he" or "she", as the article itself refers to that person
     pronouns: dict[str, str] = field(default_factory=dict)
 
+    # (character offset, canonical name) of every person named as the subject of a
+    # sentence's main verb outside quotations, in text order
+    subjects: list[tuple[int, str]] = field(default_factory=list)
+
     @classmethod
     def of(cls, doc: Any) -> People:
         people = cls(names=_canonical_names(doc))
         people.roles = _roles(doc, people)
         people.pronouns = _pronouns(doc, people)
+        people.subjects = _sentence_subjects(doc, people)
         return people
+
+    def subject_between(self, pronoun: str, start: int, end: int) -> str | None:
+        """The last person named as a sentence's subject in [start, end) that 'he'/'she'
+        can stand for: 'Ham made it clear he had misgivings. "...," he said.'"""
+        for char, name in reversed(self.subjects):
+            if start <= char < end and self.agrees(pronoun, name):
+                return name
+        return None
 
     def agrees(self, pronoun: str, name: str | None) -> bool:
         """Whether 'he'/'she' can stand for the named person: yes unless the article
@@ -98,6 +120,9 @@ def speaker_for(
     """The attribution of the quote at [start, end)."""
     sents = [s for s in doc_sents if s.start_char < end + 2 and s.end_char > start - 1]
     text = doc.text  # spaCy rebuilds doc.text on every access
+    signed = _signature(doc, text, end, people)
+    if signed is not None:
+        return signed
     following = [s for s in doc_sents if s.start_char >= end and "\n" not in text[end : s.start_char]][:1]
     following = [s for s in following if len(s) <= MAX_ATTRIBUTION_TOKENS]
     for sent in sents + following:
@@ -107,24 +132,125 @@ def speaker_for(
                 return Attribution(written, speaker, verb)
         if sent in following:
             break
-    return Attribution()
+    return _introduction(doc, doc_sents, text, start, quote_spans, people) or _said_before(doc, doc_sents, text, start, end, quote_spans, people)
+
+
+# '"...." ― Jane Okafor': a dash after the closing mark, then a name, signs the quote.
+SIGNATURE = re.compile(r"[\s.,]*[\"”’'.,]+[^\S\n]*[―—–-]{1,2}[^\S\n]*")
+
+
+def _signature(doc: Any, text: str, end: int, people: People) -> Attribution | None:
+    found = SIGNATURE.match(text, end)
+    if found is None:
+        return None
+    span = doc.char_span(found.end(), min(found.end() + 80, len(text)), alignment_mode="expand")
+    if span is None or len(span) == 0 or span[0].is_punct:
+        return None
+    first = span[0]
+    name = person_name(first, people) if first.ent_type_ in NAME_LABELS or first.pos_ == "PROPN" else None
+    if name is None:
+        return None
+    ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+    written = ent.text if ent is not None else first.text
+    return Attribution(written, name, None)
+
+
+# An introduction ends with a colon just before the quote: 'Limbaugh continued:',
+# 'The New York Times reports:', 'Sanders made the following comment:'.
+MAX_INTRODUCTION_TOKENS = 25
+
+
+def _introduction(doc: Any, doc_sents: list[Any], text: str, start: int, quote_spans: list[tuple[int, int]], people: People) -> Attribution | None:
+    before = [s for s in doc_sents if s.end_char <= start and s.text.strip()]
+    if not before:
+        return None
+    sent = before[-1]
+    if not sent.text.rstrip().endswith(":") or len(sent) > MAX_INTRODUCTION_TOKENS:
+        return None
+    if text[sent.end_char : start].strip(" \n\t\"“'‘") != "":
+        return None
+    verbs = speech_verbs(sent, quote_spans)
+    if any(c.dep_ == "nsubj" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG")) for c in sent.root.children):
+        verbs.append(sent.root)  # 'Sanders made the following comment:'
+    for verb in verbs:
+        written, speaker = subject_speaker(verb, start, quote_spans, people)
+        if written is not None:
+            return Attribution(written, speaker, None)
+    return None
 
 
 def speech_verbs(sent: Any, quote_spans: list[tuple[int, int]]) -> list[Any]:
-    return [t for t in sent if t.lemma_.lower() in SAY_VERBS and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quote_spans)]
+    return [
+        t for t in sent
+        if (t.lemma_.lower() in SAY_VERBS or _put_it(t)) and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quote_spans)
+    ]
+
+
+# A quote without an attribution of its own continues the speaker of the sentence
+# before only when it has at least this many words.
+MIN_SAID_BEFORE_WORDS = 6
+
+
+def _put_it(token: Any) -> bool:
+    """'As Ms. Simonyan put it, ...'"""
+    return token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+
+
+def _said_before(
+    doc: Any, doc_sents: list[Any], text: str, start: int, end: int, quote_spans: list[tuple[int, int]], people: People
+) -> Attribution:
+    """'The vote may slip, Okafor said. "The other factor is ..."': a quote that opens
+    right after a reported statement in the same paragraph goes on with its speaker."""
+    if len(text[start:end].split()) < MIN_SAID_BEFORE_WORDS:
+        return Attribution()  # a short quoted phrase is more often a name or a scare quote
+    before = [s for s in doc_sents if s.end_char <= start and s.text.strip()]
+    if not before or "\n" in text[before[-1].start_char : start].strip():
+        return Attribution()
+    sent = before[-1]
+    if any(inside(t.idx, quote_spans) for t in sent if not t.is_space):
+        return Attribution()  # a quote of its own, which the quote before already reads
+    for verb in speech_verbs(sent, quote_spans):
+        written, speaker = subject_speaker(verb, start, quote_spans, people)
+        if written is not None:
+            return Attribution(written, speaker, None)
+    return Attribution()
 
 
 def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, int]], people: People) -> Speaker:
-    """The speaker a speech verb's subject names."""
+    """The speaker a speech verb's subject names. A verb without a subject of its own
+    takes the subject of the verb it hangs from ('Trump attacked Clinton, saying, "..."'),
+    or the person it describes ('footage of Hillary Clinton asking, "..."')."""
     doc = verb.doc
+    for hop in range(MAX_SUBJECT_HOPS):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            break
+        if hop == 0 and verb.i > 0 and doc[verb.i - 1].ent_type_ in NAME_LABELS and not inside(doc[verb.i - 1].idx, quote_spans):
+            # a parse that lost the subject: '..." Tulsa police Chief Chuck Jordan said'
+            before = doc[verb.i - 1]
+            ent = next((e for e in doc.ents if e.start <= before.i < e.end), None)
+            return (ent.text if ent is not None else before.text), person_name(before, people)
+        if verb.dep_ == "acl" and verb.head.ent_type_ in NAME_LABELS:
+            return verb.head.text, person_name(verb.head, people)
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep") or verb.head.i == verb.i:
+            return None, None
+        verb = verb.head
     for subj in verb.children:
         if subj.dep_ not in ("nsubj", "nsubjpass") or inside(subj.idx, quote_spans):
             continue
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            # 'Stevie Wonder, who joked of the museum, "..."': the noun the clause attaches to
+            antecedent = verb.head
+            written = doc[antecedent.left_edge.i : antecedent.i + 1].text
+            return subj.text, person_name(antecedent, people) or _appositive_name(antecedent, people) or written
+        if subj.lower_.strip() == "it":
+            return subj.text.strip(), _resolve_it(doc, before_char, quote_spans) or subj.text.strip()
         if subj.lower_ in PRONOUNS:
             return subj.text, _resolve_pronoun(doc, subj.lower_, before_char, quote_spans, people)
         written = doc[subj.left_edge.i : subj.right_edge.i + 1].text
         if subj.text.startswith("@"):
             return written, people.by_handle(subj.text) or written
+        if subj.text.isupper() and subj.ent_type_ not in NAME_LABELS and _appositive_name(subj, people):
+            return written, _appositive_name(subj, people)  # a dateline: 'WASHINGTON -- President Obama, ...'
         name = person_name(subj, people) or _appositive_name(subj, people) or _handle_beside(subj, people)
         if name is None and subj.pos_ == "NOUN":
             name = people.roles.get(subj.lemma_.lower())
@@ -139,14 +265,33 @@ def person_name(token: Any, people: People) -> str | None:
         if ent is not None:
             words = [t.text for t in ent if t.text.lower().strip(".") not in TITLE_WORDS]
             if words:
-                return people.names.get(words[-1].lower(), " ".join(words))
+                return _canonical(words, people)
     if token.pos_ == "PROPN":
         chain = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i]
+        for k, t in enumerate(chain[:-1]):
+            if not t.text.isupper():
+                break
+            if token.doc[t.i + 1].is_punct:
+                chain = chain[k + 1 :]  # a dateline: "WASHINGTON -- President Obama"
+                break
         while chain and chain[0].text.lower().strip(".") in TITLE_WORDS:
             chain = chain[1:]  # "Chief Whitlock"; but "Port Merrow Fire Department" keeps its "Fire"
         if chain:
-            return people.names.get(chain[-1].text.lower(), " ".join(t.text for t in chain))
+            return _canonical([t.text for t in chain], people)
     return None
+
+
+def _canonical(words: list[str], people: People) -> str:
+    """The article's fullest name for the person these words name, by surname; but a
+    first name the fullest one lacks is another person of that surname ('Ivanka Trump'
+    beside 'Donald J. Trump')."""
+    written = " ".join(words)
+    known = people.names.get(words[-1].lower())
+    if known is None:
+        return written
+    if len(words) > 1 and words[0][:1].isupper() and words[0] not in known.split():
+        return written
+    return known
 
 
 def _canonical_names(doc: Any) -> dict[str, str]:
@@ -162,6 +307,21 @@ def _canonical_names(doc: Any) -> dict[str, str]:
         if len(full) > len(names.get(key, "")):
             names[key] = full
     return names
+
+
+def _sentence_subjects(doc: Any, people: People) -> list[tuple[int, str]]:
+    quoted = [(q.start, q.end) for q in quote_spans(doc.text)]
+    out = []
+    for sent in doc.sents:
+        root = sent.root
+        for subj in root.children:
+            # a surname the article gives a person elsewhere counts where spaCy missed the entity
+            named = subj.ent_type_ in NAME_LABELS or subj.pos_ == "PROPN" and subj.lower_ in people.names
+            if subj.dep_ in ("nsubj", "nsubjpass") and named and not inside(subj.idx, quoted):
+                name = person_name(subj, people)
+                if name is not None:
+                    out.append((subj.idx, name))
+    return out
 
 
 def _roles(doc: Any, people: People) -> dict[str, str]:
@@ -257,6 +417,31 @@ def _resolve_pronoun(doc: Any, pronoun: str, before_char: int, quote_spans: list
         if any(t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") for t in ent):
             return person_name(ent.root, people)
     return person_name(candidates[-1].root, people) if candidates else None
+
+
+# 'It' continues a speaker that is not a person named at most this many characters before.
+IT_REACH_CHARS = 1500
+ORGANISATION_LABELS = {"ORG", "NORP", "GPE"}
+
+
+def _resolve_it(doc: Any, before_char: int, quote_spans: list[tuple[int, int]]) -> str | None:
+    """What an 'it' that speaks stands for: the last subject of a speech verb before it
+    that is an organisation or a thing ('the Times wrote ... "...," it added'), not a
+    person or a pronoun."""
+    found = None
+    for verb in doc:
+        if verb.idx >= before_char:
+            break
+        if verb.idx < before_char - IT_REACH_CHARS or inside(verb.idx, quote_spans):
+            continue
+        if verb.lemma_.lower() not in SAY_VERBS | {"read"} or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for subj in verb.children:
+            if subj.dep_ != "nsubj" or subj.pos_ == "PRON" or subj.ent_type_ in NAME_LABELS:
+                continue
+            if subj.ent_type_ in ORGANISATION_LABELS or subj.pos_ in ("NOUN", "PROPN"):
+                found = doc[subj.left_edge.i : subj.i + 1].text
+    return found
 
 
 def _appositive_name(token: Any, people: People) -> str | None:

@@ -1,0 +1,127 @@
+"""Speakers of quotes: attribution forms beyond '"...," X said' (newsprism/speakers.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.claims import extract_article
+from newsprism.dates import parse_iso
+from newsprism.models import Article
+
+pytestmark = pytest.mark.models
+
+
+def _speakers(nlp, text, published="2026-11-13T09:00:00"):
+    article = Article(id="a1", source="t.txt", text=text, format="text", published=published)
+    result = extract_article(article, nlp(text), parse_iso(published))
+    return [e.speaker for e in result.extractions if e.kind == "quote"]
+
+
+def test_a_dash_after_the_quote_signs_it(nlp):
+    text = (
+        "Readers wrote in after the flood.\n\n"
+        "\u201cThe river took our whole street and nobody came for two days.\u201d \u2015 Marisol Quintana\n"
+        "\u201cWe need the levee fixed before the spring rains come back.\u201d\u2015 Derek Ashworth.\n"
+    )
+    assert _speakers(nlp, text) == ["Marisol Quintana", "Derek Ashworth"]
+
+
+def test_a_sentence_ending_in_a_colon_introduces_the_quote(nlp):
+    text = (
+        "Fire Chief Dana Whitlock spoke at length about the budget.\n\n"
+        "Whitlock continued:\n\n"
+        '"The harbour fund has been empty for three years and the piers are falling into the sea."'
+    )
+    assert _speakers(nlp, text) == ["Dana Whitlock"]
+
+
+def test_a_participle_takes_the_subject_of_its_verb(nlp):
+    text = (
+        "At the harbour on Tuesday, Dana Whitlock criticised the council for its delays, "
+        'saying, "The piers will not survive another winter like the last one."'
+    )
+    assert _speakers(nlp, text) == ["Dana Whitlock"]
+
+
+def test_a_relative_pronoun_speaks_for_the_person_it_attaches_to(nlp):
+    text = (
+        "The crowd included the mayor, Tobias Renner, and the baker Gus Tamura, who joked of the new square, "
+        '"I have not seen it yet, but I am going to."'
+    )
+    assert _speakers(nlp, text) == ["Gus Tamura"]
+
+
+def test_a_pronoun_continues_a_subject_named_after_the_last_speaker(nlp):
+    text = (
+        '"We will rebuild the pier by summer," Mayor Tobias Renner said on Monday.\n\n'
+        "Later in the week, Gus Tamura made it clear that he had doubts about the plan.\n\n"
+        '"Nobody has shown me the money for it yet," he told reporters.'
+    )
+    assert _speakers(nlp, text) == ["Tobias Renner", "Gus Tamura"]
+
+
+def test_a_different_first_name_is_a_different_person_of_that_surname(nlp):
+    text = (
+        '"The harbour will reopen in May," Mr. Gerald Okafor said on Monday.\n\n'
+        "In a letter to the paper, Grace Okafor disputed her father's account.\n\n"
+        '"The harbour cannot reopen before the dredging is done," she wrote.'
+    )
+    assert _speakers(nlp, text) == ["Gerald Okafor", "Grace Okafor"]
+
+
+def test_it_continues_the_organisation_that_spoke_before(nlp):
+    text = (
+        '"The council has failed the harbour for a decade," the editorial board wrote on Sunday. '
+        '"Its members should resign before the spring session," it added.'
+    )
+    assert _speakers(nlp, text)[-1] == "the editorial board"
+
+
+def test_a_dateline_is_not_part_of_the_speakers_name(nlp):
+    text = (
+        "PORT MERROW -- Mayor Renner, opening the new pier on Saturday, said it would "
+        '"serve the town for a hundred years, through storms and good summers alike."'
+    )
+    assert _speakers(nlp, text) == ["Renner"]
+
+
+def test_a_name_before_a_preposition_is_not_the_subject_of_a_participle(nlp):
+    text = (
+        '"Keep your hands where we can see them," Dana Whitlock sings to Tobias Renner before asking him, '
+        '"Where do we go from here, after all these years?"'
+    )
+    assert _speakers(nlp, text)[-1] == "Dana Whitlock"
+
+
+def test_a_known_surname_is_a_subject_where_the_entity_is_missed(nlp):
+    text = (
+        "Mayor Tobias Renner opened the meeting on Monday.\n\n"
+        '"The money is there," said Mr. Gus Tamura, the treasurer.\n\n'
+        "After the vote, Renner made it clear he had doubts about the timetable.\n\n"
+        '"Summer is optimistic, and everybody in the council knows it," he told reporters.'
+    )
+    assert _speakers(nlp, text)[-1] == "Tobias Renner"
+
+
+def test_a_verb_that_judges_in_the_speakers_words_attributes_the_quote(nlp):
+    text = (
+        "Fire Chief Dana Whitlock spoke after the meeting. She characterized the council's plan as "
+        '"a little desperate, rushed through without a single engineer in the room."'
+    )
+    assert _speakers(nlp, text) == ["Dana Whitlock"]
+
+
+def test_a_quote_right_after_a_reported_statement_continues_its_speaker(nlp):
+    text = (
+        "Mayor Tobias Renner opened the meeting. The pier may not reopen before the autumn, Renner said. "
+        '"The other problem is the money, which the council has still not found for the dredging."'
+    )
+    assert _speakers(nlp, text) == ["Tobias Renner"]
+
+
+def test_as_someone_put_it_attributes_the_quote(nlp):
+    text = (
+        "As Fire Chief Dana Whitlock put it on Monday, the harbour is "
+        '"one bad storm away from losing every boat it still has."'
+    )
+    assert _speakers(nlp, text) == ["Dana Whitlock"]
