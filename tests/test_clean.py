@@ -242,6 +242,27 @@ def test_blog_comments_under_a_short_post_are_removed_by_their_signatures():
     assert removed[comments[-2]] == "comment"
 
 
+def test_a_thread_signed_by_name_and_timestamp_lines_is_removed_as_comments():
+    """Comments signed on two lines, a name and then a timestamp, under an article: three
+    such signatures open the comment section, however much the thread outweighs the
+    article. The article's own byline and date (one pair) do not."""
+    header = ["Harbour board approves east channel dredging", "Ines Marlow", "March 3, 2026, 6:40 pm", ""]
+    comments = []
+    for name, minute, text in [
+        ("Tom Reyes", 12, "Will the dredging change where the dinghies launch next spring? Last year the slipway was blocked for most of March and half the fleet could not get out at all."),
+        ("Ruth Okafor", 25, "Could the port publish what the reserve fund holds before the work starts? Several of us have asked and nobody has had an answer from the board so far this year."),
+        ("Dev Anand", 41, "Nine weeks sounds optimistic to me. The last time they dredged the west channel it ran a month over and the ferries were cancelled on half the days in April."),
+        ("Mags", 58, "Good news for the ferry crews at last, though I would have liked the vote to be unanimous given how long everyone on the island has waited for this decision."),
+    ]:
+        comments += [name, f"March 3, 2026, 7:{minute} pm", text, "Reply", ""]
+    page = "\n".join(header + [line for p in BODY for line in (p, "")] + ["Comments", ""] + comments)
+    article = clean_item(RawItem(source="harbour.txt", format="text", content=page))
+    assert isinstance(article, Article), article
+    assert article.text.split("\n\n") == BODY
+    removed = {r.text: r.kind for r in article.removed}
+    assert removed[comments[2]] == "comment" and removed["Mags"] == "comment"
+
+
 def test_a_japanese_article_is_prose_though_its_words_are_not_spaced():
     paragraphs = [
         "先日、港の近くで大きな火事があり、消防隊が夜通し消火活動を行ったというニュースが地元の新聞で報じられました。",
