@@ -54,7 +54,11 @@ COMMENTS_AFTER_SHARE = 0.6
 # A comment-section header this many lines above the first comment signature opens it.
 COMMENT_HEADER_REACH = 8
 _CREDIT_LINE = re.compile(r"^(photo|image|picture|credit|photograph)s?( credit)?: ", re.I)
-_COMMENT_HEADER = re.compile(r"^(\d+ comments?|comments? ?\(\d+\)|comments|(join|start) the (conversation|discussion)\b.*)$", re.I)
+_COMMENT_HEADER = re.compile(
+    r"^(\d+ comments?|comments? ?\(\d+\)|comments|(join|start) the (conversation|discussion)\b.*"
+    r"|\d+ (thoughts|responses|replies) (on|to)\b.*|leave a (reply|comment)\b.*)$",
+    re.I,
+)
 # A comment signed on two lines: a name of at most this many words, then a timestamp line
 # of at most STAMP_WORDS words with a date and a clock time ("December 19, 2025, 9:42 am").
 SIGNATURE_NAME_WORDS = 4
@@ -356,19 +360,24 @@ def _comments_start(lines: list[str], kinds: list[str | None], prose: list[bool]
     Comments") once most of the page's prose is above it, or the first comment signature
     ("Jo on May 4, 2024 at 3:12 pm said:") below some prose, from the header just above it.
     A "12 Comments" link under the headline is not where the comments start; a signature
-    is, however short the article above it."""
+    is, however short the article above it. A thread signed on two lines (a name, then a
+    timestamp) starts the comments too, when it comes first."""
     words = [word_count(ln) if p else 0 for ln, p in zip(lines, prose, strict=True)]
     total = max(sum(words), 1)
     seen = 0
+    found = None
     for i, kind in enumerate(kinds):
         seen += words[i]
         if kind != "comment":
             continue
         if _COMMENT_HEADER.match(lines[i]) and seen / total >= COMMENTS_AFTER_SHARE:
-            return i
+            found = i
+            break
         if seen and COMMENT_SIGNATURE.match(lines[i]):
-            return _comment_header_above(lines, i)
-    return _signed_thread_start(lines, words)
+            found = _comment_header_above(lines, i)
+            break
+    signed = _signed_thread_start(lines, words)
+    return min((i for i in (found, signed) if i is not None), default=None)
 
 
 def _comment_header_above(lines: list[str], i: int) -> int:
