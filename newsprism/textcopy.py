@@ -54,7 +54,17 @@ COMMENTS_AFTER_SHARE = 0.6
 # A comment-section header this many lines above the first comment signature opens it.
 COMMENT_HEADER_REACH = 8
 _CREDIT_LINE = re.compile(r"^(photo|image|picture|credit|photograph)s?( credit)?: ", re.I)
-_COMMENT_HEADER = re.compile(r"^(\d+ comments?|comments? ?\(\d+\)|comments|(join|start) the (conversation|discussion)\b.*)$", re.I)
+_COMMENT_HEADER = re.compile(
+    r"^(\d+ comments?|comments? ?\(\d+\)|comments|(join|start) the (conversation|discussion)\b.*"
+    r"|\d+ (thoughts|responses|replies) (on|to)\b.*|leave a (reply|comment)\b.*)$",
+    re.I,
+)
+# A comment signed on two lines: a name of at most this many words, then a timestamp line
+# of at most STAMP_WORDS words with a date and a clock time ("December 19, 2025, 9:42 am").
+SIGNATURE_NAME_WORDS = 4
+STAMP_WORDS = 10
+THREAD_MIN_SIGNATURES = 3
+_COMMENT_STAMP = re.compile(r"\b\d{1,2}:\d{2}\s*([ap]\.?m\b\.?)?", re.I)
 # Short lines (control labels) between two player lines at most this far apart are player.
 PLAYER_GAP = 40
 PLAYER_LABEL_WORDS = 8
@@ -130,6 +140,14 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
     published = find_date(ln for ln in lines[header_from : start + 3] if ln)
     dateline, _ = parse_dateline(lines[start])
 
+    selected = [
+        bool(line) and i != title_idx and (
+            i in embed_lines
+            or (kinds[i] is None and keep[i] and not teaser[i] and i not in byline_idx and not _is_date_line(line))
+        )
+        for i, line in enumerate(lines)
+    ]
+
     paragraphs: list[str] = []
     removed: list[Removed] = []
     for i, line in enumerate(lines):
@@ -138,7 +156,7 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
         kind = kinds[i]
         if i == title_idx:
             continue
-        if i in embed_lines or (kind is None and keep[i] and not teaser[i] and i not in byline_idx and not _is_date_line(line)):
+        if selected[i]:
             paragraphs.append(line)
             continue
         if kind is None:
@@ -342,20 +360,60 @@ def _comments_start(lines: list[str], kinds: list[str | None], prose: list[bool]
     Comments") once most of the page's prose is above it, or the first comment signature
     ("Jo on May 4, 2024 at 3:12 pm said:") below some prose, from the header just above it.
     A "12 Comments" link under the headline is not where the comments start; a signature
-    is, however short the article above it."""
+    is, however short the article above it. A thread signed on two lines (a name, then a
+    timestamp) starts the comments too, when it comes first."""
     words = [word_count(ln) if p else 0 for ln, p in zip(lines, prose, strict=True)]
     total = max(sum(words), 1)
     seen = 0
+    found = None
     for i, kind in enumerate(kinds):
         seen += words[i]
         if kind != "comment":
             continue
         if _COMMENT_HEADER.match(lines[i]) and seen / total >= COMMENTS_AFTER_SHARE:
-            return i
+            found = i
+            break
         if seen and COMMENT_SIGNATURE.match(lines[i]):
-            header = next((j for j in range(i - 1, max(-1, i - COMMENT_HEADER_REACH), -1) if _COMMENT_HEADER.match(lines[j])), None)
-            return header if header is not None else i
-    return None
+            found = _comment_header_above(lines, i)
+            break
+    signed = _signed_thread_start(lines, words)
+    return min((i for i in (found, signed) if i is not None), default=None)
+
+
+def _comment_header_above(lines: list[str], i: int) -> int:
+    header = next((j for j in range(i - 1, max(-1, i - COMMENT_HEADER_REACH), -1) if _COMMENT_HEADER.match(lines[j])), None)
+    return header if header is not None else i
+
+
+def _signed_thread_start(lines: list[str], words: list[int]) -> int | None:
+    """A comment thread signed in two lines, a name and then a timestamp ("Mark" /
+    "December 19, 2025, 10:17 am"): at least THREAD_MIN_SIGNATURES such pairs below
+    MIN_ARTICLE_WORDS words of prose open the comments at the first of them. One pair
+    alone is an article's byline and date."""
+    seen = 0
+    starts: list[int] = []
+    previous: int | None = None
+    for i, line in enumerate(lines):
+        seen += words[i]
+        if not line:
+            continue
+        if (
+            previous is not None
+            and seen >= MIN_ARTICLE_WORDS
+            and _COMMENT_STAMP.search(line)
+            and len(line.split()) <= STAMP_WORDS
+            and find_date([line]) is not None
+            and _is_signature_name(lines[previous])
+        ):
+            starts.append(previous)
+        previous = i
+    if len(starts) < THREAD_MIN_SIGNATURES:
+        return None
+    return _comment_header_above(lines, starts[0])
+
+
+def _is_signature_name(line: str) -> bool:
+    return len(line.split()) <= SIGNATURE_NAME_WORDS and not _SENTENCE_END.search(line) and find_date([line]) is None
 
 
 def _find_headline(lines: list[str], kinds: list[str | None], prose: list[bool], body_start: int) -> int | None:

@@ -242,6 +242,56 @@ def test_blog_comments_under_a_short_post_are_removed_by_their_signatures():
     assert removed[comments[-2]] == "comment"
 
 
+def test_a_thread_signed_by_name_and_timestamp_lines_is_removed_as_comments():
+    """Comments signed on two lines, a name and then a timestamp, under an article: three
+    such signatures open the comment section, however much the thread outweighs the
+    article. The article's own byline and date (one pair) do not."""
+    header = ["Harbour board approves east channel dredging", "Ines Marlow", "March 3, 2026, 6:40 pm", ""]
+    comments = []
+    for name, minute, text in [
+        ("Tom Reyes", 12, "Will the dredging change where the dinghies launch next spring? Last year the slipway was blocked for most of March and half the fleet could not get out at all."),
+        ("Ruth Okafor", 25, "Could the port publish what the reserve fund holds before the work starts? Several of us have asked and nobody has had an answer from the board so far this year."),
+        ("Dev Anand", 41, "Nine weeks sounds optimistic to me. The last time they dredged the west channel it ran a month over and the ferries were cancelled on half the days in April."),
+        ("Mags", 58, "Good news for the ferry crews at last, though I would have liked the vote to be unanimous given how long everyone on the island has waited for this decision."),
+    ]:
+        comments += [name, f"March 3, 2026, 7:{minute} pm", text, "Reply", ""]
+    page = "\n".join(header + [line for p in BODY for line in (p, "")] + ["Comments", ""] + comments)
+    article = clean_item(RawItem(source="harbour.txt", format="text", content=page))
+    assert isinstance(article, Article), article
+    assert article.text.split("\n\n") == BODY
+    removed = {r.text: r.kind for r in article.removed}
+    assert removed[comments[2]] == "comment" and removed["Mags"] == "comment"
+
+
+def test_a_late_comment_form_header_does_not_hide_where_the_thread_starts():
+    """'Leave a Reply' under the thread is a comment-section header too; the thread above it,
+    signed 'Name says' / date-and-time, still starts the comments at its first signature."""
+    comments = []
+    for name, day, text in [
+        ("Tom Reyes says", 4, "Will the dredging change where the dinghies launch next spring? Last year the slipway was blocked for most of March and half the fleet could not get out at all."),
+        ("Ruth Okafor says", 5, "Could the port publish what the reserve fund holds before the work starts? Several of us have asked and nobody has had an answer from the board so far this year."),
+        ("Dev Anand says", 6, "Nine weeks sounds optimistic to me. The last time they dredged the west channel it ran a month over and the ferries were cancelled on half the days in April."),
+    ]:
+        comments += [name, f"March {day}, 2026 at 8:15 AM", text, "Reply", ""]
+    form = ["Leave a Reply", "Cancel reply", "Your email address will not be published."]
+    page = "\n".join(["Harbour board approves east channel dredging", ""] + [line for p in BODY for line in (p, "")] + comments + form)
+    article = clean_item(RawItem(source="harbour.txt", format="text", content=page))
+    assert isinstance(article, Article), article
+    assert article.text.split("\n\n") == BODY
+    removed = {r.text: r.kind for r in article.removed}
+    assert removed[comments[2]] == "comment" and removed["Leave a Reply"] == "comment"
+
+
+def test_comment_buttons_and_thread_headers_are_comment_clutter():
+    from newsprism.clutter import clutter_kind
+
+    for line in ("Reply to This", "Reply to This Parent Share", "Flag as Inappropriate", "Load All Comments",
+                 "Show 12 more replies", "14 thoughts on “Harbour board approves dredging”", "Leave a Reply",
+                 "Cancel reply"):
+        assert clutter_kind(line) == "comment", line
+    assert clutter_kind("Reply from the harbour board to the fishing crews' letter") is None
+
+
 def test_a_japanese_article_is_prose_though_its_words_are_not_spaced():
     paragraphs = [
         "先日、港の近くで大きな火事があり、消防隊が夜通し消火活動を行ったというニュースが地元の新聞で報じられました。",
