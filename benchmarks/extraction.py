@@ -52,7 +52,10 @@ index-page rule was checked on both sets for wrongly rejected pages (every page 
 article), which changed its design; and reading AEB text-copy failures showed which kinds of
 clutter the patterns missed (comment signatures, share-button rows, gallery counters, post
 navigation, unspaced CJK prose). The patterns were written for the kind, not the page, but
-trafilatura-eval-en text copies are the cleaner held-out figure for the text path.
+trafilatura-eval-en text copies are the cleaner held-out figure for the text path. Later
+text-path changes (comment threads signed on two lines, comment buttons and thread headers,
+the teaser-list line features) were designed on wceb-2025 dev pages and judged on its test
+split with a model trained on dev only; AEB was only measured, not read.
 """
 
 from __future__ import annotations

@@ -45,6 +45,7 @@ def word_count(line: str) -> int:
 
 PROSE_WORDS = 10
 WINDOWS = (2, 5, 12)
+SHAPE_WINDOWS = (2, 5)
 
 FEATURE_NAMES: list[str] = [
     "log_words", "log_chars", "sentence_end", "colon_end", "alpha_share", "digit_share", "upper_share",
@@ -58,6 +59,7 @@ FEATURE_NAMES: list[str] = [
     "log_dist_prose", "main_run_share",
     "leading_title_words", "end_markers_above", "end_markers_below", "comment_above", "related_above",
     "log_dist_end_marker_above",
+    *[f"headline_density_{w}" for w in SHAPE_WINDOWS], *[f"stamp_density_{w}" for w in SHAPE_WINDOWS],
 ]
 # Clutter that sits where an article ends: once lines like these have gone by below the
 # article's prose, what follows is more likely comments, teasers or the footer.
@@ -160,12 +162,13 @@ def features(lines: list[str], blank_before: list[bool], blank_after: list[bool]
         nearest = np.full(n, n)
     run_share = (cum_p[end + 1] - cum_p[start]) / total_p
     end_marks = _end_marker_features(lines, kinds, prose)
+    shapes = _shape_densities(lines, own)
     context = np.stack(
         [
             prev_w, next_w, prev_p, next_p, *density, *mean_words,
             idx / max(n - 1, 1), cum_p[idx] / total_p, (total_p - cum_p[idx + 1]) / total_p,
             in_run.astype(np.float32), np.log1p(dist_run), np.log1p(nearest), np.full(n, run_share),
-            *end_marks,
+            *end_marks, *shapes,
         ],
         axis=1,
     ).astype(np.float32)
@@ -225,3 +228,29 @@ def _main_run(prose: np.ndarray, log_words: np.ndarray) -> tuple[int, int]:
     if start is not None and score > best[2]:
         best = (start, last, score)  # type: ignore[assignment]
     return (best[0], best[1]) if best[1] >= 0 else (0, len(prose) - 1)
+
+
+# A teaser list prints headline after headline, each with a time stamp or a date.
+_STAMP = re.compile(r"\b\d+ ?(seconds?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|months?|years?) ago\b|^(just now|yesterday)$", re.I)
+
+
+def _shape_densities(lines: list[str], own: np.ndarray) -> list[np.ndarray]:
+    """How many of the lines around a line (itself included) are headline-shaped (short, in
+    title case, not ending like a sentence) and how many are time stamps or short date
+    lines: teaser and related lists are runs of both."""
+    n = len(lines)
+    words = np.array([word_count(ln) for ln in lines])
+    titlecase = own[:, FEATURE_NAMES.index("titlecase_share")]
+    sentence = own[:, FEATURE_NAMES.index("sentence_end")]
+    dateish = own[:, FEATURE_NAMES.index("dateish")]
+    headline = ((words >= 3) & (words <= 16) & (titlecase >= 0.6) & (sentence == 0)).astype(np.float32)
+    stamp = np.array([bool(_STAMP.search(ln)) for ln in lines], dtype=np.float32)
+    stamp = np.maximum(stamp, ((dateish > 0) & (words <= 8)).astype(np.float32))
+    idx = np.arange(n)
+    out = []
+    for flags in (headline, stamp):
+        cum = np.concatenate([[0.0], np.cumsum(flags)])
+        for w in SHAPE_WINDOWS:
+            lo, hi = np.maximum(idx - w, 0), np.minimum(idx + w + 1, n)
+            out.append((cum[hi] - cum[lo]) / (hi - lo))
+    return out

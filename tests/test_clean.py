@@ -316,3 +316,22 @@ def test_a_row_of_share_buttons_and_gallery_counters_are_clutter():
     # the same words in a sentence are prose
     assert clutter_kind("The club won 3 of 4 races and shared the trophy with Saltmere.") is None
     assert clutter_kind("She said Facebook and Twitter had removed the posts by Friday.") is None
+
+
+def test_teaser_lists_are_dense_in_headlines_and_time_stamps():
+    """The line features count headline-shaped lines and time stamps around each line: a
+    teaser list is a run of both, an article paragraph has neither nearby."""
+    from newsprism.linefeatures import FEATURE_NAMES, features, page_lines
+
+    teasers = [
+        "Ferry Crews Welcome Channel Decision", "2 hours ago",
+        "Council Names New Harbour Master", "5 hours ago",
+        "Storm Warning Issued For Saltmere Coast", "Nov. 12, 2026",
+    ]
+    page = "\n".join([*BODY, "", *teasers])
+    x = features(*page_lines(page))
+    headline = x[:, FEATURE_NAMES.index("headline_density_2")]
+    stamp = x[:, FEATURE_NAMES.index("stamp_density_2")]
+    first_teaser = len(BODY)
+    assert headline[0] == 0 and stamp[0] == 0
+    assert headline[first_teaser + 2] >= 0.4 and stamp[first_teaser + 2] >= 0.4
