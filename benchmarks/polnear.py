@@ -611,7 +611,10 @@ def score_attributions(
     tokens = word_tokens(gold.text)
     # several quotes of one reported clause ('she wanted to speak "directly to white
     # people" and let them know that "this is not who we are"') say one thing: the clause
-    predicted = list({tuple(said_fragments(e)): e for e in reversed(predicted)}.values())[::-1]
+    first_of_each: dict[tuple[tuple[int, int], ...], Extraction] = {}
+    for e in predicted:
+        first_of_each.setdefault(tuple(said_fragments(e)), e)
+    predicted = list(first_of_each.values())
     gold_tokens = [tokens_in(tokens, c.fragments) for c in contents]
     predicted_tokens = [tokens_in(tokens, said_fragments(e)) for e in predicted]
     pairs = match_token_sets(gold_tokens, predicted_tokens)

@@ -56,8 +56,8 @@ def extract_article(article: Article, doc: Any, base: date | None) -> ArticleCla
     extractions += _quotes(article, doc, doc_sents, quotes, spans, people)
     extractions += _statements(article, doc_sents, spans, people)
     _pronouns_to_last_speaker(extractions, people)
-    extractions += quantities(article, doc, sent_of, spans)
-    extractions += dates(article, doc, sent_of, spans, base)
+    extractions += quantities(article, doc, sent_of)
+    extractions += dates(article, doc, sent_of, base)
     return ArticleClaims(article=article.id, sentences=sentences, entities=entities, extractions=extractions)
 
 
@@ -66,6 +66,9 @@ def _quotes(
 ) -> list[Extraction]:
     body = article.text  # the same string as doc.text, which spaCy rebuilds on each access
     found: list[_Quote] = []
+    headline_end = body.find("\n")
+    if headline_end == -1:  # a text of one line is all headline
+        headline_end = len(body)
     for quote in quotes:
         start, end = quote.start, quote.end
         text = body[start:end].rstrip(" ,")
@@ -83,7 +86,7 @@ def _quotes(
             continue
         if len(text.split()) < MIN_QUOTE_WORDS and attribution.written is None:
             continue  # a scare quote or a name in quotation marks
-        if _title_case(text) and "\n" in body[:start]:
+        if _title_case(text) and start > headline_end:
             # the title of a book, film, song or story ('"A Change Is Gonna Come"'); in a
             # headline, where every word is capitalised, it may be speech
             continue

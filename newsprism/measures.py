@@ -171,7 +171,7 @@ def _rank(ent: Any) -> tuple[int, int, float] | None:
     return None
 
 
-def quantities(article: Article, doc: Any, sent_of: dict[int, Any], quote_spans: list[tuple[int, int]]) -> list[Extraction]:
+def quantities(article: Article, doc: Any, sent_of: dict[int, Any]) -> list[Extraction]:
     """Every amount of the article, quoted ones included (a number said in a quote is still a
     number; the sentence and its `of` tell crosscheck what it measures)."""
     out = []
@@ -315,7 +315,7 @@ def _direction(verb: Any | None, sent: Any) -> bool | None:
 
 
 def dates(
-    article: Article, doc: Any, sent_of: dict[int, Any], quote_spans: list[tuple[int, int]], base: date | None
+    article: Article, doc: Any, sent_of: dict[int, Any], base: date | None
 ) -> list[Extraction]:
     """Every date of the article, quoted ones included (resolved against the article's date;
     a quote's own date, when the article gives one, is not looked for)."""

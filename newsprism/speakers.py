@@ -11,6 +11,7 @@ surname it spells. Each result keeps the words the article used beside the canon
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -324,17 +325,21 @@ def _sentence_subjects(doc: Any, people: People) -> list[tuple[int, str]]:
     return out
 
 
+def _named_people(doc: Any, people: People) -> Iterator[tuple[Any, str]]:
+    """Each PERSON entity of the article with the canonical name it stands for."""
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            name = person_name(ent.root, people)
+            if name is not None:
+                yield ent, name
+
+
 def _roles(doc: Any, people: People) -> dict[str, str]:
     """Description nouns the article pairs with a name: 'Jane Okafor, a conservative
     blogger' (apposition), 'conservative blogger Jane Okafor' (a noun before the name). A
     noun used for two different people describes neither."""
     seen: dict[str, set[str]] = {}
-    for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
-            continue
-        name = person_name(ent.root, people)
-        if name is None:
-            continue
+    for ent, name in _named_people(doc, people):
         root = ent.root
         nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
@@ -360,12 +365,7 @@ def _pronouns(doc: Any, people: People) -> dict[str, str]:
     only to rule out 'she' for a man the article calls 'Mr.'; a name not known either
     way rules nothing out."""
     votes: dict[str, dict[str, int]] = {}
-    for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
-            continue
-        name = person_name(ent.root, people)
-        if name is None:
-            continue
+    for ent, name in _named_people(doc, people):
         words = {t.lower_ for t in doc[max(ent.start - 2, 0) : ent.start]} | {t.lower_ for t in ent}
         tally = votes.setdefault(name, {"he": 0, "she": 0})
         tally["he"] += len(words & HE_WORDS)
