@@ -286,6 +286,19 @@ class TimelineEntry:
 
 
 @dataclass
+class StoryFeatures:
+    """What the stories stage compares for one article: its lead embedding, its named
+    entities and its date. Stored with the article, so that a later run places new
+    articles among the old ones without reading the old ones again."""
+
+    article: str
+    headline: str
+    vector: list[float]
+    entities: list[str]
+    published: str | None = None
+
+
+@dataclass
 class Story:
     id: str
     headline: str

@@ -107,7 +107,7 @@ def analyze(
         embedder = embedder or default_embedder()
         with _stage("stories", timings):
             progress.start("stories", 1)
-            story_list = stories.group_stories(articles, found_claims, embedder)
+            story_list = stories.group_stories(stories.story_features(articles, found_claims, embedder))
             progress.advance("stories")
         claims_by_id = {c.article: c for c in found_claims}
         with _stage("crosscheck", timings):

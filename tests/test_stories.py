@@ -4,8 +4,8 @@ import pytest
 
 from newsprism.claims import extract_batch
 from newsprism.derivations import find_derivations
-from newsprism.models import Article
-from newsprism.stories import group_stories, story_id
+from newsprism.models import Article, ArticleClaims, Span, Story
+from newsprism.stories import group_stories, story_features, story_id
 
 pytestmark = pytest.mark.models
 
@@ -40,8 +40,31 @@ def _articles(*texts, dates=None):
 
 def test_same_event_grouped_other_events_apart(nlp, embedder):
     arts = _articles(FIRE_A, FIRE_B, FIRE_ELSEWHERE, LIBRARY, dates={2: "2026-11-03", 3: "2026-11-09"})
-    stories = group_stories(arts, extract_batch(arts, nlp), embedder)
+    stories = group_stories(story_features(arts, extract_batch(arts, nlp), embedder))
     assert sorted(sorted(s.articles) for s in stories) == [["a0", "a1"], ["a2"], ["a3"]]
+
+
+def test_a_later_run_adds_to_the_story_it_belongs_to_and_the_story_keeps_its_id(nlp, embedder):
+    arts = _articles(FIRE_A, LIBRARY, FIRE_B, FIRE_ELSEWHERE, dates={1: "2026-11-09", 3: "2026-11-03"})
+    features = story_features(arts, extract_batch(arts, nlp), embedder)
+    first = group_stories(features[:2])
+    fire = next(s for s in first if s.articles == ["a0"])
+    later = group_stories(features, existing=first)
+    assert sorted(sorted(s.articles) for s in later) == [["a0", "a2"], ["a1"], ["a3"]]
+    grown = next(s for s in later if "a2" in s.articles)
+    assert grown.id == fire.id
+    assert {s.id for s in later} >= {s.id for s in first}
+
+
+def test_articles_of_an_earlier_story_stay_together(bow_embedder):
+    arts = _articles(FIRE_A, LIBRARY)
+    features = story_features(arts, [_no_claims(a) for a in arts], bow_embedder)
+    kept = Story(id="s-kept", headline="kept", articles=["a0", "a1"])
+    assert [(s.id, sorted(s.articles)) for s in group_stories(features, existing=[kept])] == [("s-kept", ["a0", "a1"])]
+
+
+def _no_claims(article):
+    return ArticleClaims(article=article.id, sentences=[Span(0, len(article.text), article.text)], entities=[], extractions=[])
 
 
 def test_story_ids_are_stable_for_the_same_articles():
