@@ -40,6 +40,9 @@ class Reason(StrEnum):
     UNSUPPORTED = "unsupported"
     DUPLICATE = "duplicate_content"
     EXTRACTION_ERROR = "extraction_error"
+    NOT_A_RESPONSE = "not_a_response"  # a WARC record that is not a fetched page (warcinfo, request, ...)
+    HTTP_ERROR = "http_error"  # a fetched page whose HTTP status is not a success
+    INVALID_WARC = "invalid_warc"
 
 
 @dataclass
@@ -310,6 +313,21 @@ class Story:
     timeline: list[TimelineEntry] = field(default_factory=list)
     start: str | None = None
     end: str | None = None
+
+
+@dataclass
+class StorySummary:
+    """One row of a story list: what a reader scans before opening a story."""
+
+    id: str
+    headline: str
+    start: str | None
+    end: str | None
+    articles: int
+    outlets: list[str]
+    claims: int
+    corroborated: int
+    conflicts: int
 
 
 @dataclass

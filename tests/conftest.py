@@ -90,3 +90,15 @@ def postgres_server():
         if os.environ.get("NEWSPRISM_REQUIRE_POSTGRES"):
             pytest.fail(f"PostgreSQL is required here: {exc}")
         pytest.skip(f"PostgreSQL tests skipped: {exc}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def storage_url(request, tmp_path):
+    """A fresh database of each back end: the tests that take it run on both."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "test.db")
+        return
+    from postgres_server import fresh_database
+
+    with fresh_database(request.getfixturevalue("postgres_server")) as url:
+        yield url

@@ -49,9 +49,9 @@ def test_a_second_run_extends_the_stories_of_the_first(tmp_path, nlp, embedder, 
     assert {a.id for a in later.articles} == set(fire_after.articles)
 
 
-def test_running_again_on_the_same_inputs_changes_nothing(tmp_path, nlp, embedder):
+def test_running_again_on_the_same_inputs_changes_nothing(tmp_path, nlp, embedder, storage_url):
     first, _ = _split_corpus(tmp_path)
-    storage = open_storage(tmp_path / "n.db")
+    storage = open_storage(storage_url)
     report = analyze([first], storage=storage, nlp=nlp, embedder=embedder)
     before = _snapshot(storage)
     again = analyze([first], storage=storage, nlp=nlp, embedder=embedder)

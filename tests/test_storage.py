@@ -7,7 +7,6 @@ import sqlite3
 import time
 
 import pytest
-from postgres_server import fresh_database
 
 from newsprism.errors import StorageError
 from newsprism.models import (
@@ -47,15 +46,6 @@ def _report(text="A fire broke out late Thursday.", story_articles=("a-1",)):
         inputs=[InputRecord("x.txt", "ok", None, "a-1"), InputRecord("bad.bin", "failed", "binary: no", None)],
         articles=[art], stories=[story], generated_at="2026-11-22T00:00:00+00:00",
     )
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def storage_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "test.db")
-        return
-    with fresh_database(request.getfixturevalue("postgres_server")) as url:
-        yield url
 
 
 @pytest.fixture
