@@ -28,7 +28,7 @@ from .errors import NewsprismError
 from .models import Article, InputRecord
 from .report import write_report
 from .runner import analyze, clean_inputs
-from .storage import Storage, StoryFilter, open_storage
+from .storage import Storage, StoryFilter, open_storage, without_password
 
 DEFAULT_DB = "newsprism.db"
 # A crawl file can hold thousands of records that are not pages; the terminal lists
@@ -78,7 +78,7 @@ def cmd_analyze(args: argparse.Namespace, console: Console) -> int:
         f"stories: {counts['stories']}, claims: {counts['claims']} ({counts['corroborated']} corroborated), "
         f"conflicts: {counts['conflicts']}, rewrites/copies: {counts['derivations']}"
     )
-    console.print(f"report: {html_path}\n        {json_path}\ndatabase: {args.db}", highlight=False)
+    console.print(f"report: {html_path}\n        {json_path}\ndatabase: {without_password(args.db)}", highlight=False)
     return 0
 
 
@@ -110,7 +110,7 @@ def cmd_stories(args: argparse.Namespace, console: Console) -> int:
         when = (row.start or "")[:10] + (f" – {row.end[:10]}" if row.end and row.end[:10] != (row.start or "")[:10] else "")
         table.add_row(row.id, when, str(row.articles), str(len(row.outlets)), str(row.corroborated), str(row.conflicts), row.headline)
     console.print(table)
-    console.print(f"{len(rows)} stories in {args.db}", highlight=False)
+    console.print(f"{len(rows)} stories in {without_password(args.db)}", highlight=False)
     return 0
 
 

@@ -328,7 +328,7 @@ class PostgresStorage(SQLStorage):
         except ImportError as exc:
             raise StorageError("PostgreSQL storage needs psycopg 3: pip install 'newsprism[postgres]'") from exc
         self._errors = (psycopg.Error,)
-        shown = _without_password(url)
+        shown = without_password(url)
         try:
             connection = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
@@ -367,7 +367,7 @@ def _json(record: Any) -> str:
     return json.dumps(asdict(record), ensure_ascii=False)
 
 
-def _without_password(url: str) -> str:
+def without_password(url: str) -> str:
     head, sep, tail = url.partition("@")
     if not sep or ":" not in head.split("//", 1)[-1]:
         return url

@@ -27,7 +27,7 @@ from newsprism.models import (
     StoryFeatures,
     Support,
 )
-from newsprism.storage import SCHEMA_VERSION, SQLiteStorage, StoryFilter, open_storage
+from newsprism.storage import SCHEMA_VERSION, SQLiteStorage, StoryFilter, open_storage, without_password
 
 
 def _report(text="A fire broke out late Thursday.", story_articles=("a-1",)):
@@ -207,3 +207,15 @@ def test_two_processes_writing_at_once_lose_nothing(storage_url):
     assert sorted(store.story("s-shared").articles) == expected
     assert len(store.inputs()) == len(store.story_features()) == 30
     store.close()
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("postgresql://ann:s3cret@db.example:5432/news", "postgresql://ann:***@db.example:5432/news"),
+        ("postgresql://ann@db.example/news", "postgresql://ann@db.example/news"),
+        ("out/newsprism.db", "out/newsprism.db"),
+    ],
+)
+def test_a_database_url_is_shown_without_its_password(given, shown):
+    assert without_password(given) == shown
