@@ -5,6 +5,7 @@
     newsprism stories [--since DATE] [--until DATE] [--outlet NAME] [--text WORDS] [--db ...]
     newsprism show STORY --out DIR [--db ...]
     newsprism export --out FILE.jsonl [--db ...]
+    newsprism serve [--db ...] [--host 127.0.0.1] [--port 8000]
 
 --db is a SQLite file path or a postgresql:// URL.
 """
@@ -136,6 +137,17 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace, console: Console) -> int:
+    import uvicorn
+
+    from .web import create_app
+
+    open_storage(args.db).close()  # a bad --db fails here, with our message, not inside the server
+    console.print(f"serving {without_password(args.db)} at http://{args.host}:{args.port}/", highlight=False)
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def clean_record(record: InputRecord, article: Article | None) -> dict[str, object]:
     """One line of `newsprism clean` output: the article fields plus source/status/reason."""
     fields = asdict(article) if article else {k: None for k in ("id", "url", "title", "outlet", "published", "text")}
@@ -186,6 +198,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--out", required=True, help="output .jsonl file")
     _db_option(ex)
     ex.set_defaults(func=cmd_export)
+    sv = sub.add_parser("serve", help="browse the stories in a web app and analyse files from the browser")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    _db_option(sv)
+    sv.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -92,7 +92,9 @@ def _citations(story: Story, claim_ids: list[str], article_ids: list[str]) -> li
     return out
 
 
-def write_html(report: Report, path: Path) -> Path:
+def render_html(report: Report, home: str | None = None) -> str:
+    """report.html as a string. `home` is the address of the web app's story list, when
+    the page is served by the app rather than written as a file."""
     env = Environment(loader=PackageLoader("newsprism", "templates"), autoescape=select_autoescape(["html"]))
     spans = _spans_by_article(report.stories)
     articles = {a.id: a for a in report.articles}
@@ -109,9 +111,14 @@ def write_html(report: Report, path: Path) -> Path:
         citations=citations,
         removed_by_kind=removed_by_kind,
         css=(Path(__file__).parent / "templates" / "report.css").read_text(encoding="utf-8"),
+        home=home,
     )
+    return page
+
+
+def write_html(report: Report, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(page, encoding="utf-8")
+    path.write_text(render_html(report), encoding="utf-8")
     return path
 
 
