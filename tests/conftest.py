@@ -77,7 +77,7 @@ def article_by_outlet(report, outlet: str):
 @pytest.fixture(scope="session")
 def postgres_server():
     """A PostgreSQL server URL for the storage suite (see tests/postgres_server.py). Under
-    `make test` (NEWSPRISM_REQUIRE_POSTGRES=1) a missing server fails the run; a plain
+    `make test` (NEWSPRISM_TEST_STRICT=1) a missing server fails the run; a plain
     pytest elsewhere skips the PostgreSQL half of the suite and says why."""
     import os
 
@@ -87,7 +87,7 @@ def postgres_server():
         with server() as url:
             yield url
     except Unavailable as exc:
-        if os.environ.get("NEWSPRISM_REQUIRE_POSTGRES"):
+        if os.environ.get("NEWSPRISM_TEST_STRICT"):
             pytest.fail(f"PostgreSQL is required here: {exc}")
         pytest.skip(f"PostgreSQL tests skipped: {exc}")
 
