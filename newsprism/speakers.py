@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .doccache import doc_ents, doc_text, entity_at
 from .models import Span
 from .quotespans import quote_spans
 
@@ -120,7 +121,7 @@ def speaker_for(
 ) -> Attribution:
     """The attribution of the quote at [start, end)."""
     sents = [s for s in doc_sents if s.start_char < end + 2 and s.end_char > start - 1]
-    text = doc.text  # spaCy rebuilds doc.text on every access
+    text = doc_text(doc)  # spaCy rebuilds doc.text on every access
     signed = _signature(doc, text, end, people)
     if signed is not None:
         return signed
@@ -151,7 +152,7 @@ def _signature(doc: Any, text: str, end: int, people: People) -> Attribution | N
     name = person_name(first, people) if first.ent_type_ in NAME_LABELS or first.pos_ == "PROPN" else None
     if name is None:
         return None
-    ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+    ent = entity_at(doc, first.i)
     written = ent.text if ent is not None else first.text
     return Attribution(written, name, None)
 
@@ -228,7 +229,7 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
         if hop == 0 and verb.i > 0 and doc[verb.i - 1].ent_type_ in NAME_LABELS and not inside(doc[verb.i - 1].idx, quote_spans):
             # a parse that lost the subject: '..." Tulsa police Chief Chuck Jordan said'
             before = doc[verb.i - 1]
-            ent = next((e for e in doc.ents if e.start <= before.i < e.end), None)
+            ent = entity_at(doc, before.i)
             return (ent.text if ent is not None else before.text), person_name(before, people)
         if verb.dep_ == "acl" and verb.head.ent_type_ in NAME_LABELS:
             return verb.head.text, person_name(verb.head, people)
@@ -262,7 +263,7 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
 def person_name(token: Any, people: People) -> str | None:
     """The person a token names: its PERSON entity, else its proper-noun chain."""
     if token.ent_type_ in NAME_LABELS:
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = entity_at(token.doc, token.i)
         if ent is not None:
             words = [t.text for t in ent if t.text.lower().strip(".") not in TITLE_WORDS]
             if words:
@@ -297,7 +298,7 @@ def _canonical(words: list[str], people: People) -> str:
 
 def _canonical_names(doc: Any) -> dict[str, str]:
     names: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         tokens = [t.text for t in ent if t.text.lower().strip(".") not in TITLE_WORDS and t.is_alpha or "-" in t.text]
@@ -311,7 +312,7 @@ def _canonical_names(doc: Any) -> dict[str, str]:
 
 
 def _sentence_subjects(doc: Any, people: People) -> list[tuple[int, str]]:
-    quoted = [(q.start, q.end) for q in quote_spans(doc.text)]
+    quoted = [(q.start, q.end) for q in quote_spans(doc_text(doc))]
     out = []
     for sent in doc.sents:
         root = sent.root
@@ -327,7 +328,7 @@ def _sentence_subjects(doc: Any, people: People) -> list[tuple[int, str]]:
 
 def _named_people(doc: Any, people: People) -> Iterator[tuple[Any, str]]:
     """Each PERSON entity of the article with the canonical name it stands for."""
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in NAME_LABELS:
             name = person_name(ent.root, people)
             if name is not None:
@@ -409,7 +410,7 @@ def _resolve_pronoun(doc: Any, pronoun: str, before_char: int, quote_spans: list
     the subject of a sentence (subjects are what pronouns usually continue), else the
     most recent person named at all. Names inside quotations do not count."""
     candidates = [
-        e for e in doc.ents
+        e for e in doc_ents(doc)
         if e.label_ in NAME_LABELS and e.end_char <= before_char and not inside(e.start_char, quote_spans)
     ]
     candidates = [e for e in candidates if people.agrees(pronoun, person_name(e.root, people))]
