@@ -18,7 +18,7 @@ from .dates import parse_iso
 from .measures import dates, quantities
 from .models import Article, ArticleClaims, Entity, Extraction, Span
 from .quotespans import QuoteSpan, quote_spans
-from .speakers import Attribution, People, person_name, speaker_for, speech_verbs, subject_speaker, trimmed
+from .speakers import Attribution, People, person_name, speaker_for, speech_verbs, subject_speaker, surname_key, trimmed
 
 # Quoted stretches shorter than this are scare quotes or names, not statements, unless
 # their sentence says who said them (a partial quote: 'urged lawmakers to act "without
@@ -76,7 +76,7 @@ def _quotes(
         if turn:  # '"PENCE: Well, look, ...': a transcript's turn names its speaker
             start, text = start + turn.end(), text[turn.end() :]
             name = turn.group(1).title()
-            known = people.names.get(name.split()[-1].lower())
+            known = people.names.get(surname_key(name.split()[-1]))
             attribution = Attribution(turn.group(1), known if known and not known.isupper() else name)
         else:
             attribution = speaker_for(doc, doc_sents, start, end, spans, people)
@@ -148,7 +148,10 @@ def _interrupts(body: str, previous: _Quote, quote: QuoteSpan, attribution: Attr
     gap = body[gap_start : quote.start]
     if "\n" in gap:
         return False
-    if attribution.verb is None and _opens_sentence(body, quote) and len(body[quote.start : quote.end].split()) >= MIN_QUOTE_WORDS:
+    # the parser may glue the opening mark of "B" to the sentence of the attribution
+    # before it ('... at the university. \'\'B'), which then reads as B's own verb
+    own_verb = attribution.verb is None or (attribution.verb.i == verb.i and gap_start <= verb.idx < quote.start)
+    if own_verb and _opens_sentence(body, quote) and len(body[quote.start : quote.end].split()) >= MIN_QUOTE_WORDS:
         # '"A," said Kidd, a political scientist at the university. "B."': a quoted
         # sentence with no attribution of its own goes on with the quote before it,
         # however long the attribution between them
@@ -270,7 +273,7 @@ SPEAKER_PRONOUNS = {"he", "she"}
 
 
 def _is_person(name: str, people: People) -> bool:
-    return name in people.names.values() or name.split()[-1].lower() in people.names
+    return name in people.names.values() or surname_key(name.split()[-1]) in people.names
 
 
 # Speech verbs whose clause is not a report of what someone said ("asked whether ...",

@@ -264,7 +264,7 @@ def person_name(token: Any, people: People) -> str | None:
     if token.ent_type_ in NAME_LABELS:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None:
-            words = [t.text for t in ent if t.text.lower().strip(".") not in TITLE_WORDS]
+            words = _name_words([t for t in ent if t.text.lower().strip(".") not in TITLE_WORDS])
             if words:
                 return _canonical(words, people)
     if token.pos_ == "PROPN":
@@ -287,7 +287,7 @@ def _canonical(words: list[str], people: People) -> str:
     first name the fullest one lacks is another person of that surname ('Ivanka Trump'
     beside 'Donald J. Trump')."""
     written = " ".join(words)
-    known = people.names.get(words[-1].lower())
+    known = people.names.get(surname_key(words[-1]))
     if known is None:
         return written
     if len(words) > 1 and words[0][:1].isupper() and words[0] not in known.split():
@@ -295,16 +295,37 @@ def _canonical(words: list[str], people: People) -> str:
     return known
 
 
+def surname_key(word: str) -> str:
+    """The key `People.names` files a person under: the last part of the surname,
+    lower-cased ('Holtz-Eakin' -> 'eakin'), so that a name read from the parse, where
+    spaCy splits the hyphen off, finds the same person."""
+    return word.rsplit("-", 1)[-1].lower()
+
+
+def _name_words(tokens: list[Any]) -> list[str]:
+    """The words of a name from its tokens, with a hyphenated name glued back together:
+    spaCy splits 'Holtz-Eakin' into 'Holtz', '-', 'Eakin'."""
+    words: list[str] = []
+    for k, t in enumerate(tokens):
+        before = tokens[k - 1] if k else None
+        joined = before is not None and before.i == t.i - 1 and not before.whitespace_ and "-" in (before.text, t.text)
+        if joined and words:
+            words[-1] += t.text
+        else:
+            words.append(t.text)
+    return words
+
+
 def _canonical_names(doc: Any) -> dict[str, str]:
     names: dict[str, str] = {}
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        tokens = [t.text for t in ent if t.text.lower().strip(".") not in TITLE_WORDS and t.is_alpha or "-" in t.text]
+        tokens = _name_words([t for t in ent if t.text.lower().strip(".") not in TITLE_WORDS and t.is_alpha or "-" in t.text])
         if not tokens:
             continue
         full = " ".join(tokens)
-        key = tokens[-1].lower()
+        key = surname_key(tokens[-1])
         if len(full) > len(names.get(key, "")):
             names[key] = full
     return names

@@ -5,6 +5,7 @@ import pytest
 from newsprism.claims import extract_article
 from newsprism.dates import parse_iso
 from newsprism.models import Article
+from newsprism.quotespans import quote_spans
 
 pytestmark = pytest.mark.models
 
@@ -226,3 +227,19 @@ def test_a_partial_quote_after_told_keeps_only_the_reported_clause(nlp):
     text = "The president told voters at a rally on Saturday that he would consider it a \u201cpersonal insult\u201d if they stayed home."
     (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
     assert quote.focus is not None and quote.focus.text.startswith("that he would consider it")
+
+
+def test_a_long_attribution_glued_to_the_next_opening_mark_still_joins_the_quote(nlp):
+    # the parser ends the attribution's sentence after the next paragraph's '' mark, so
+    # the second stretch seems to have the first one's verb as its own
+    text = (
+        "''This is not a budget,'' said Marta Olsen-Reyes, an economist who ran the county finance office "
+        "for a decade and now teaches at the state college. ''It is a wish list. Nobody has priced any of it.''"
+    )
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.speaker == "Marta Olsen-Reyes" and len(quote.parts) == 2
+
+
+def test_a_closing_mark_that_opens_a_paragraph_opens_a_quote():
+    text = "Readers wrote in.\n\n\u201dThe river took our street and nobody came.\u201d \u2015 Marisol Quintana"
+    assert [text[q.start : q.end] for q in quote_spans(text)] == ["The river took our street and nobody came."]
