@@ -32,6 +32,10 @@ SAY_VERBS = {
     # verbs that judge in the speaker's words: 'he characterized Kaine as "a little desperate"'
     "characterize", "characterise", "brand", "blast", "slam", "decry", "denounce", "scold",
     "sing",
+    # verbs that judge or label with the speaker's words: 'criticized the law as a "crazy
+    # system"', 'dubbed him "Little Marco"', 'praised Putin as a "strong leader"'
+    "criticize", "criticise", "praise", "hail", "label", "dub", "term", "deride", "ridicule", "attack", "accuse",
+    "blame", "dismiss", "refer", "liken", "compare", "encourage", "deny", "reject", "question", "pledge",
 }
 # A quote that is a sentence of its own takes its speaker from the next sentence only
 # when that sentence is a bare attribution ("Renner said at a briefing.").
@@ -119,21 +123,34 @@ def speaker_for(
     doc: Any, doc_sents: list[Any], start: int, end: int, quote_spans: list[tuple[int, int]], people: People
 ) -> Attribution:
     """The attribution of the quote at [start, end)."""
-    sents = [s for s in doc_sents if s.start_char < end + 2 and s.end_char > start - 1]
+    # a sentence that reaches the quote only with its opening mark is the one before: the
+    # parser glues a mark that opens the next sentence to it ('... Okafor said. \'\'')
+    sents = [s for s in doc_sents if s.start_char < end + 2 and s.end_char > start and s.text.strip(" \n\"“'‘")]
     text = doc.text  # spaCy rebuilds doc.text on every access
     signed = _signature(doc, text, end, people)
     if signed is not None:
         return signed
     following = [s for s in doc_sents if s.start_char >= end and "\n" not in text[end : s.start_char]][:1]
     following = [s for s in following if len(s) <= MAX_ATTRIBUTION_TOKENS]
+    quoted = doc.char_span(start, end, alignment_mode="expand")
     for sent in sents + following:
-        for verb in speech_verbs(sent, quote_spans):
+        for verb in _governing_first(speech_verbs(sent, quote_spans), quoted):
             written, speaker = subject_speaker(verb, start, quote_spans, people)
             if written is not None:
                 return Attribution(written, speaker, verb)
         if sent in following:
             break
     return _introduction(doc, doc_sents, text, start, quote_spans, people) or _said_before(doc, doc_sents, text, start, end, quote_spans, people)
+
+
+def _governing_first(verbs: list[Any], quoted: Any) -> list[Any]:
+    """The speech verbs of a sentence, the one whose clause holds the quote first:
+    in 'Speaking at a rally, Okafor said the plan was "a disaster"' the quote is what
+    'said' reports, although 'Speaking' comes first and shares its subject."""
+    if quoted is None or len(quoted) == 0:
+        return verbs
+    ancestors = {t.i for t in quoted[0].ancestors}
+    return sorted(verbs, key=lambda verb: verb.i not in ancestors)
 
 
 # '"...." ― Jane Okafor': a dash after the closing mark, then a name, signs the quote.
@@ -166,7 +183,7 @@ def _introduction(doc: Any, doc_sents: list[Any], text: str, start: int, quote_s
     if not before:
         return None
     sent = before[-1]
-    if not sent.text.rstrip().endswith(":") or len(sent) > MAX_INTRODUCTION_TOKENS:
+    if not sent.text.rstrip(" \n\"“'‘").endswith(":") or len(sent) > MAX_INTRODUCTION_TOKENS:
         return None
     if text[sent.end_char : start].strip(" \n\t\"“'‘") != "":
         return None

@@ -243,3 +243,21 @@ def test_a_long_attribution_glued_to_the_next_opening_mark_still_joins_the_quote
 def test_a_closing_mark_that_opens_a_paragraph_opens_a_quote():
     text = "Readers wrote in.\n\n\u201dThe river took our street and nobody came.\u201d \u2015 Marisol Quintana"
     assert [text[q.start : q.end] for q in quote_spans(text)] == ["The river took our street and nobody came."]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Former Mayor Ellen Vasquez criticized the harbor plan as a \u201ccostly mistake\u201d on Monday.", "costly mistake"),
+        ("Senator Paul Okafor praised the new governor as a \u201cserious leader\u201d at the dinner.", "serious leader"),
+    ],
+)
+def test_a_short_quote_under_a_verb_that_judges_is_a_partial_quote(nlp, text, quote):
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.quote == quote and found.speaker is not None
+
+
+def test_the_speech_verb_whose_clause_holds_the_quote_attributes_it(nlp):
+    text = "Speaking at a rally in Port Merrow, Okafor says he is making \u201ca demand\u201d of the council."
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.focus is not None and found.focus.text.startswith("he is making")
