@@ -185,8 +185,10 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     miserably" next year' the words from 'the plan' to 'year' (what was said, of which
     only a part is quoted verbatim); None when the quote is the whole of what was said."""
     verb, mention = item.verb, item.extraction.mention
-    if verb is None or item.extraction.parts:
-        return None
+    if verb is None or item.extraction.parts and mention.start <= verb.idx < mention.end:
+        return None  # stretches that the attribution interrupts are all that was said
+    # quoted stretches joined by 'and'/'or' ('called the plan "costly" and "late"') sit
+    # in one clause, which the mention (from the first to the last stretch) spans
     if mention.text[:1].isupper() and body[: mention.start].rstrip("\"“'‘ ")[-1:] in (",", ":"):
         return None  # 'saying, "That makes me smart,"': a quoted sentence is all that was said
     first = doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -261,3 +261,10 @@ def test_the_speech_verb_whose_clause_holds_the_quote_attributes_it(nlp):
     text = "Speaking at a rally in Port Merrow, Okafor says he is making \u201ca demand\u201d of the council."
     (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
     assert found.focus is not None and found.focus.text.startswith("he is making")
+
+
+def test_quotes_joined_by_and_keep_the_reported_clause_around_them(nlp):
+    text = "The mayor described the harbor plan as \u201cpathetic\u201d and \u201cdangerous.\u201d"
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert len(found.parts) == 2
+    assert found.focus is not None and found.focus.text.startswith("the harbor plan as")
