@@ -291,7 +291,7 @@ class TimelineEntry:
 @dataclass
 class StoryFeatures:
     """What the stories stage compares for one article: its lead embedding, its named
-    entities and its date. Stored with the article, so that a later run places new
+    entities, its date and the dates it names. Stored with the article, so that a later run places new
     articles among the old ones without reading the old ones again."""
 
     article: str
@@ -299,6 +299,10 @@ class StoryFeatures:
     vector: list[float]
     entities: list[str]
     published: str | None = None
+    # calendar dates the text names with their year, ISO at day ("2013-05-02") or month
+    # ("2013-05") precision, in the order the text names them: two events of one kind differ
+    # by date even when their articles carry no publication date
+    dates: list[str] = field(default_factory=list)
 
 
 @dataclass
