@@ -35,15 +35,44 @@ def write_brief(story: Story, articles: dict[str, Article]) -> Story:
     by_claim = {c.id: c for c in story.claims}
     for conflict in story.conflicts:
         sides = [by_claim[cid] for cid in conflict.claims if cid in by_claim]
-        parts = [f"{_labels(c, articles)} {'say' if len(_articles(c)) > 1 else 'says'} {_words(c)}" for c in sides]
+        if len(sides) < 2:
+            continue
         sentences.append(
-            BriefSentence(
-                text=f"Outlets disagree ({conflict.kind}): " + "; ".join(parts) + ".",
-                claims=list(conflict.claims),
-                articles=list(conflict.articles),
-            )
+            BriefSentence(text=conflict_sentence(conflict.kind, sides, articles), claims=list(conflict.claims),
+                          articles=list(conflict.articles))
         )
     return replace(story, brief=sentences)
+
+
+# What outlets disagree on, by conflict kind.
+_TOPIC = {
+    "number": "a number", "date": "a date", "measure": "what a number measures", "attribution": "who said it",
+    "role": "a role", "negation": "whether it happened",
+}
+_NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def conflict_sentence(kind: str, sides: list[Claim], articles: dict[str, Article]) -> str:
+    """A conflict stated as one: 'Outlets disagree on a date: Coastline Daily says
+    “Friday”; three others (A, B and C) say “late Thursday”.' The side with fewer
+    articles first; every word quoted is a cited mention's, every name a speaker's or an
+    outlet's."""
+    parts = []
+    for claim in sorted(sides, key=lambda c: len(_articles(c))):
+        n = len(_articles(claim))
+        who = _labels(claim, articles)
+        if parts and n > 1:
+            count = _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else "several"
+            who = f"{count} others ({who})"
+        verb = "says" if n == 1 else "say"
+        if kind == "attribution":
+            parts.append(f"{who} {'gives' if n == 1 else 'give'} the words to {claim.speaker or 'an unnamed speaker'}")
+        else:
+            parts.append(f"{who} {verb} {_words(claim)}")
+    topic = _TOPIC.get(kind, kind)
+    if kind == "attribution" and sides[0].quote:
+        topic = f"who said “{sides[0].quote}”"
+    return f"Outlets disagree on {topic}: " + "; ".join(parts) + "."
 
 
 def _sentence_for(claim: Claim) -> str:

@@ -8,6 +8,16 @@ Alignment is structured comparison plus embeddings:
   values are a number conflict;
 - dates are the same claim when they date the same event (same verb phrase, close
   subject) on the same day; different days are a date conflict.
+
+Further conflicts: a measure conflict (the same number attached to different things in
+sentences that say much the same, or one measure given in different units), an
+attribution conflict (the same quote given to different people: the quote's claim is
+split by speaker), a role conflict ("former Mayor X" in one article, "Mayor X" in
+another) and a negation/stance conflict (two close sentences, one negating or refuting
+what the other states, as judged by the `entailment.Entailment` interface).
+
+The stage also reads framing (framing.py), adds each article's anomalies (anomalies.py)
+to `Article.anomalies`, and lists the corroborated claims each article leaves out.
 """
 
 from __future__ import annotations
@@ -20,17 +30,22 @@ from itertools import combinations
 
 import numpy as np
 
+from .anomalies import FORMER, find_anomalies
 from .derivations import find_derivations
+from .entailment import REFUTING, Entailment, StructuredEntailment, negated, negation_differs, words_of
+from .framing import frame_story
 from .grouping import UnionFind
 from .models import (
     Article,
     ArticleClaims,
+    ArticleFraming,
     Claim,
     Conflict,
     Derivation,
     Evidence,
     Extraction,
     Mention,
+    Omission,
     Story,
     Support,
     TimelineEntry,
@@ -53,12 +68,28 @@ SUBJECT_SIMILAR = 0.5
 NEAR_MIDNIGHT = {"late", "night", "overnight", "midnight"}
 # Verbs that say nothing of which event a date belongs to.
 LIGHT_VERBS = {"be", "have", "do", "get", "make", "take", "go", "come", "see"}
+# The same value with different counted things is a measure conflict only in sentences
+# this close (two numbers that merely coincide are not), and only when the value is not
+# a small count that many things share.
+MEASURE_SAME_SENTENCE = 0.7
+MEASURE_MIN_VALUE = 10
+# Counted nouns that can stand for any other ('1,200 people' are the '1,200 residents').
+GENERIC_COUNTED = {"people", "person", "individual", "other", "one", "total", "figure", "number", "resident", "citizen"}
+# Two sentences of different articles are put to the entailment judge for a
+# negation/stance conflict when they are this close (few pairs; most say other things).
+STANCE_CANDIDATE = 0.7
+# Sentences shorter than this say too little to contradict a whole sentence of another.
+STANCE_MIN_WORDS = 6
 
 
 def crosscheck_story(
-    story: Story, articles: Sequence[Article], claims: Sequence[ArticleClaims], embedder: Embedder
+    story: Story, articles: Sequence[Article], claims: Sequence[ArticleClaims], embedder: Embedder,
+    entailment: Entailment | None = None,
 ) -> Story:
+    """The story with its claims, conflicts, derivations, framing, omissions and timeline.
+    Anomalies found inside an article are appended to that article's `anomalies` (once)."""
     by_id = {a.id: a for a in articles}
+    judge = entailment or StructuredEntailment(embedder)
     derivations = find_derivations(articles, claims, embedder)
     roots = independence(story.articles, derivations)
     extractions = [e for c in claims for e in c.extractions]
@@ -66,7 +97,9 @@ def crosscheck_story(
     sentence_vec = _sentence_vectors(extractions, embedder) if len(articles) > 1 else {}
 
     groups: list[list[Extraction]] = []
-    groups += _align_quotes([e for e in extractions if e.kind == "quote"])
+    quote_groups = _align_quotes([e for e in extractions if e.kind == "quote"])
+    split_quotes = [_split_by_speaker(g) for g in quote_groups]
+    groups += [sub for subs in split_quotes for sub in subs]
     groups += _align_statements([e for e in extractions if e.kind == "statement"], sentence_vec)
     quantity_groups = _align_quantities([e for e in extractions if e.kind == "quantity"], sentence_vec)
     date_groups = _align_dates([e for e in extractions if e.kind == "date"], embedder)
@@ -79,6 +112,26 @@ def crosscheck_story(
     if len(articles) > 1:  # a conflict is between articles
         conflicts += _number_conflicts(quantity_groups, built, sentence_vec, story.id, by_id)
         conflicts += _date_conflicts(date_groups, built, embedder, story.id, by_id, len(conflicts))
+        conflicts += _measure_conflicts(quantity_groups, built, sentence_vec, story.id, by_id, len(conflicts))
+        conflicts += _attribution_conflicts([s for s in split_quotes if len(s) > 1], built, story.id, by_id, len(conflicts))
+    framing = frame_story(articles, claims)
+    extra_claims: list[Claim] = []
+    if len(articles) > 1:
+        role_claims, role_conflicts = _role_conflicts(framing, story.id, by_id, roots, len(conflicts))
+        conflicts += role_conflicts
+        extra_claims += role_claims
+        stance_claims, stance_conflicts = _stance_conflicts(
+            articles, claims, embedder, judge, story.id, by_id, roots, len(conflicts), len(extra_claims)
+        )
+        conflicts += stance_conflicts
+        extra_claims += stance_claims
+    for claim in extra_claims:
+        built[id(claim)] = claim
+    claims_by_article = {c.article: c for c in claims}
+    for art in articles:
+        for anomaly in find_anomalies(art, claims_by_article.get(art.id), framing):
+            if anomaly not in art.anomalies:
+                art.anomalies.append(anomaly)
     conflicting = {cid for conflict in conflicts for cid in conflict.claims}
     for claim in built.values():
         if claim.id in conflicting:
@@ -91,7 +144,20 @@ def crosscheck_story(
         derivations=derivations,
         headline=_headline(story, by_id, derivations),
         timeline=_timeline(ordered),
+        framing=framing,
+        omissions=omissions(ordered, story.articles),
     )
+
+
+def omissions(claims: Sequence[Claim], article_ids: Sequence[str]) -> list[Omission]:
+    """For each article, the corroborated claims it states and those it leaves out (the
+    claim x article matrix of the report)."""
+    corroborated = [c for c in claims if c.status == "corroborated"]
+    out = []
+    for aid in article_ids:
+        states = [c.id for c in corroborated if any(m.article == aid for m in c.mentions)]
+        out.append(Omission(article=aid, missing=[c.id for c in corroborated if c.id not in states], states=states))
+    return out
 
 
 def _headline(story: Story, by_id: dict[str, Article], derivations: Sequence[Derivation]) -> str:
@@ -363,3 +429,189 @@ def _timeline(claims: list[Claim]) -> list[TimelineEntry]:
     dated = [c for c in claims if c.kind == "date" and c.value]
     dated.sort(key=lambda c: (c.value["date"], c.id))  # type: ignore[index]
     return [TimelineEntry(when=c.value["date"], text=c.text, claims=[c.id]) for c in dated]  # type: ignore[index]
+
+
+# --- attribution: the same quote given to different people ---
+
+
+def _speaker_key(e: Extraction) -> str | None:
+    """Who a mention gives the quote to, by surname ('Dana Whitlock' and 'Whitlock' are
+    one); None for no speaker or one that is not a name ('the department', 'she')."""
+    name = (e.speaker or "").strip()
+    if not name or not name[0].isupper() or name.split()[0].lower() in ("the", "a", "an", "he", "she", "they", "it"):
+        return None
+    return name.split()[-1].lower()
+
+
+def _split_by_speaker(group: list[Extraction]) -> list[list[Extraction]]:
+    """One quote's mentions split by the person they give it to (mentions that give it
+    to no named person go with the most common speaker): one group when all agree."""
+    families: dict[str, list[Extraction]] = {}
+    unnamed = []
+    for e in group:
+        key = _speaker_key(e)
+        if key is None:
+            unnamed.append(e)
+        else:
+            families.setdefault(key, []).append(e)
+    if len(families) <= 1:
+        return [group]
+    parts = sorted(families.values(), key=lambda g: (-len({e.article for e in g}), g[0].article))
+    parts[0] = parts[0] + unnamed
+    return parts
+
+
+def _attribution_conflicts(
+    splits: list[list[ExtractionGroup]], built: dict[int, Claim], story_id: str, by_id: dict[str, Article], offset: int,
+) -> list[Conflict]:
+    out = []
+    for parts in splits:
+        sides = [built[id(p)] for p in parts]
+        quote = max((c.quote or "" for c in sides), key=len)
+        given = "; ".join(f"{_outlets(c, by_id)} give them to {c.speaker}" for c in sides)
+        out.append(Conflict(
+            id=f"{story_id}-x{offset + len(out) + 1}", kind="attribution", claims=[c.id for c in sides],
+            articles=sorted({m.article for c in sides for m in c.mentions}),
+            explanation=f"The same words, “{quote}”, are given to different people: {given}.",
+            evidence=[e for c in sides for e in _evidence(c)],
+        ))
+    return out
+
+
+# --- measure: the same number attached to different things, or a changed unit ---
+
+
+def _measure_conflicts(
+    groups: list[ExtractionGroup], built: dict[int, Claim], vec: dict[str, np.ndarray], story_id: str,
+    by_id: dict[str, Article], offset: int,
+) -> list[Conflict]:
+    def different_thing(a: Extraction, b: Extraction) -> bool:
+        qa, qb = a.quantity, b.quantity
+        assert qa is not None and qb is not None
+        return (
+            qa.number == qb.number and qa.unit == qb.unit and abs(qa.number) >= MEASURE_MIN_VALUE
+            and bool(_noun(a)) and bool(_noun(b)) and _noun(a) != _noun(b)
+            and not {_noun(a), _noun(b)} & GENERIC_COUNTED
+            and _similarity(a, b, vec) >= MEASURE_SAME_SENTENCE
+        )
+
+    def unit_changed(a: Extraction, b: Extraction) -> bool:
+        qa, qb = a.quantity, b.quantity
+        assert qa is not None and qb is not None
+        return (
+            bool(qa.unit) and bool(qb.unit) and qa.unit != qb.unit and bool(_noun(a)) and _noun(a) == _noun(b)
+            and (_verb(a) == _verb(b) or _similarity(a, b, vec) >= MEASURE_SAME_SENTENCE)
+        )
+
+    def explain(ca: Claim, cb: Claim, a: Extraction, b: Extraction) -> str:
+        qa, qb = a.quantity, b.quantity
+        assert qa is not None and qb is not None
+        if qa.unit != qb.unit:
+            return (f"One measure is given in different units: {_outlets(ca, by_id)} report {_printed(ca)} ({qa.unit}) "
+                    f"of “{_noun(a)}”; {_outlets(cb, by_id)} report {_printed(cb)} ({qb.unit}).")
+        return (f"The same number is attached to different things: {_outlets(ca, by_id)} give {_printed(ca)} as "
+                f"“{qa.of}”; {_outlets(cb, by_id)} give {_printed(cb)} as “{qb.of}”.")
+
+    return _conflicts(
+        "measure", groups, built, lambda a, b: different_thing(a, b) or unit_changed(a, b), explain, story_id, offset + 1
+    )
+
+
+def _similarity(a: Extraction, b: Extraction, vec: dict[str, np.ndarray]) -> float:
+    va, vb = vec.get(a.sentence.text), vec.get(b.sentence.text)
+    return float(va @ vb) if va is not None and vb is not None else 0.0
+
+
+# --- role/title: "former Mayor X" against "Mayor X" ---
+
+
+def _role_conflicts(
+    framing: list[ArticleFraming], story_id: str, by_id: dict[str, Article], roots: dict[str, str], offset: int,
+) -> tuple[list[Claim], list[Conflict]]:
+    """A person called "former <role>" by some articles and "<role>" by others: one claim
+    per side (its mentions the words each article uses), and a role conflict."""
+    sides: dict[tuple[str, str], dict[bool, list[tuple[str, int, int, str]]]] = {}
+    for f in framing:
+        for d in f.descriptors:
+            if d.kind not in ("title", "label") or d.name_end is None:
+                continue
+            former = bool(FORMER.search(d.words))
+            role = FORMER.sub("", d.words).strip().lower()
+            words = by_id[f.article].text[d.start : d.name_end]  # the title and the name, verbatim
+            sides.setdefault((d.entity, role), {}).setdefault(former, []).append((f.article, d.start, d.name_end, words))
+    claims: list[Claim] = []
+    conflicts: list[Conflict] = []
+    for (entity, _role), by_former in sorted(sides.items()):
+        if len(by_former) < 2 or {a for a, *_ in by_former[True]} == {a for a, *_ in by_former[False]}:
+            continue
+        pair = []
+        for former in (False, True):
+            mentions = list({a: Mention(article=a, text=w, start=s, end=e) for a, s, e, w in by_former[former]}.values())
+            arts = {m.article for m in mentions}
+            support = Support(articles=len(arts), independent=len({roots.get(a, a) for a in arts}))
+            words = sorted({m.text for m in mentions})
+            pair.append(Claim(
+                f"{story_id}-r{len(claims) + len(pair) + 1}", "event", f"{entity} is {' / '.join(words)}.", mentions,
+                support, "conflicting", value={"person": entity, "former": former, "as_printed": words},
+            ))
+        claims += pair
+        now, then = pair
+        conflicts.append(Conflict(
+            id=f"{story_id}-x{offset + len(conflicts) + 1}", kind="role", claims=[now.id, then.id],
+            articles=sorted({m.article for c in pair for m in c.mentions}),
+            explanation=(f"{_outlets(then, by_id)} call {entity} {_printed(then)}, a role held in the past; "
+                         f"{_outlets(now, by_id)} call {entity} {_printed(now)} as of now."),
+            evidence=_evidence(now) + _evidence(then),
+        ))
+    return claims, conflicts
+
+
+# --- negation/stance: one article says X did not, another that X did ---
+
+
+def _stance_conflicts(
+    articles: Sequence[Article], claims: Sequence[ArticleClaims], embedder: Embedder, judge: Entailment,
+    story_id: str, by_id: dict[str, Article], roots: dict[str, str], offset: int, first_claim: int,
+) -> tuple[list[Claim], list[Conflict]]:
+    """Close sentences of two articles where the judge finds one negating or refuting
+    what the other states. Each side becomes an 'event' claim whose mention is the sentence."""
+    sents = [(c.article, s) for c in claims for s in c.sentences if len(s.text.split()) >= STANCE_MIN_WORDS]
+    if len({a for a, _ in sents}) < 2:
+        return [], []
+    vectors = embedder.encode([s.text for _, s in sents])
+    sims = vectors @ vectors.T
+    out_claims: list[Claim] = []
+    out_conflicts: list[Conflict] = []
+    seen: set[tuple[str, str]] = set()
+    for i, j in zip(*np.nonzero(np.triu(sims, 1) >= STANCE_CANDIDATE), strict=True):
+        (aa, sa), (ab, sb) = sents[i], sents[j]
+        if aa == ab or not (negation_differs(sa.text, sb.text) or _refutes(sa.text, sb.text)):
+            continue
+        if (sa.text, sb.text) in seen:
+            continue
+        judgement = judge.judge(sa.text, sb.text)
+        if judgement.stance != "disagree":
+            continue
+        seen.add((sa.text, sb.text))
+        pair = []
+        for art, span in ((aa, sa), (ab, sb)):
+            pair.append(Claim(
+                f"{story_id}-n{first_claim + len(out_claims) + len(pair) + 1}", "event", span.text.strip(),
+                [Mention(article=art, text=span.text, start=span.start, end=span.end)],
+                Support(articles=1, independent=1), "conflicting",
+                value={"negated": negated(span.text), "as_printed": [span.text.strip()]},
+            ))
+        out_claims += pair
+        ca, cb = pair
+        out_conflicts.append(Conflict(
+            id=f"{story_id}-x{offset + len(out_conflicts) + 1}", kind="negation", claims=[ca.id, cb.id],
+            articles=sorted({aa, ab}),
+            explanation=(f"{by_id[aa].label} says “{sa.text.strip()}”; {by_id[ab].label} says “{sb.text.strip()}” "
+                         f"({judgement.reason})."),
+            evidence=_evidence(ca) + _evidence(cb),
+        ))
+    return out_claims, out_conflicts
+
+
+def _refutes(a: str, b: str) -> bool:
+    return any(w in REFUTING for w in words_of(a)) != any(w in REFUTING for w in words_of(b))

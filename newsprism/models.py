@@ -119,6 +119,8 @@ class Anomaly:
     kind: str
     text: str
     explanation: str
+    start: int | None = None  # where `text` is in the article's clean text, when it is there
+    end: int | None = None
 
 
 @dataclass
@@ -288,6 +290,51 @@ class TimelineEntry:
     claims: list[str]
 
 
+# --- cross-check: framing and omissions (crosscheck.py, framing.py) ---
+
+
+@dataclass
+class Descriptor:
+    """Words an article uses to describe a person or group: a title or label before the
+    name ('Fire Chief', 'so-called'), or an appositive after it ('who lives on Anchor Street')."""
+
+    entity: str  # the fullest name the story gives
+    words: str
+    kind: Literal["title", "label", "appositive", "so_called"]
+    start: int
+    end: int
+    loaded: list[str] = field(default_factory=list)  # words of `words` the subjectivity lexicon marks
+    name_end: int | None = None  # for a title or label: where the name it stands before ends
+
+
+@dataclass
+class LoadedTerm:
+    """A subjective or charged word only this article of the story uses."""
+
+    term: str
+    count: int
+    polarity: float
+    subjectivity: float
+    start: int
+    end: int
+
+
+@dataclass
+class ArticleFraming:
+    article: str
+    descriptors: list[Descriptor] = field(default_factory=list)
+    loaded_terms: list[LoadedTerm] = field(default_factory=list)
+
+
+@dataclass
+class Omission:
+    """The corroborated claims of a story that one article does not state."""
+
+    article: str
+    missing: list[str]  # claim ids
+    states: list[str] = field(default_factory=list)  # the corroborated claim ids it does state
+
+
 @dataclass
 class StoryFeatures:
     """What the stories stage compares for one article: its lead embedding, its named
@@ -317,6 +364,8 @@ class Story:
     timeline: list[TimelineEntry] = field(default_factory=list)
     start: str | None = None
     end: str | None = None
+    framing: list[ArticleFraming] = field(default_factory=list)
+    omissions: list[Omission] = field(default_factory=list)
 
 
 @dataclass

@@ -41,15 +41,28 @@ def mark_id(article_id: str, start: int) -> str:
     return f"m-{article_id}-{start}"
 
 
-def _spans_by_article(stories: list[Story]) -> dict[str, list[tuple[int, int, list[str], list[int]]]]:
-    """article -> non-overlapping (start, end, claim ids, mention starts) spans to mark.
-    A mention that overlaps an earlier one is folded into that mark, and keeps an anchor
+def _spans_by_article(
+    stories: list[Story], articles: list[Article] | None = None
+) -> dict[str, list[tuple[int, int, list[str], list[int]]]]:
+    """article -> non-overlapping (start, end, claim ids, mention starts) spans to mark:
+    claim mentions, and the words of anomalies, descriptors and loaded terms (marked with
+    their kind), so that every link of the report lands on the words it cites.
+    A span that overlaps an earlier one is folded into that mark, and keeps an anchor
     of its own inside it so that links to it still land on the words."""
     raw: dict[str, dict[tuple[int, int], list[str]]] = defaultdict(lambda: defaultdict(list))
     for story in stories:
         for claim in story.claims:
             for m in claim.mentions:
                 raw[m.article][(m.start, m.end)].append(claim.id)
+        for framing in story.framing:
+            for d in framing.descriptors:
+                raw[framing.article][(d.start, d.end)].append(f"{d.kind}: {d.entity}")
+            for t in framing.loaded_terms:
+                raw[framing.article][(t.start, t.end)].append(f"loaded: {t.term}")
+    for art in articles or []:
+        for a in art.anomalies:
+            if a.start is not None and a.end is not None:
+                raw[art.id][(a.start, a.end)].append(a.kind)
     out: dict[str, list[tuple[int, int, list[str], list[int]]]] = {}
     for art, spans in raw.items():
         chosen: list[tuple[int, int, list[str], list[int]]] = []
@@ -92,13 +105,24 @@ def _citations(story: Story, claim_ids: list[str], article_ids: list[str]) -> li
     return out
 
 
+def framing_table(story: Story) -> list[tuple[str, dict[str, list[Any]]]]:
+    """(person or group, article -> its descriptors) rows, side by side across articles;
+    only people and groups that at least one article describes."""
+    rows: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for f in story.framing:
+        for d in f.descriptors:
+            rows[d.entity][f.article].append(d)
+    return sorted(((e, dict(by)) for e, by in rows.items()), key=lambda r: (-len(r[1]), r[0]))
+
+
 def render_html(report: Report, home: str | None = None) -> str:
     """report.html as a string. `home` is the address of the web app's story list, when
     the page is served by the app rather than written as a file."""
     env = Environment(loader=PackageLoader("newsprism", "templates"), autoescape=select_autoescape(["html"]))
-    spans = _spans_by_article(report.stories)
+    spans = _spans_by_article(report.stories, report.articles)
     articles = {a.id: a for a in report.articles}
     citations = {story.id: [_citations(story, s.claims, s.articles) for s in story.brief] for story in report.stories}
+    claim_by_id = {c.id: c for story in report.stories for c in story.claims}
     removed_by_kind = {
         a.id: sorted({r.kind for r in a.removed}) for a in report.articles
     }
@@ -109,6 +133,8 @@ def render_html(report: Report, home: str | None = None) -> str:
         marked={a.id: marked_text(a, spans.get(a.id, [])) for a in report.articles},
         mark_id=mark_id,
         citations=citations,
+        claim_by_id=claim_by_id,
+        framing_table={story.id: framing_table(story) for story in report.stories},
         removed_by_kind=removed_by_kind,
         css=(Path(__file__).parent / "templates" / "report.css").read_text(encoding="utf-8"),
         home=home,

@@ -151,4 +151,4 @@ def test_brief_cites_corroborated_claims_and_states_conflicts():
     texts = [s.text for s in story.brief]
     assert texts[0] == f"Tobias Renner said: \u201c{q}.\u201d"
     assert story.brief[0].articles == ["a", "b"]
-    assert texts[1].startswith("Outlets disagree (number): ") and "Herald" in texts[1] and "\u201cAbout 2,100\u201d" in texts[1]
+    assert texts[1] == "Outlets disagree on a number: Ledger says \u201cAbout 1,200\u201d; Herald says \u201cAbout 2,100\u201d."

@@ -112,6 +112,33 @@ def test_nothing_else_is_reported_as_a_conflict(demo):
     assert sorted(c.kind for s in report.stories for c in s.conflicts) == ["date", "number"]
 
 
+def test_the_planted_anomalies_and_only_those(demo):
+    report, _, _ = demo
+    found = {(a.outlet, an.kind) for a in report.articles for an in a.anomalies if an.kind != "mojibake_repaired"}
+    assert found == {("Harbour Radio", "anachronism"), ("Harbour Radio", "unattributed_claim")}
+    radio = article_by_outlet(report, "Harbour Radio")
+    for an in radio.anomalies:
+        assert radio.text[an.start : an.end] == an.text
+    (anachronism,) = [an for an in radio.anomalies if an.kind == "anachronism"]
+    assert "November 3, 2026" in anachronism.explanation and "still to come" in anachronism.explanation
+    (vague,) = [an for an in radio.anomalies if an.kind == "unattributed_claim"]
+    assert vague.text.startswith("Critics have warned")
+
+
+def test_framing_and_omissions(demo):
+    report, _, _ = demo
+    fire = _fire_story(report)
+    assert {f.article for f in fire.framing} == set(fire.articles)
+    titles = {(d.entity, d.words) for f in fire.framing for d in f.descriptors}
+    assert ("Dana Whitlock", "Fire Chief") in titles and ("Tobias Renner", "Mayor") in titles
+    assert any(d.kind == "appositive" and d.entity == "Priya Castellanos" for f in fire.framing for d in f.descriptors)
+    corroborated = {c.id for c in fire.claims if c.status == "corroborated"}
+    for o in fire.omissions:
+        assert set(o.missing) | set(o.states) == corroborated and not set(o.missing) & set(o.states)
+        stated = {c.id for c in fire.claims if any(m.article == o.article for m in c.mentions)}
+        assert set(o.states) <= stated and not set(o.missing) & stated
+
+
 def test_the_rewrite_and_only_the_rewrite(demo):
     report, _, _ = demo
     (d,) = [d for s in report.stories for d in s.derivations]
@@ -179,6 +206,8 @@ def test_the_html_report_shows_every_element(demo):
         assert target in ids, target  # every citation leads to the cited words
     assert 'class="side"' in html and "2,100" in html
     assert "What cleaning removed" in html and "Copies and rewrites" in html
+    assert "Anomalies inside articles" in html and "Critics have warned" in html
+    assert "Framing: how each article describes" in html and "Omissions: which article states" in html
     for story in report.stories:
         for sentence in story.brief:
             assert sentence.text.replace('"', "&#34;").replace("'", "&#39;") in html or sentence.text in html

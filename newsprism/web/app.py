@@ -101,7 +101,7 @@ def create_app(db: str, *, analyze_run: Any = None, max_file_bytes: int = MAX_FI
                 raise HTTPException(404, f"no article '{article_id}'")
             stories = [s for s in store.stories() if article_id in s.articles]
         article = found[0]
-        spans = _spans_by_article(stories).get(article_id, [])
+        spans = _spans_by_article(stories, [article]).get(article_id, [])
         page = pages.get_template("article.html").render(article=article, marked=marked_text(article, spans), stories=stories)
         return HTMLResponse(page)
 
