@@ -10,29 +10,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .errors import NotFoundError
-from .models import Report, Story, StorySummary
+from .models import Report, StorySummary
 from .storage import Storage, StoryFilter
 
 
 def list_stories(storage: Storage, where: StoryFilter | None = None) -> list[StorySummary]:
     """The stories that match `where`, newest first."""
-    found = storage.stories(where)
-    outlets = {a.id: a.label for a in storage.articles(aid for s in found for aid in s.articles)}
-    return [_summary(story, sorted({outlets[a] for a in story.articles if a in outlets})) for story in found]
-
-
-def _summary(story: Story, outlets: list[str]) -> StorySummary:
-    return StorySummary(
-        id=story.id,
-        headline=story.headline,
-        start=story.start,
-        end=story.end,
-        articles=len(story.articles),
-        outlets=outlets,
-        claims=len(story.claims),
-        corroborated=sum(1 for c in story.claims if c.status == "corroborated"),
-        conflicts=len(story.conflicts),
-    )
+    return storage.story_summaries(where)
 
 
 def story_report(storage: Storage, story_id: str) -> Report:

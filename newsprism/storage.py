@@ -20,11 +20,23 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .errors import StorageError
-from .models import Article, ArticleClaims, InputRecord, Report, Story, StoryFeatures
+from .models import Article, ArticleClaims, InputRecord, Report, Story, StoryFeatures, StorySummary
 from .serialize import from_dict
 
-# Each migration is a list of statements that both back ends accept.
-MIGRATIONS: list[list[str]] = [
+
+def _count_story_claims(storage: SQLStorage) -> None:
+    """Fill the story list's counts for stories saved before they had columns."""
+    for sid, data in storage._run("SELECT id, data FROM stories"):
+        story = from_dict(Story, json.loads(data))
+        storage._run(
+            "UPDATE stories SET claims = ?, corroborated = ?, conflicts = ? WHERE id = ?",
+            (*_story_counts(story), sid),
+        )
+
+
+# Each migration is a list of statements that both back ends accept (or a function
+# over the storage, for what SQL alone cannot do in both dialects).
+MIGRATIONS: list[list[Any]] = [
     [  # 1: the first schema
         """CREATE TABLE IF NOT EXISTS articles (
             id TEXT PRIMARY KEY,
@@ -65,6 +77,12 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE INDEX IF NOT EXISTS story_articles_article ON story_articles (article)",
         "CREATE INDEX IF NOT EXISTS stories_start ON stories (start)",
+    ],
+    [  # 3: the story list's counts, so that listing stories does not read every claim
+        "ALTER TABLE stories ADD COLUMN claims INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE stories ADD COLUMN corroborated INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE stories ADD COLUMN conflicts INTEGER NOT NULL DEFAULT 0",
+        _count_story_claims,
     ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -108,6 +126,10 @@ class Storage(Protocol):
         ...
 
     def stories(self, where: StoryFilter | None = None) -> list[Story]: ...
+
+    def story_summaries(self, where: StoryFilter | None = None) -> list[StorySummary]:
+        """The rows of a story list, newest first, without reading any story's claims."""
+        ...
 
     def story(self, story_id: str) -> Story | None: ...
 
@@ -174,7 +196,10 @@ class SQLStorage:
         for number, statements in enumerate(MIGRATIONS, start=1):
             if number > version:
                 for statement in statements:
-                    self._run(statement)
+                    if callable(statement):
+                        statement(self)
+                    else:
+                        self._run(statement)
                 self._set_version(number)
 
     def save(self, report: Report, claims: Sequence[ArticleClaims] = (), features: Sequence[StoryFeatures] = ()) -> None:
@@ -212,8 +237,9 @@ class SQLStorage:
                 for sid in sorted(replaced):
                     self._run("DELETE FROM stories WHERE id = ?", (sid,))
                 self._run(
-                    'INSERT INTO stories (id, headline, start, "end", data) VALUES (?, ?, ?, ?, ?)',
-                    (story.id, story.headline, story.start, story.end, _json(story)),
+                    'INSERT INTO stories (id, headline, start, "end", data, claims, corroborated, conflicts) '
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (story.id, story.headline, story.start, story.end, _json(story), *_story_counts(story)),
                 )
                 for aid in story.articles:
                     self._run("INSERT INTO story_articles (story, article) VALUES (?, ?)", (story.id, aid))
@@ -252,29 +278,29 @@ class SQLStorage:
         return [Story(id=sid, headline=headline, articles=members.get(sid, []), start=start, end=end) for sid, headline, start, end in rows]
 
     def stories(self, where: StoryFilter | None = None) -> list[Story]:
-        where = where or StoryFilter()
-        clauses, params = [], []
-        if where.since:
-            clauses.append('COALESCE(s."end", s.start) >= ?')
-            params.append(where.since)
-        if where.until:
-            clauses.append("s.start <= ?")
-            params.append(where.until + "\uffff")  # the whole of that day, whatever the time
-        if where.outlet:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article "
-                "WHERE sa.story = s.id AND LOWER(a.outlet) LIKE ?)"
-            )
-            params.append(f"%{where.outlet.lower()}%")
-        if where.text:
-            clauses.append(
-                "(LOWER(s.headline) LIKE ? OR EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article "
-                "WHERE sa.story = s.id AND LOWER(a.data) LIKE ?))"
-            )
-            params += [f"%{where.text.lower()}%"] * 2
-        query = "SELECT s.data FROM stories s" + (" WHERE " + " AND ".join(clauses) if clauses else "")
-        rows = self._run(query + " ORDER BY COALESCE(s.start, '') DESC, s.id", params)
+        clauses, params = _where_sql(where or StoryFilter())
+        rows = self._run(f"SELECT s.data FROM stories s{clauses} ORDER BY COALESCE(s.start, '') DESC, s.id", params)
         return [from_dict(Story, json.loads(row[0])) for row in rows]
+
+    def story_summaries(self, where: StoryFilter | None = None) -> list[StorySummary]:
+        clauses, params = _where_sql(where or StoryFilter())
+        rows = self._run(
+            f'SELECT s.id, s.headline, s.start, s."end", s.claims, s.corroborated, s.conflicts FROM stories s{clauses} '
+            "ORDER BY COALESCE(s.start, '') DESC, s.id",
+            params,
+        )
+        members: dict[str, list[str]] = {}
+        for story, outlet, source in self._run(
+            "SELECT sa.story, a.outlet, a.source FROM story_articles sa JOIN articles a ON a.id = sa.article"
+        ):
+            members.setdefault(story, []).append(outlet or source.rsplit("/", 1)[-1])  # as Article.label names it
+        return [
+            StorySummary(
+                id=sid, headline=headline, start=start, end=end, articles=len(members.get(sid, [])),
+                outlets=sorted(set(members.get(sid, []))), claims=claims, corroborated=corroborated, conflicts=conflicts,
+            )
+            for sid, headline, start, end, claims, corroborated, conflicts in rows
+        ]
 
     def story(self, story_id: str) -> Story | None:
         rows = self._run("SELECT data FROM stories WHERE id = ?", (story_id,))
@@ -361,6 +387,34 @@ def open_storage(url: str | Path) -> Storage:
     if text.startswith(("postgresql://", "postgres://")):
         return PostgresStorage(text)
     return SQLiteStorage(text)
+
+
+def _where_sql(where: StoryFilter) -> tuple[str, list[str]]:
+    """The WHERE clause (with its leading space) and parameters of a story filter."""
+    clauses, params = [], []
+    if where.since:
+        clauses.append('COALESCE(s."end", s.start) >= ?')
+        params.append(where.since)
+    if where.until:
+        clauses.append("s.start <= ?")
+        params.append(where.until + "\uffff")  # the whole of that day, whatever the time
+    if where.outlet:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article "
+            "WHERE sa.story = s.id AND LOWER(a.outlet) LIKE ?)"
+        )
+        params.append(f"%{where.outlet.lower()}%")
+    if where.text:
+        clauses.append(
+            "(LOWER(s.headline) LIKE ? OR EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article "
+            "WHERE sa.story = s.id AND LOWER(a.data) LIKE ?))"
+        )
+        params += [f"%{where.text.lower()}%"] * 2
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _story_counts(story: Story) -> tuple[int, int, int]:
+    return len(story.claims), sum(1 for c in story.claims if c.status == "corroborated"), len(story.conflicts)
 
 
 def _json(record: Any) -> str:

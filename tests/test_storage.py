@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import sqlite3
 import time
+from dataclasses import asdict
 
 import pytest
 
@@ -25,6 +27,7 @@ from newsprism.models import (
     Span,
     Story,
     StoryFeatures,
+    StorySummary,
     Support,
 )
 from newsprism.storage import SCHEMA_VERSION, SQLiteStorage, StoryFilter, open_storage, without_password
@@ -61,6 +64,8 @@ def test_round_trip_keeps_every_field(storage):
     assert storage.articles() == report.articles
     assert storage.stories() == report.stories
     assert storage.inputs() == sorted(report.inputs, key=lambda r: r.source)
+    (row,) = storage.story_summaries()
+    assert (row.id, row.articles, row.outlets, row.claims, row.corroborated, row.conflicts) == ("s-1", 1, ["Ledger"], 1, 0, 0)
 
 
 def test_saving_the_same_run_twice_changes_nothing(storage):
@@ -81,7 +86,7 @@ def test_a_failed_write_leaves_the_database_as_it_was(storage):
 
 def test_schema_version_is_recorded(tmp_path):
     SQLiteStorage(tmp_path / "v.db").close()
-    assert sqlite3.connect(tmp_path / "v.db").execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert sqlite3.connect(tmp_path / "v.db").execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
 
 
 def test_a_database_of_the_first_schema_is_migrated(tmp_path):
@@ -91,9 +96,14 @@ def test_a_database_of_the_first_schema_is_migrated(tmp_path):
     for statement in MIGRATIONS[0]:
         old.execute(statement)
     old.execute("PRAGMA user_version = 1")
+    story = _report().stories[0]
+    old.execute('INSERT INTO stories (id, headline, start, "end", data) VALUES (?, ?, ?, ?, ?)',
+                (story.id, story.headline, story.start, story.end, json.dumps(asdict(story))))
     old.commit()
     old.close()
     store = open_storage(tmp_path / "old.db")
+    # the story list's counts are filled in for the stories saved before they had columns
+    assert [(s.id, s.claims, s.corroborated, s.conflicts) for s in store.story_summaries()] == [("s-1", 1, 0, 0)]
     store.save(_report(), features=[_features("a-1")])
     assert [f.article for f in store.story_features()] == ["a-1"]
     store.close()
@@ -163,6 +173,11 @@ def test_stories_are_listed_newest_first_and_filtered(storage):
     assert ids(StoryFilter(text="REOPENED")) == ["s-lib"]
     assert ids(StoryFilter(text="100% sure")) == []
     assert storage.story("s-lib").headline == "Library reopens"
+    assert storage.story_summaries(StoryFilter(outlet="coastline")) == [
+        StorySummary(id="s-fire", headline="Warehouse fire", start=fire.published, end=fire.published, articles=1,
+                     outlets=["Coastline Daily"], claims=0, corroborated=0, conflicts=0)
+    ]
+    assert [s.claims for s in storage.story_summaries()] == [0, 0]
     assert storage.story("s-none") is None
 
 
