@@ -99,7 +99,8 @@ def create_app(db: str, *, analyze_run: Any = None, max_file_bytes: int = MAX_FI
             found = store.articles([article_id])
             if not found:
                 raise HTTPException(404, f"no article '{article_id}'")
-            stories = [s for s in store.stories() if article_id in s.articles]
+            holding = [o.id for o in store.story_outlines() if article_id in o.articles]
+            stories = [s for s in map(store.story, holding) if s is not None]
         article = found[0]
         spans = _spans_by_article(stories, [article]).get(article_id, [])
         page = pages.get_template("article.html").render(article=article, marked=marked_text(article, spans), stories=stories)
