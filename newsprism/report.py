@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -115,10 +116,17 @@ def framing_table(story: Story) -> list[tuple[str, dict[str, list[Any]]]]:
     return sorted(((e, dict(by)) for e, by in rows.items()), key=lambda r: (-len(r[1]), r[0]))
 
 
+@cache
+def _environment() -> Environment:
+    """One template environment per process: it caches the compiled templates, which
+    matters when the web app renders a page per request."""
+    return Environment(loader=PackageLoader("newsprism", "templates"), autoescape=select_autoescape(["html"]))
+
+
 def render_html(report: Report, home: str | None = None) -> str:
     """report.html as a string. `home` is the address of the web app's story list, when
     the page is served by the app rather than written as a file."""
-    env = Environment(loader=PackageLoader("newsprism", "templates"), autoescape=select_autoescape(["html"]))
+    env = _environment()
     spans = _spans_by_article(report.stories, report.articles)
     articles = {a.id: a for a in report.articles}
     citations = {story.id: [_citations(story, s.claims, s.articles) for s in story.brief] for story in report.stories}
