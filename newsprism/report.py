@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from .graph import derivation_svg
 from .models import Article, Report, Story
 
 SCHEMA_ID = "newsprism.report/1"
@@ -143,6 +144,7 @@ def render_html(report: Report, home: str | None = None) -> str:
         citations=citations,
         claim_by_id=claim_by_id,
         framing_table={story.id: framing_table(story) for story in report.stories},
+        derivation_graph={story.id: derivation_svg(story, articles) for story in report.stories},
         removed_by_kind=removed_by_kind,
         css=(Path(__file__).parent / "templates" / "report.css").read_text(encoding="utf-8"),
         home=home,

@@ -43,6 +43,8 @@ def test_the_story_page_is_the_report_of_that_story(client):
     page = client.get(f"/stories/{fire['id']}")
     assert page.status_code == 200
     assert "← all stories" in page.text and "Conflicts" in page.text and "<mark id=" in page.text
+    # the rewrite the corpus plants, drawn as an arrow from Meridian Wire to PulseNews Now
+    assert 'aria-label="PulseNews Now is a rewrite of Meridian Wire"' in page.text
     assert client.get("/stories/s-nope").status_code == 404
 
 
