@@ -45,48 +45,44 @@ def average_linkage(
     edges: Iterable[tuple[int, int, float]],
     threshold: float,
     groups: Iterable[Iterable[int]] = (),
-    cohesion_ratio: float = 0.0,
 ) -> list[list[int]]:
     """Agglomerative clustering of items 0..size-1 with average linkage over a sparse graph.
 
-    `edges` are (i, j, similarity) for the pairs that were compared; a pair not given counts
-    as similarity 0. `groups` are clusters to start from (they only grow or merge). Two
-    clusters merge, best pair first, while the mean similarity over all their cross pairs is
-    at least `threshold` and at least `cohesion_ratio` times the mean similarity within the
-    less cohesive of the two (clusters that started as `groups`, and single items, set no
-    such bar: nothing is known of the pairs inside them).
+    `edges` are (i, j, similarity), each pair once; a pair not given counts as similarity 0.
+    `groups` are clusters to start from (earlier stories): they only grow or merge, and the
+    pairs between their items were not compared, so the mean between two clusters is over
+    the pairs that were (those with an item outside every group). Clusters merge, the pair
+    with the highest mean first, while that mean is at least `threshold`.
 
-    scipy's and scikit-learn's agglomerative clustering take neither clusters to start from
-    nor a relative bar, and scipy's wants the dense distance matrix; hence this one.
+    scipy's and scikit-learn's agglomerative clustering take no clusters to start from and
+    no pairs left uncompared (scipy's also wants the dense distance matrix); hence this one.
     """
     import heapq
 
-    parent = list(range(size))
     members: dict[int, list[int]] = {n: [n] for n in range(size)}
+    root = list(range(size))
+    # cluster -> how many of its items came in a starting group: the pairs among those items
+    # (within and across groups) were not compared
+    grouped: dict[int, int] = {}
     for group in groups:
         items = list(group)
         for n in items[1:]:
-            parent[n] = items[0]
+            root[n] = items[0]
             members[items[0]].extend(members.pop(n))
-    # cluster -> sum of the similarities within it, for clusters that did not start as a group
-    inside: dict[int, float] = {c: 0.0 for c, m in members.items() if len(m) == 1}
-    root = [parent[n] for n in range(size)]
+        if items:
+            grouped[items[0]] = len(items)
     links: dict[int, dict[int, float]] = {c: {} for c in members}
     for i, j, weight in edges:
         a, b = root[i], root[j]
-        if a == b:
-            continue
-        links[a][b] = links[a].get(b, 0.0) + weight
-        links[b][a] = links[b].get(a, 0.0) + weight
+        if a != b:
+            links[a][b] = links[a].get(b, 0.0) + weight
+            links[b][a] = links[a][b]
     version = dict.fromkeys(members, 0)
 
-    def mean_inside(c: int) -> float | None:
-        n = len(members[c])
-        return inside[c] / (n * (n - 1) / 2) if c in inside and n > 1 else None
-
-
     def entry(a: int, b: int) -> tuple[float, int, int, int, int]:
-        return (-links[a][b] / (len(members[a]) * len(members[b])), a, b, version[a], version[b])
+        compared = len(members[a]) * len(members[b]) - grouped.get(a, 0) * grouped.get(b, 0)
+        mean = links[a][b] / compared if compared > 0 else 0.0
+        return (-mean, min(a, b), max(a, b), version[min(a, b)], version[max(a, b)])
 
     heap = [entry(a, b) for a in links for b in links[a] if a < b]
     heapq.heapify(heap)
@@ -94,26 +90,19 @@ def average_linkage(
         negative, a, b, va, vb = heapq.heappop(heap)
         if a not in members or b not in members or version[a] != va or version[b] != vb:
             continue  # a stale entry: one side merged since
-        mean = -negative
-        if mean < threshold:
+        if -negative < threshold:
             break
-        bars = [m for m in (mean_inside(a), mean_inside(b)) if m is not None]
-        if bars and mean < cohesion_ratio * min(bars):
-            continue
         # merge b into a
-        between = links[a].pop(b)
+        links[a].pop(b)
         links[b].pop(a)
-        if a in inside and b in inside:
-            inside[a] += inside.pop(b) + between
-        else:
-            inside.pop(a, None)
-            inside.pop(b, None)
         members[a].extend(members.pop(b))
+        if a in grouped or b in grouped:
+            grouped[a] = grouped.get(a, 0) + grouped.pop(b, 0)
         for c, weight in links.pop(b).items():
             links[c].pop(b)
             links[a][c] = links[a].get(c, 0.0) + weight
             links[c][a] = links[a][c]
         version[a] += 1
         for c in links[a]:
-            heapq.heappush(heap, entry(a, c) if a < c else entry(c, a))
+            heapq.heappush(heap, entry(a, c))
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
