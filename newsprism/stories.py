@@ -13,7 +13,6 @@ one close pair cannot chain two events together.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -33,6 +32,7 @@ STORY_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "W
 NAME_STOPWORDS = frozenset("the a an of and in on at for to de la mr mrs ms dr".split())
 # A date the text names counts only with its year ("March 11, 2005", "June 2010"): a bare
 # weekday or "last month" is resolved against a publication date that may be missing.
+_WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 # The score of a pair: these weights on the cosine of the lead embeddings and on the cosine
 # of the rarity-weighted names and dates the two articles share.
@@ -117,13 +117,19 @@ def group_stories(features: Sequence[StoryFeatures], existing: Sequence[Story] =
     vectors = np.asarray([f.vector for f in features], dtype=np.float32)
     edges = candidate_pairs(new, vectors, name_matrix(features), [parse_iso(f.published) for f in features])
     clusters = average_linkage(len(features), edges, LINK_SCORE, groups=groups)
+    unchanged = {frozenset(s.articles): s for s in existing}
     stories = []
     for members in clusters:
         group = [features[n] for n in members]
-        block = vectors[members]
-        centre = group[int(np.argmax((block @ block.T).sum(axis=1)))]
-        start, end = time_span(group)
         article_ids = [f.article for f in group]
+        kept = unchanged.get(frozenset(article_ids))
+        if kept is not None:  # nothing new joined it: as it was
+            stories.append(Story(id=kept.id, headline=kept.headline, articles=article_ids, start=kept.start, end=kept.end))
+            continue
+        block = vectors[members]
+        # the article closest to all others (sum of cosines = dot with the summed vectors)
+        centre = group[int(np.argmax(block @ block.sum(axis=0)))]
+        start, end = time_span(group)
         stories.append(
             Story(
                 id=_kept_id({owner[n].id: owner[n] for n in members if n in owner}.values()) or story_id(article_ids),
@@ -144,23 +150,22 @@ def candidate_pairs(
     is_new = np.zeros(len(vectors), dtype=bool)
     is_new[new] = True
     ordinal = np.asarray([d.toordinal() if d else 0 for d in days], dtype=np.int64)
+    named = np.asarray(names.getnnz(axis=1) > 0)
+    columns = np.arange(len(vectors))
     edges: list[tuple[int, int, float]] = []
     for begin in range(0, len(new), BLOCK_ROWS):
         rows = new[begin : begin + BLOCK_ROWS]
-        text = vectors[rows] @ vectors.T
         shared = (names[rows] @ names.T).toarray()
-        score = TEXT_WEIGHT * text + NAME_WEIGHT * shared
+        score = TEXT_WEIGHT * (vectors[rows] @ vectors.T) + NAME_WEIGHT * shared
         # names on both sides and none of them shared: different things
-        named = np.asarray(names.getnnz(axis=1) > 0)
         score[(shared < MIN_NAME_OVERLAP) & named[rows][:, None] & named[None, :]] = 0.0
         dated = (ordinal[rows][:, None] > 0) & (ordinal[None, :] > 0)
         score[dated & (np.abs(ordinal[rows][:, None] - ordinal[None, :]) > MAX_DAYS_APART)] -= DATE_PENALTY
         # each pair once: a new-new pair from the row of its smaller index, a new-old pair
         # from the new article's row
-        columns = np.arange(len(vectors))
         keep = (score >= CANDIDATE_SCORE) & ((columns[None, :] > rows[:, None]) | ~is_new[None, :])
-        for r, j in zip(*np.nonzero(keep), strict=True):
-            edges.append((int(rows[r]), int(j), float(score[r, j])))
+        r, j = np.nonzero(keep)
+        edges.extend(zip(rows[r].tolist(), j.tolist(), score[r, j].tolist(), strict=True))
     return edges
 
 
@@ -168,26 +173,24 @@ def name_matrix(features: Sequence[StoryFeatures]) -> sparse.csr_matrix:
     """One row per article: the words of the names it mentions and the years and days of the
     dates it names, each weighted by its rarity among `features` (inverse document frequency),
     rows of unit length. Words rather than whole names, so "Reid" meets "Tara Reid"."""
-    bags = [name_words(f) for f in features]
-    frequency: dict[str, int] = {}
-    for bag in bags:
-        for word in bag:
-            frequency[word] = frequency.get(word, 0) + 1
-    column = {w: n for n, w in enumerate(frequency)}
-    rows, cols, values = [], [], []
-    for r, bag in enumerate(bags):
-        weights = {w: math.log(len(bags) / frequency[w]) for w in bag}
-        norm = math.sqrt(sum(v * v for v in weights.values()))
-        for word, weight in weights.items():
-            if norm and weight:
-                rows.append(r)
-                cols.append(column[word])
-                values.append(weight / norm)
-    return sparse.csr_matrix((values, (rows, cols)), shape=(len(bags), len(column)), dtype=np.float32)
+    column: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for r, f in enumerate(features):
+        for word in name_words(f):
+            rows.append(r)
+            cols.append(column.setdefault(word, len(column)))
+    row, col = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+    frequency = np.bincount(col, minlength=len(column))
+    weight = np.log(len(features) / np.maximum(frequency[col], 1))
+    norm = np.sqrt(np.bincount(row, weights=weight * weight, minlength=len(features)))
+    value = np.divide(weight, norm[row], out=np.zeros_like(weight), where=norm[row] > 0)
+    keep = value > 0  # a word every article names tells none apart
+    return sparse.csr_matrix((value[keep].astype(np.float32), (row[keep], col[keep])), shape=(len(features), len(column)))
 
 
 def name_words(f: StoryFeatures) -> set[str]:
-    words = {w for name in f.entities for w in re.findall(r"\w+", name.lower()) if w not in NAME_STOPWORDS}
+    words = set(_WORD.findall(" ".join(f.entities).lower())) - NAME_STOPWORDS
     for value in f.dates:
         words.add("year:" + value[:4])
         if len(value) == 10:
