@@ -30,9 +30,9 @@ HEADLINE_CHARS = 120
 STORY_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"}
 # Words of a name that say nothing about which name it is.
 NAME_STOPWORDS = frozenset("the a an of and in on at for to de la mr mrs ms dr".split())
+_WORD = re.compile(r"\w+")
 # A date the text names counts only with its year ("March 11, 2005", "June 2010"): a bare
 # weekday or "last month" is resolved against a publication date that may be missing.
-_WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 # The score of a pair: these weights on the cosine of the lead embeddings and on the cosine
 # of the rarity-weighted names and dates the two articles share.
@@ -46,12 +46,13 @@ MIN_NAME_OVERLAP = 0.02
 MAX_DAYS_APART = 7
 DATE_PENALTY = 0.25
 # A story takes an article, or two stories merge, when the mean score over all their pairs
-# is at least this. Chosen on ECB+ topics 1-22 (benchmarks/stories.py), where B-cubed F1 is
-# flat (0.90-0.92) from 0.32 to 0.36; the held-out topics were not looked at.
+# is at least this. Chosen with the weights above on ECB+ topics 1-22 (benchmarks/stories.py),
+# where B-cubed F1 is flat (0.90-0.92) from 0.32 to 0.36; topics 23-45 did not choose it.
 LINK_SCORE = 0.33
 # Pairs scoring below this are not kept as candidates (they count as 0 in the means).
 CANDIDATE_SCORE = 0.10
-# New articles are scored against all articles in blocks of this many rows.
+# New articles are scored against all articles in blocks of this many rows (a block is a
+# dense BLOCK_ROWS x all-articles matrix: 12 MB per 3,000 articles).
 BLOCK_ROWS = 1024
 
 
