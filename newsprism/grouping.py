@@ -3,7 +3,7 @@ articles, claims from aligned mentions, independent sources from derivations).""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -45,14 +45,18 @@ def average_linkage(
     edges: Iterable[tuple[int, int, float]],
     threshold: float,
     groups: Iterable[Iterable[int]] = (),
+    between_groups: Callable[[list[int], list[int]], float] | None = None,
 ) -> list[list[int]]:
     """Agglomerative clustering of items 0..size-1 with average linkage over a sparse graph.
 
     `edges` are (i, j, similarity), each pair once; a pair not given counts as similarity 0.
     `groups` are clusters to start from (earlier stories): they only grow or merge, and the
-    pairs between their items were not compared, so the mean between two clusters is over
-    the pairs that were (those with an item outside every group). Clusters merge, the pair
-    with the highest mean first, while that mean is at least `threshold`.
+    pairs between their items were not compared. Two clusters that both hold such items merge
+    only when the mean over their compared pairs passes and, if `between_groups` is given,
+    so does the mean over all their pairs, with `between_groups(items_a, items_b)` giving
+    the summed similarity of the uncompared ones (an estimate the caller can make without
+    comparing them one by one). Clusters merge, the pair with the highest mean first, while
+    that mean is at least `threshold`.
 
     scipy's and scikit-learn's agglomerative clustering take no clusters to start from and
     no pairs left uncompared (scipy's also wants the dense distance matrix); hence this one.
@@ -61,16 +65,16 @@ def average_linkage(
 
     members: dict[int, list[int]] = {n: [n] for n in range(size)}
     root = list(range(size))
-    # cluster -> how many of its items came in a starting group: the pairs among those items
+    # cluster -> its items that came in a starting group: the pairs among those items
     # (within and across groups) were not compared
-    grouped: dict[int, int] = {}
+    grouped: dict[int, list[int]] = {}
     for group in groups:
         items = list(group)
         for n in items[1:]:
             root[n] = items[0]
             members[items[0]].extend(members.pop(n))
         if items:
-            grouped[items[0]] = len(items)
+            grouped[items[0]] = items
     links: dict[int, dict[int, float]] = {c: {} for c in members}
     for i, j, weight in edges:
         a, b = root[i], root[j]
@@ -80,8 +84,15 @@ def average_linkage(
     version = dict.fromkeys(members, 0)
 
     def entry(a: int, b: int) -> tuple[float, int, int, int, int]:
-        compared = len(members[a]) * len(members[b]) - grouped.get(a, 0) * grouped.get(b, 0)
-        mean = links[a][b] / compared if compared > 0 else 0.0
+        total, pairs = links[a][b], len(members[a]) * len(members[b])
+        if a in grouped and b in grouped:
+            uncompared = len(grouped[a]) * len(grouped[b])
+            mean = total / (pairs - uncompared) if pairs > uncompared else 0.0
+            if mean >= threshold and between_groups is not None:
+                # the compared pairs pass; so must all pairs (asked only now: it costs more)
+                mean = min(mean, (total + between_groups(grouped[a], grouped[b])) / pairs)
+        else:
+            mean = total / pairs
         return (-mean, min(a, b), max(a, b), version[min(a, b)], version[max(a, b)])
 
     heap = [entry(a, b) for a in links for b in links[a] if a < b]
@@ -97,7 +108,7 @@ def average_linkage(
         links[b].pop(a)
         members[a].extend(members.pop(b))
         if a in grouped or b in grouped:
-            grouped[a] = grouped.get(a, 0) + grouped.pop(b, 0)
+            grouped[a] = grouped.get(a, []) + grouped.pop(b, [])
         for c, weight in links.pop(b).items():
             links[c].pop(b)
             links[a][c] = links[a].get(c, 0.0) + weight

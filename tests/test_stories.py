@@ -170,3 +170,13 @@ def test_a_new_article_that_links_two_stories_merges_them_under_the_larger_ones_
     # d scores 1.0 with a, b and c; the two old stories merge only if their known pairs (all
     # through d) reach the bar: (d-a, d-b, d-c) = 3.0 over 2*2 pairs after d joins the big one
     assert [(s.id, sorted(s.articles)) for s in grown] == [("s-big", ["a", "b", "c", "d"])]
+
+
+def test_a_new_article_between_two_unlike_stories_does_not_merge_them():
+    # d is as close to a and b as to c, but a and b are nothing like c: the stories' summed
+    # vectors say so without comparing their articles one by one
+    features = [_feature("a", [1.0, 0.0]), _feature("b", [1.0, 0.0]), _feature("c", [0.0, 1.0]), _feature("d", [0.7071, 0.7071])]
+    ab = Story(id="s-ab", headline="ab", articles=["a", "b"])
+    c = Story(id="s-c", headline="c", articles=["c"])
+    grown = group_stories(features, existing=[ab, c])
+    assert sorted(sorted(s.articles) for s in grown) == [["a", "b", "d"], ["c"]]
