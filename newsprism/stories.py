@@ -52,7 +52,7 @@ LINK_SCORE = 0.33
 # Pairs scoring below this are not kept as candidates (they count as 0 in the means).
 CANDIDATE_SCORE = 0.10
 # New articles are scored against all articles in blocks of this many rows (a block is a
-# dense BLOCK_ROWS x all-articles matrix: 12 MB per 3,000 articles).
+# few dense BLOCK_ROWS x all-articles matrices, 12 MB each per 3,000 articles).
 BLOCK_ROWS = 1024
 
 
