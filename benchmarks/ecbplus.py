@@ -49,8 +49,8 @@ class EcbDocument:
 def detokenize(tokens: Sequence[str]) -> str:
     """One sentence's tokens as text with ordinary spacing. A straight double quote opens
     and closes by turns; an apostrophe before a clitic ("Lohan ’ s") and a hyphen or colon
-    between two word tokens ("90 - day", "4: 59") and a thousands comma ("2, 000") are
-    glued to both sides."""
+    between two word tokens ("90 - day"), a colon or point between digits ("4: 59", "6. 1")
+    and a thousands comma ("2, 000") are glued to both sides."""
     out: list[str] = []
     glue_next = False
     open_quote = False
@@ -65,7 +65,7 @@ def detokenize(tokens: Sequence[str]) -> str:
             glue_next = open_quote
             continue
         inner = (token in ("’", "'") and after.lower() in _CLITICS) or (
-            token in ("-", ":") and _WORD_END.search(before) and _WORD_START.match(after)
+            token in ("-", ":", ".") and _WORD_END.search(before) and _WORD_START.match(after)
             and (token == "-" or (before[-1:].isdigit() and after[:1].isdigit()))
         ) or (token == "," and before.isdigit() and re.fullmatch(r"\d{3}", after) is not None)
         space = bool(out) and not glue_next and not inner and not _NO_SPACE_BEFORE.match(token)

@@ -53,6 +53,7 @@ def test_bcubed_refuses_clusterings_of_different_items():
     [
         ("Tara Reid , 33 , said : \" no way \" ( really ) .", 'Tara Reid, 33, said: "no way" (really).'),
         ("Lohan ’ s 90 - day stint began at 4 : 59 pm", "Lohan’s 90-day stint began at 4:59 pm"),
+        ("a 6 . 1 - magnitude quake .", "a 6.1-magnitude quake."),
         ("it 's `` Scrubs '' , and it fell 2 , 000 feet", "it's “Scrubs”, and it fell 2,000 feet"),
     ],
 )
