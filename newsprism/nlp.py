@@ -43,13 +43,18 @@ class Embedder(Protocol):
 def _register_paragraph_component() -> None:
     from spacy.language import Language
 
+    from spacy.attrs import IS_SPACE
+
     @Language.component("newsprism_paragraphs")
     def paragraphs(doc):  # type: ignore[no-untyped-def]
         """A sentence never runs across a paragraph break (a blank line in clean text);
-        the parser keeps sentence starts that are set before it runs."""
-        for token in doc[1:]:
-            if "\n\n" in doc[token.i - 1].whitespace_ + (doc[token.i - 1].text if doc[token.i - 1].is_space else ""):
-                token.is_sent_start = True
+        the parser keeps sentence starts that are set before it runs. A token's trailing
+        `whitespace_` is at most one space, so only whitespace tokens can hold the break:
+        only those are looked at."""
+        for i in np.flatnonzero(doc.to_array(IS_SPACE)[:-1]):
+            before = doc[int(i)]
+            if "\n\n" in before.whitespace_ + before.text:
+                doc[int(i) + 1].is_sent_start = True
         return doc
 
 
