@@ -17,7 +17,7 @@ from typing import Any, Protocol, TypeVar
 from . import brief, claims, clean, crosscheck, ingest, stories
 from .errors import NewsprismError, StageError
 from .models import Anomaly, Article, InputRecord, Report, Story
-from .nlp import Embedder, default_embedder, spacy_pipeline
+from .nlp import EmbeddedAhead, Embedder, default_embedder, spacy_pipeline
 from .storage import Storage
 
 T = TypeVar("T")
@@ -111,10 +111,14 @@ def analyze(
             progress.advance("stories")
         claims_by_id = {c.article: c for c in found_claims}
         with _stage("crosscheck", timings):
+            # every story's sentences embedded first, in large batches (nlp.EmbeddedAhead)
+            ahead = list(dict.fromkeys(t for s in story_list for t in crosscheck.texts_to_embed([claims_by_id[a] for a in s.articles])))
+            progress.start("embed", len(ahead))
+            story_embedder = EmbeddedAhead(embedder, ahead, on_chunk=lambda n: progress.advance("embed", n))
             progress.start("crosscheck", len(story_list))
             story_list = [
                 crosscheck.crosscheck_story(
-                    story, [by_id[a] for a in story.articles], [claims_by_id[a] for a in story.articles], embedder
+                    story, [by_id[a] for a in story.articles], [claims_by_id[a] for a in story.articles], story_embedder
                 )
                 for story in _tracked(story_list, "crosscheck", progress)
             ]
