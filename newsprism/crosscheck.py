@@ -31,7 +31,7 @@ from itertools import combinations
 import numpy as np
 
 from .anomalies import FORMER, find_anomalies
-from .derivations import find_derivations
+from .derivations import find_derivations, own_sentences
 from .entailment import REFUTING, Entailment, StructuredEntailment, negated, negation_differs, words_of
 from .framing import frame_story
 from .grouping import UnionFind
@@ -176,6 +176,22 @@ def independence(article_ids: Sequence[str], derivations: Sequence[Derivation]) 
     for d in derivations:
         families.union(d.source, d.derived)
     return {a: families.find(a) for a in article_ids}
+
+
+def texts_to_embed(claims: Sequence[ArticleClaims]) -> list[str]:
+    """The texts `crosscheck_story` asks the embedder for, for a story with these claims:
+    its articles' own sentences (derivations), its extractions' sentences and the
+    subjects of its dated events. A run embeds those of all its stories ahead, in large
+    batches (`nlp.EmbeddedAhead`); a text left out here is still embedded when asked for."""
+    if len(claims) < 2:
+        return []  # a story of one article compares nothing
+    extractions = [e for c in claims for e in c.extractions]
+    subjects = [_event_parts(e)[0] for e in extractions if e.kind == "date" and e.date is not None and e.date.event]
+    return (
+        [s for c in claims for s in own_sentences(c)]
+        + [e.sentence.text for e in extractions]
+        + [s for s in subjects if s]
+    )
 
 
 def _sentence_vectors(extractions: list[Extraction], embedder: Embedder) -> dict[str, np.ndarray]:

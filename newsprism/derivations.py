@@ -52,6 +52,8 @@ def minhash(text: str) -> MinHash:
 
 
 def find_derivations(articles: Sequence[Article], claims: Sequence[ArticleClaims], embedder: Embedder) -> list[Derivation]:
+    if len(articles) < 2:
+        return []  # nothing to copy from: no sentence of a story of one article needs embedding
     sentences = [own_sentences(c) for c in claims]
     vectors = [embedder.encode(s) for s in sentences]
     hashes = [minhash(a.text) for a in articles]

@@ -15,6 +15,7 @@ plugged in later, and tests can pass a tiny deterministic one.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
@@ -41,15 +42,19 @@ class Embedder(Protocol):
 
 
 def _register_paragraph_component() -> None:
+    from spacy.attrs import IS_SPACE
     from spacy.language import Language
 
     @Language.component("newsprism_paragraphs")
     def paragraphs(doc):  # type: ignore[no-untyped-def]
         """A sentence never runs across a paragraph break (a blank line in clean text);
-        the parser keeps sentence starts that are set before it runs."""
-        for token in doc[1:]:
-            if "\n\n" in doc[token.i - 1].whitespace_ + (doc[token.i - 1].text if doc[token.i - 1].is_space else ""):
-                token.is_sent_start = True
+        the parser keeps sentence starts that are set before it runs. A token's trailing
+        `whitespace_` is at most one space, so only whitespace tokens can hold the break:
+        only those are looked at."""
+        for i in np.flatnonzero(doc.to_array(IS_SPACE)[:-1]):
+            before = doc[int(i)]
+            if "\n\n" in before.whitespace_ + before.text:
+                doc[int(i) + 1].is_sent_start = True
         return doc
 
 
@@ -102,6 +107,36 @@ class MiniLMEmbedder:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([self._cache[t] for t in texts])
+
+
+# Texts per call when embedding ahead: the sentence model is several times faster per
+# text on a large batch than on the few sentences of one article (fewer, fuller matrix
+# products); this many keep memory small and the progress bar moving.
+EMBED_AHEAD_CHUNK = 2048
+
+
+class EmbeddedAhead:
+    """An Embedder that answers from vectors computed ahead, in large batches, for texts a
+    stage will ask for a few at a time (each story's sentences); any other text is passed
+    on to `inner`. `on_chunk(n)` is called after each batch of n texts."""
+
+    def __init__(self, inner: Embedder, texts: Iterable[str], on_chunk: Callable[[int], None] | None = None) -> None:
+        self._inner = inner
+        self._vectors: dict[str, np.ndarray] = {}
+        unique = list(dict.fromkeys(texts))
+        for begin in range(0, len(unique), EMBED_AHEAD_CHUNK):
+            chunk = unique[begin : begin + EMBED_AHEAD_CHUNK]
+            self._vectors.update(zip(chunk, inner.encode(chunk), strict=True))
+            if on_chunk is not None:
+                on_chunk(len(chunk))
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if missing:
+            self._vectors.update(zip(missing, self._inner.encode(missing), strict=True))
+        if not texts:
+            return self._inner.encode([])
+        return np.stack([self._vectors[t] for t in texts])
 
 
 @lru_cache(maxsize=1)

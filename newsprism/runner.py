@@ -17,7 +17,7 @@ from typing import Any, Protocol, TypeVar
 from . import brief, claims, clean, crosscheck, ingest, stories
 from .errors import NewsprismError, StageError
 from .models import Anomaly, Article, ArticleClaims, InputRecord, Reason, Report, Story, StoryFeatures
-from .nlp import Embedder, default_embedder, spacy_pipeline
+from .nlp import EmbeddedAhead, Embedder, default_embedder, spacy_pipeline
 from .storage import Storage
 
 T = TypeVar("T")
@@ -206,10 +206,14 @@ def _changed_stories(
         claims_by_id.update((c.article, c) for c in storage.article_claims(old_ids))
     assert embedder is not None
     with _stage("crosscheck", timings):
+        # every story's sentences embedded first, in large batches (nlp.EmbeddedAhead)
+        ahead = list(dict.fromkeys(t for s in changed for t in crosscheck.texts_to_embed([claims_by_id[a] for a in s.articles])))
+        progress.start("embed", len(ahead))
+        story_embedder = EmbeddedAhead(embedder, ahead, on_chunk=lambda n: progress.advance("embed", n))
         progress.start("crosscheck", len(changed))
         changed = [
             crosscheck.crosscheck_story(
-                story, [by_id[a] for a in story.articles], [claims_by_id[a] for a in story.articles], embedder
+                story, [by_id[a] for a in story.articles], [claims_by_id[a] for a in story.articles], story_embedder
             )
             for story in _tracked(changed, "crosscheck", progress)
         ]
