@@ -18,7 +18,17 @@ from .dates import parse_iso
 from .measures import dates, quantities
 from .models import Article, ArticleClaims, Entity, Extraction, Span
 from .quotespans import QuoteSpan, quote_spans
-from .speakers import Attribution, People, person_name, speaker_for, speech_verbs, subject_speaker, surname_key, trimmed
+from .speakers import (
+    Attribution,
+    People,
+    headline_claim,
+    person_name,
+    speaker_for,
+    speech_verbs,
+    subject_speaker,
+    surname_key,
+    trimmed,
+)
 
 # Quoted stretches shorter than this are scare quotes or names, not statements, unless
 # their sentence says who said them (a partial quote: 'urged lawmakers to act "without
@@ -69,11 +79,20 @@ def _quotes(
     headline_end = body.find("\n")
     if headline_end == -1:  # a text of one line is all headline
         headline_end = len(body)
+    headline = headline_claim(body, headline_end, people)
     for quote in quotes:
         start, end = quote.start, quote.end
         text = body[start:end].rstrip(" ,")
         turn = INTERVIEW_TURN.match(text)
-        if turn:  # '"PENCE: Well, look, ...': a transcript's turn names its speaker
+        said_in_headline = False
+        if headline is not None and headline.start <= start < headline.end:
+            # 'Okafor: Plan Is a ‘Costly Mistake’': the claim is the rest of the headline
+            said_in_headline = True
+            if found and found[-1].headline:
+                found[-1].extend(Span(start, start + len(text), text), body)
+                continue
+            attribution = headline.attribution
+        elif turn:  # '"PENCE: Well, look, ...': a transcript's turn names its speaker
             start, text = start + turn.end(), text[turn.end() :]
             name = turn.group(1).title()
             known = people.names.get(surname_key(name.split()[-1]))
@@ -106,10 +125,13 @@ def _quotes(
             speaker=speaker,
             quote=text,
         )
-        found.append(_Quote(quote, extraction, attribution.verb))
+        found.append(_Quote(quote, extraction, attribution.verb, headline=said_in_headline))
     _attribute_backwards(found)
     for item in found:
-        item.extraction.focus = _reported_clause_around(doc, item, body)
+        if item.headline and headline is not None:
+            item.extraction.focus = Span(headline.start, headline.end, body[headline.start : headline.end])
+        else:
+            item.extraction.focus = _reported_clause_around(doc, item, body)
     return [item.extraction for item in found]
 
 
@@ -120,6 +142,7 @@ class _Quote:
     span: QuoteSpan
     extraction: Extraction
     verb: Any
+    headline: bool = False  # said by the speaker a headline opens with
 
     def extend(self, part: Span, body: str) -> None:
         """Add the next stretch of a quote that its attribution interrupted."""

@@ -153,6 +153,33 @@ def _governing_first(verbs: list[Any], quoted: Any) -> list[Any]:
     return sorted(verbs, key=lambda verb: verb.i not in ancestors)
 
 
+# A headline that opens with a speaker and a colon ('Okafor: Harbor Plan Is a ‘Costly
+# Mistake’') says who said the rest; the speaker is a short run of capitalised words.
+HEADLINE_SPEAKER = re.compile(r"\s*((?:[A-Z][\w.'’&-]*|of|the|and|de|van|von)(?: (?:[A-Z][\w.'’&-]*|of|the|and|de|van|von)){0,5}):\s+(?=\S)")
+# Labels that open headlines without naming who speaks ('The Latest: ...', 'WATCH: ...').
+HEADLINE_LABELS = {"the latest", "latest", "watch", "video", "exclusive", "breaking", "update", "live", "opinion", "analysis", "editorial", "photos", "listen", "read"}
+
+
+@dataclass(frozen=True)
+class HeadlineClaim:
+    """'Okafor: Harbor Plan Is a ‘Costly Mistake’': who speaks, and where the claim (the
+    rest of the headline) runs."""
+
+    attribution: Attribution
+    start: int
+    end: int
+
+
+def headline_claim(text: str, headline_end: int, people: People) -> HeadlineClaim | None:
+    found = HEADLINE_SPEAKER.match(text, 0, headline_end)
+    if found is None or found.group(1).lower() in HEADLINE_LABELS:
+        return None
+    written = found.group(1)
+    known = people.names.get(surname_key(written.split()[-1]))
+    end = len(text[:headline_end].rstrip())
+    return HeadlineClaim(Attribution(written, known or written), found.end(), end)
+
+
 # '"...." ― Jane Okafor': a dash after the closing mark, then a name, signs the quote.
 SIGNATURE = re.compile(r"[\s.,]*[\"”’'.,]+[^\S\n]*[―—–-]{1,2}[^\S\n]*")
 

@@ -268,3 +268,23 @@ def test_quotes_joined_by_and_keep_the_reported_clause_around_them(nlp):
     (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
     assert len(found.parts) == 2
     assert found.focus is not None and found.focus.text.startswith("the harbor plan as")
+
+
+def test_a_headline_that_opens_with_a_speaker_attributes_its_rest(nlp):
+    text = (
+        "Okafor: Harbor Plan Is a \u2018Costly Mistake\u2019 and \u2018Badly Late\u2019\n\n"
+        "Councillor Maria Okafor criticised the harbor plan on Monday."
+    )
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.speaker == "Maria Okafor" and len(found.parts) == 2
+    assert found.focus is not None and found.focus.text.startswith("Harbor Plan Is")
+
+
+def test_a_label_opening_a_headline_is_no_speaker(nlp):
+    text = "The Latest: Harbor Plan Called a \u2018Costly Mistake\u2019 by the Council\n\nThe council met on Monday."
+    assert all(e.speaker != "The Latest" for e in _extract(nlp, text).extractions if e.kind == "quote")
+
+
+def test_a_curly_single_quote_closes_on_a_mark_that_looks_possessive_when_nothing_else_closes_it():
+    text = "Okafor Says Harbor Plan Is \u2018Years of Delays\u2019 in the Making"
+    assert [text[q.start : q.end] for q in quote_spans(text)] == ["Years of Delays"]
