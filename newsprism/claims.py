@@ -19,6 +19,7 @@ from .measures import dates, quantities
 from .models import Article, ArticleClaims, Entity, Extraction, Span
 from .quotespans import QuoteSpan, quote_spans
 from .speakers import (
+    SAY_VERBS,
     Attribution,
     People,
     headline_claim,
@@ -218,8 +219,10 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     if first is None or len(first) == 0:
         return None
     child = first[0]
+    path = [child]  # the quote's first word and its heads up to the reported clause
     while child.head.i != verb.i and child.head.i != child.i:
         child = child.head
+        path.append(child)
     if child.head.i != verb.i or child.i == verb.i or child.dep_ in ("nsubj", "nsubjpass", "punct"):
         return None
     if child.i > verb.i and child.dep_ not in ("ccomp", "xcomp"):
@@ -229,7 +232,7 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
         left = min(c.left_edge.i for c in objects)
     else:
         left = child.left_edge.i
-    right = child.right_edge.i
+    right = _clause_end(path, child.right_edge.i, first[-1].i)
     while right > left and doc[right].is_punct and not _is_quote_mark(doc[right].text):
         right -= 1
     start = min(doc[left].idx, mention.start - 1)
@@ -240,6 +243,22 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     if words_outside < MIN_CLAUSE_WORDS_OUTSIDE_QUOTE:
         return None
     return Span(start, end, body[start:end])
+
+
+def _clause_end(path: list[Any], right: int, quote_end: int) -> int:
+    """Where the reported clause ends: before a second report that the sentence goes on
+    to, a speech verb joined to the clause ('found him "charming" [and called ...]',
+    'has "grown the party," [claiming ...]'); the parse often hangs it from the reported
+    clause rather than from the verb that reports it. Other predicates joined to the
+    clause ('would "act like a puppy" [and back Trump]') are part of what was said."""
+    for token in path:
+        for dep in token.children:
+            if dep.left_edge.i > quote_end and dep.dep_ in ("conj", "advcl") and dep.lemma_.lower() in SAY_VERBS:
+                right = min(right, dep.left_edge.i - 1)
+    doc = path[0].doc
+    while right > quote_end and doc[right].dep_ == "cc":  # the 'and' before the report left out
+        right -= 1
+    return right
 
 
 # A reported clause is more than its quote when it has at least this many words of its

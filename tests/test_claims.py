@@ -288,3 +288,12 @@ def test_a_label_opening_a_headline_is_no_speaker(nlp):
 def test_a_curly_single_quote_closes_on_a_mark_that_looks_possessive_when_nothing_else_closes_it():
     text = "Okafor Says Harbor Plan Is \u2018Years of Delays\u2019 in the Making"
     assert [text[q.start : q.end] for q in quote_spans(text)] == ["Years of Delays"]
+
+
+def test_a_second_report_joined_to_the_reported_clause_is_left_out_of_it(nlp):
+    text = (
+        'The ministry said it was "firmly opposed" to the new levy and warned the council to refrain '
+        "from further steps that would raise costs."
+    )
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.focus is not None and found.focus.text == 'it was "firmly opposed" to the new levy'
