@@ -23,6 +23,7 @@ from .speakers import (
     Attribution,
     People,
     headline_claim,
+    inside,
     person_name,
     speaker_for,
     speech_verbs,
@@ -218,6 +219,7 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if first is None or len(first) == 0:
         return None
+    verb = _nearest_report(first[0], verb, [(mention.start, mention.end)])
     child = first[0]
     path = [child]  # the quote's first word and its heads up to the reported clause
     while child.head.i != verb.i and child.head.i != child.i:
@@ -243,6 +245,32 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     if words_outside < MIN_CLAUSE_WORDS_OUTSIDE_QUOTE:
         return None
     return Span(start, end, body[start:end])
+
+
+def _nearest_report(token: Any, verb: Any, quoted: list[tuple[int, int]]) -> Any:
+    """The speech verb nearest above the quote on its way up to the attributing verb:
+    in 'criticized the accord, saying it goes "nowhere near far enough"' what was said
+    is what 'saying' reports. A verb inside the quote is part of what was said, and a
+    relative clause ('what he called "a disgrace"', 'tweets in which he called her
+    "disgusting"') names the quote inside what the outer verb reports: both are passed
+    over."""
+    nearest = None
+    for head in token.ancestors:
+        if head.i == verb.i:
+            return nearest or verb
+        if nearest is None and _reports(head) and not inside(head.idx, quoted):
+            nearest = head
+    return verb
+
+
+def _reports(token: Any) -> bool:
+    """Whether a speech verb above a quote reports it on its own: not in a relative
+    clause, not a verb of talking ('could speak directly to "white people"', 'calling
+    out Trump for his "lies"'), not a second predicate of the outer verb ('called her
+    "disgusting" and referred to her "sex tape"')."""
+    relative = token.dep_ == "relcl" or any(c.tag_ in ("WP", "WDT") for c in token.subtree if c.i < token.i)
+    talking = token.lemma_.lower() in NOT_REPORTING | {"suggest"} or any(c.dep_ == "prt" for c in token.children)
+    return token.lemma_.lower() in SAY_VERBS and token.pos_ == "VERB" and not relative and not talking and token.dep_ != "conj"
 
 
 def _clause_end(path: list[Any], right: int, quote_end: int) -> int:

@@ -297,3 +297,13 @@ def test_a_second_report_joined_to_the_reported_clause_is_left_out_of_it(nlp):
     )
     (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
     assert found.focus is not None and found.focus.text == 'it was "firmly opposed" to the new levy'
+
+
+def test_a_participle_that_reports_the_quote_bounds_its_clause(nlp):
+    text = (
+        "Senator Paul Okafor criticized the harbor accord adopted after two weeks of talks, saying the deal "
+        "goes \u201cnowhere near far enough.\u201d"
+    )
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.speaker == "Paul Okafor"
+    assert found.focus is not None and found.focus.text.startswith("the deal goes")
