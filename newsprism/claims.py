@@ -127,8 +127,9 @@ def _quotes(
             speaker=speaker,
             quote=text,
         )
-        found.append(_Quote(quote, extraction, attribution.verb, headline=said_in_headline))
+        found.append(_Quote(quote, extraction, attribution.verb, headline=said_in_headline, attributed=attribution.written is not None))
     _attribute_backwards(found)
+    found = _join_paragraphs(found, body)
     for item in found:
         if item.headline and headline is not None:
             item.extraction.focus = Span(headline.start, headline.end, body[headline.start : headline.end])
@@ -145,6 +146,7 @@ class _Quote:
     extraction: Extraction
     verb: Any
     headline: bool = False  # said by the speaker a headline opens with
+    attributed: bool = False  # its own sentence (or a signature, a colon) says who said it
 
     def extend(self, part: Span, body: str) -> None:
         """Add the next stretch of a quote that its attribution interrupted."""
@@ -313,6 +315,47 @@ def _attribute_backwards(found: list[_Quote]) -> None:
         earlier = found[i - 1].extraction
         if found[i].span.continues and earlier.speaker_as_written is None and later.speaker_as_written is not None:
             earlier.speaker_as_written, earlier.speaker = later.speaker_as_written, later.speaker
+
+
+def _join_paragraphs(found: list[_Quote], body: str) -> list[_Quote]:
+    """A quote of several paragraphs is one quote, as PolNeAR annotates it: a paragraph
+    that carries the quote on ('“A.\n\n“B,” she said.'), and a paragraph that is nothing
+    but a quote without an attribution of its own right after a paragraph whose quote
+    has one ('“A,” Okafor said.\n\n“B.”')."""
+    out: list[_Quote] = []
+    for item in found:
+        previous = out[-1] if out else None
+        if previous is not None and not previous.headline and _goes_on(body, previous, item):
+            for part in item.extraction.parts or [item.extraction.mention]:
+                previous.extend(part, body)
+            if previous.extraction.speaker is None:
+                previous.extraction.speaker_as_written = item.extraction.speaker_as_written
+                previous.extraction.speaker = item.extraction.speaker
+            continue
+        out.append(item)
+    return out
+
+
+# At most this many characters of the paragraph before may follow its quote (the
+# attribution, '," Okafor said on Tuesday.') for a bare quote to go on with it.
+MAX_TRAILING_ATTRIBUTION_CHARS = 120
+
+
+def _goes_on(body: str, previous: _Quote, item: _Quote) -> bool:
+    if item.span.continues:
+        # unless it names a speaker of its own: a transcript's next turn ('"WALLACE: ...')
+        other = item.attributed and previous.attributed and item.extraction.speaker != previous.extraction.speaker
+        return not other
+    if item.attributed or previous.extraction.speaker is None:
+        return False
+    start, end = item.extraction.mention.start, item.extraction.mention.end
+    paragraph_start = body.rfind("\n", 0, start) + 1
+    paragraph_end = body.find("\n", end)
+    paragraph_end = len(body) if paragraph_end == -1 else paragraph_end
+    if body[paragraph_start:start].strip(" \t\"“'‘”") or body[end:paragraph_end].strip(" \t\"”'’.,!?"):
+        return False  # not the whole paragraph
+    between = body[previous.extraction.mention.end : paragraph_start]
+    return between.count("\n") >= 1 and not between.strip("\n").count("\n") and len(between.strip()) <= MAX_TRAILING_ATTRIBUTION_CHARS
 
 
 # A pronoun continues a speaker named at most this many characters before it.

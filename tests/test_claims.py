@@ -102,11 +102,32 @@ def test_a_quote_of_several_paragraphs_keeps_its_speaker(nlp):
         "\u201cThe crews worked through the night and they held the line at the river.\n\n"
         "\u201cWe were lucky the wind turned when it did,\u201d she said."
     )
-    got = _quotes(_extract(nlp, text))
-    assert got == [
-        ("The crews worked through the night and they held the line at the river.", "she", "Dana Whitlock"),
-        ("We were lucky the wind turned when it did", "she", "Dana Whitlock"),
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert (quote.speaker_as_written, quote.speaker) == ("she", "Dana Whitlock")
+    assert [p.text for p in quote.parts] == [
+        "The crews worked through the night and they held the line at the river.",
+        "We were lucky the wind turned when it did",
     ]
+
+
+def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_quote_before(nlp):
+    text = (
+        "\u201cThe crews held the line at the river,\u201d Fire Chief Dana Whitlock said on Friday.\n\n"
+        "\u201cWe were lucky the wind turned when it did. Nobody slept.\u201d\n\n"
+        "The mill will reopen in May."
+    )
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.speaker == "Dana Whitlock" and len(quote.parts) == 2
+
+
+def test_a_transcript_turn_of_another_speaker_is_a_quote_of_its_own(nlp):
+    text = (
+        "Partial transcript as follows:\n\n"
+        "\u201cWALLACE: Will the harbor reopen this year? And who will pay for the new piers?\n\n"
+        "\u201cOKAFOR: The council will pay for them, and the harbor will reopen in May.\u201d"
+    )
+    got = [e.speaker for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert got == ["Wallace", "Okafor"]
 
 
 def test_quote_offsets_point_at_the_quoted_words(nlp):
