@@ -22,6 +22,7 @@ from .speakers import (
     SAY_VERBS,
     Attribution,
     People,
+    according_to,
     headline_claim,
     inside,
     person_name,
@@ -212,7 +213,9 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     miserably" next year' the words from 'the plan' to 'year' (what was said, of which
     only a part is quoted verbatim); None when the quote is the whole of what was said."""
     verb, mention = item.verb, item.extraction.mention
-    if verb is None or item.extraction.parts and mention.start <= verb.idx < mention.end:
+    if verb is None:
+        return _according_clause(doc, item, body)
+    if item.extraction.parts and mention.start <= verb.idx < mention.end:
         return None  # stretches that the attribution interrupts are all that was said
     # quoted stretches joined by 'and'/'or' ('called the plan "costly" and "late"') sit
     # in one clause, which the mention (from the first to the last stretch) spans
@@ -243,6 +246,28 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     end = max(doc[right].idx + len(doc[right]), mention.end + 1)
     start = max(start, 0)
     end = min(end, len(body))
+    words_outside = len(re.findall(r"\w+", body[start : mention.start])) + len(re.findall(r"\w+", body[mention.end : end]))
+    if words_outside < MIN_CLAUSE_WORDS_OUTSIDE_QUOTE:
+        return None
+    return Span(start, end, body[start:end])
+
+
+def _according_clause(doc: Any, item: _Quote, body: str) -> Span | None:
+    """'According to Okafor, the plan is "a costly mistake."': what was said is the
+    sentence without its 'according to' phrase."""
+    mention = item.extraction.mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or item.extraction.parts:
+        return None
+    sent = span[0].sent
+    found = according_to(sent, [(mention.start, mention.end)])
+    if found is None:
+        return None
+    token, source = found
+    rest = [t for t in sent if not (token.i <= t.i <= source.right_edge.i) and not t.is_punct and not t.is_space]
+    if not rest:
+        return None
+    start, end = min(rest[0].idx, mention.start), max(rest[-1].idx + len(rest[-1]), mention.end)
     words_outside = len(re.findall(r"\w+", body[start : mention.start])) + len(re.findall(r"\w+", body[mention.end : end]))
     if words_outside < MIN_CLAUSE_WORDS_OUTSIDE_QUOTE:
         return None
@@ -433,12 +458,11 @@ def _reported_clause(sent: Any, spans: list[tuple[int, int]], people: People) ->
         written, speaker = subject_speaker(verb, sent.start_char, spans, people)
         if written is not None:
             return sent.doc[clause.left_edge.i : clause.right_edge.i + 1], (written, speaker)
-    for token in sent:
-        if token.lower_ == "according" and token.i + 1 < len(sent.doc) and sent.doc[token.i + 1].lower_ == "to":
-            source = next((c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"), None)
-            if source is not None:
-                written = sent.doc[source.left_edge.i : source.right_edge.i + 1].text
-                rest = [t for t in sent if not (token.i <= t.i <= source.right_edge.i) and not t.is_punct]
-                if rest:
-                    return sent.doc[rest[0].i : rest[-1].i + 1], (written, person_name(source, people) or written)
+    found = according_to(sent, spans)
+    if found is not None:
+        token, source = found
+        written = sent.doc[source.left_edge.i : source.right_edge.i + 1].text
+        rest = [t for t in sent if not (token.i <= t.i <= source.right_edge.i) and not t.is_punct]
+        if rest:
+            return sent.doc[rest[0].i : rest[-1].i + 1], (written, person_name(source, people) or written)
     return None

@@ -140,7 +140,25 @@ def speaker_for(
                 return Attribution(written, speaker, verb)
         if sent in following:
             break
+    for sent in sents:
+        found = according_to(sent, quote_spans)
+        if found is not None:  # 'According to Okafor, the plan is "a costly mistake."'
+            source = found[1]
+            written = doc[source.left_edge.i : source.right_edge.i + 1].text
+            return Attribution(written, person_name(source, people) or written)
     return _introduction(doc, doc_sents, text, start, quote_spans, people) or _said_before(doc, doc_sents, text, start, end, quote_spans, people)
+
+
+def according_to(sent: Any, quote_spans: list[tuple[int, int]]) -> tuple[Any, Any] | None:
+    """'..., according to Okafor': the token 'according' and the head of its source,
+    outside quotations."""
+    doc = sent.doc
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to" and not inside(token.idx, quote_spans):
+            source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            if source is not None:
+                return token, source
+    return None
 
 
 def _bare_report(sent: Any, quote_spans: list[tuple[int, int]]) -> bool:

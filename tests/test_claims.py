@@ -328,3 +328,10 @@ def test_a_participle_that_reports_the_quote_bounds_its_clause(nlp):
     (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
     assert found.speaker == "Paul Okafor"
     assert found.focus is not None and found.focus.text.startswith("the deal goes")
+
+
+def test_according_to_attributes_a_quote_and_bounds_what_was_said(nlp):
+    text = 'According to Maria Okafor, the harbor plan is "a costly mistake that nobody asked for."'
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.speaker == "Maria Okafor"
+    assert found.focus is not None and found.focus.text.startswith("the harbor plan is")
