@@ -18,7 +18,20 @@ from .dates import parse_iso
 from .measures import dates, quantities
 from .models import Article, ArticleClaims, Entity, Extraction, Span
 from .quotespans import QuoteSpan, quote_spans
-from .speakers import Attribution, People, person_name, speaker_for, speech_verbs, subject_speaker, surname_key, trimmed
+from .speakers import (
+    SAY_VERBS,
+    Attribution,
+    People,
+    according_to,
+    headline_claim,
+    inside,
+    person_name,
+    speaker_for,
+    speech_verbs,
+    subject_speaker,
+    surname_key,
+    trimmed,
+)
 
 # Quoted stretches shorter than this are scare quotes or names, not statements, unless
 # their sentence says who said them (a partial quote: 'urged lawmakers to act "without
@@ -69,11 +82,20 @@ def _quotes(
     headline_end = body.find("\n")
     if headline_end == -1:  # a text of one line is all headline
         headline_end = len(body)
+    headline = headline_claim(body, headline_end, people)
     for quote in quotes:
         start, end = quote.start, quote.end
         text = body[start:end].rstrip(" ,")
         turn = INTERVIEW_TURN.match(text)
-        if turn:  # '"PENCE: Well, look, ...': a transcript's turn names its speaker
+        said_in_headline = False
+        if headline is not None and headline.start <= start < headline.end:
+            # 'Okafor: Plan Is a ‘Costly Mistake’': the claim is the rest of the headline
+            said_in_headline = True
+            if found and found[-1].headline:
+                found[-1].extend(Span(start, start + len(text), text), body)
+                continue
+            attribution = headline.attribution
+        elif turn:  # '"PENCE: Well, look, ...': a transcript's turn names its speaker
             start, text = start + turn.end(), text[turn.end() :]
             name = turn.group(1).title()
             known = people.names.get(surname_key(name.split()[-1]))
@@ -106,10 +128,14 @@ def _quotes(
             speaker=speaker,
             quote=text,
         )
-        found.append(_Quote(quote, extraction, attribution.verb))
+        found.append(_Quote(quote, extraction, attribution.verb, headline=said_in_headline, attributed=attribution.written is not None))
     _attribute_backwards(found)
+    found = _join_paragraphs(found, body)
     for item in found:
-        item.extraction.focus = _reported_clause_around(doc, item, body)
+        if item.headline and headline is not None:
+            item.extraction.focus = Span(headline.start, headline.end, body[headline.start : headline.end])
+        else:
+            item.extraction.focus = _reported_clause_around(doc, item, body)
     return [item.extraction for item in found]
 
 
@@ -120,6 +146,8 @@ class _Quote:
     span: QuoteSpan
     extraction: Extraction
     verb: Any
+    headline: bool = False  # said by the speaker a headline opens with
+    attributed: bool = False  # its own sentence (or a signature, a colon) says who said it
 
     def extend(self, part: Span, body: str) -> None:
         """Add the next stretch of a quote that its attribution interrupted."""
@@ -185,7 +213,9 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     miserably" next year' the words from 'the plan' to 'year' (what was said, of which
     only a part is quoted verbatim); None when the quote is the whole of what was said."""
     verb, mention = item.verb, item.extraction.mention
-    if verb is None or item.extraction.parts and mention.start <= verb.idx < mention.end:
+    if verb is None:
+        return _according_clause(doc, item, body)
+    if item.extraction.parts and mention.start <= verb.idx < mention.end:
         return None  # stretches that the attribution interrupts are all that was said
     # quoted stretches joined by 'and'/'or' ('called the plan "costly" and "late"') sit
     # in one clause, which the mention (from the first to the last stretch) spans
@@ -194,9 +224,12 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if first is None or len(first) == 0:
         return None
+    verb = _nearest_report(first[0], verb, [(mention.start, mention.end)])
     child = first[0]
+    path = [child]  # the quote's first word and its heads up to the reported clause
     while child.head.i != verb.i and child.head.i != child.i:
         child = child.head
+        path.append(child)
     if child.head.i != verb.i or child.i == verb.i or child.dep_ in ("nsubj", "nsubjpass", "punct"):
         return None
     if child.i > verb.i and child.dep_ not in ("ccomp", "xcomp"):
@@ -206,7 +239,7 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
         left = min(c.left_edge.i for c in objects)
     else:
         left = child.left_edge.i
-    right = child.right_edge.i
+    right = _clause_end(path, child.right_edge.i, first[-1].i)
     while right > left and doc[right].is_punct and not _is_quote_mark(doc[right].text):
         right -= 1
     start = min(doc[left].idx, mention.start - 1)
@@ -217,6 +250,70 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     if words_outside < MIN_CLAUSE_WORDS_OUTSIDE_QUOTE:
         return None
     return Span(start, end, body[start:end])
+
+
+def _according_clause(doc: Any, item: _Quote, body: str) -> Span | None:
+    """'According to Okafor, the plan is "a costly mistake."': what was said is the
+    sentence without its 'according to' phrase."""
+    mention = item.extraction.mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or item.extraction.parts:
+        return None
+    sent = span[0].sent
+    found = according_to(sent, [(mention.start, mention.end)])
+    if found is None:
+        return None
+    token, source = found
+    rest = [t for t in sent if not (token.i <= t.i <= source.right_edge.i) and not t.is_punct and not t.is_space]
+    if not rest:
+        return None
+    start, end = min(rest[0].idx, mention.start), max(rest[-1].idx + len(rest[-1]), mention.end)
+    words_outside = len(re.findall(r"\w+", body[start : mention.start])) + len(re.findall(r"\w+", body[mention.end : end]))
+    if words_outside < MIN_CLAUSE_WORDS_OUTSIDE_QUOTE:
+        return None
+    return Span(start, end, body[start:end])
+
+
+def _nearest_report(token: Any, verb: Any, quoted: list[tuple[int, int]]) -> Any:
+    """The speech verb nearest above the quote on its way up to the attributing verb:
+    in 'criticized the accord, saying it goes "nowhere near far enough"' what was said
+    is what 'saying' reports. A verb inside the quote is part of what was said, and a
+    relative clause ('what he called "a disgrace"', 'tweets in which he called her
+    "disgusting"') names the quote inside what the outer verb reports: both are passed
+    over."""
+    nearest = None
+    for head in token.ancestors:
+        if head.i == verb.i:
+            return nearest or verb
+        if nearest is None and _reports(head) and not inside(head.idx, quoted):
+            nearest = head
+    return verb
+
+
+def _reports(token: Any) -> bool:
+    """Whether a speech verb above a quote reports it on its own: not in a relative
+    clause, not a verb of talking ('could speak directly to "white people"', 'calling
+    out Trump for his "lies"'), not a second predicate of the outer verb ('called her
+    "disgusting" and referred to her "sex tape"')."""
+    relative = token.dep_ == "relcl" or any(c.tag_ in ("WP", "WDT") for c in token.subtree if c.i < token.i)
+    talking = token.lemma_.lower() in NOT_REPORTING | {"suggest"} or any(c.dep_ == "prt" for c in token.children)
+    return token.lemma_.lower() in SAY_VERBS and token.pos_ == "VERB" and not relative and not talking and token.dep_ != "conj"
+
+
+def _clause_end(path: list[Any], right: int, quote_end: int) -> int:
+    """Where the reported clause ends: before a second report that the sentence goes on
+    to, a speech verb joined to the clause ('found him "charming" [and called ...]',
+    'has "grown the party," [claiming ...]'); the parse often hangs it from the reported
+    clause rather than from the verb that reports it. Other predicates joined to the
+    clause ('would "act like a puppy" [and back Trump]') are part of what was said."""
+    for token in path:
+        for dep in token.children:
+            if dep.left_edge.i > quote_end and dep.dep_ in ("conj", "advcl") and dep.lemma_.lower() in SAY_VERBS:
+                right = min(right, dep.left_edge.i - 1)
+    doc = path[0].doc
+    while right > quote_end and doc[right].dep_ == "cc":  # the 'and' before the report left out
+        right -= 1
+    return right
 
 
 # A reported clause is more than its quote when it has at least this many words of its
@@ -243,6 +340,47 @@ def _attribute_backwards(found: list[_Quote]) -> None:
         earlier = found[i - 1].extraction
         if found[i].span.continues and earlier.speaker_as_written is None and later.speaker_as_written is not None:
             earlier.speaker_as_written, earlier.speaker = later.speaker_as_written, later.speaker
+
+
+def _join_paragraphs(found: list[_Quote], body: str) -> list[_Quote]:
+    """A quote of several paragraphs is one quote, as PolNeAR annotates it: a paragraph
+    that carries the quote on ('“A.\n\n“B,” she said.'), and a paragraph that is nothing
+    but a quote without an attribution of its own right after a paragraph whose quote
+    has one ('“A,” Okafor said.\n\n“B.”')."""
+    out: list[_Quote] = []
+    for item in found:
+        previous = out[-1] if out else None
+        if previous is not None and not previous.headline and _goes_on(body, previous, item):
+            for part in item.extraction.parts or [item.extraction.mention]:
+                previous.extend(part, body)
+            if previous.extraction.speaker is None:
+                previous.extraction.speaker_as_written = item.extraction.speaker_as_written
+                previous.extraction.speaker = item.extraction.speaker
+            continue
+        out.append(item)
+    return out
+
+
+# At most this many characters of the paragraph before may follow its quote (the
+# attribution, '," Okafor said on Tuesday.') for a bare quote to go on with it.
+MAX_TRAILING_ATTRIBUTION_CHARS = 120
+
+
+def _goes_on(body: str, previous: _Quote, item: _Quote) -> bool:
+    if item.span.continues:
+        # unless it names a speaker of its own: a transcript's next turn ('"WALLACE: ...')
+        other = item.attributed and previous.attributed and item.extraction.speaker != previous.extraction.speaker
+        return not other
+    if item.attributed or previous.extraction.speaker is None:
+        return False
+    start, end = item.extraction.mention.start, item.extraction.mention.end
+    paragraph_start = body.rfind("\n", 0, start) + 1
+    paragraph_end = body.find("\n", end)
+    paragraph_end = len(body) if paragraph_end == -1 else paragraph_end
+    if body[paragraph_start:start].strip(" \t\"“'‘”") or body[end:paragraph_end].strip(" \t\"”'’.,!?"):
+        return False  # not the whole paragraph
+    between = body[previous.extraction.mention.end : paragraph_start]
+    return between.count("\n") >= 1 and not between.strip("\n").count("\n") and len(between.strip()) <= MAX_TRAILING_ATTRIBUTION_CHARS
 
 
 # A pronoun continues a speaker named at most this many characters before it.
@@ -320,12 +458,11 @@ def _reported_clause(sent: Any, spans: list[tuple[int, int]], people: People) ->
         written, speaker = subject_speaker(verb, sent.start_char, spans, people)
         if written is not None:
             return sent.doc[clause.left_edge.i : clause.right_edge.i + 1], (written, speaker)
-    for token in sent:
-        if token.lower_ == "according" and token.i + 1 < len(sent.doc) and sent.doc[token.i + 1].lower_ == "to":
-            source = next((c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"), None)
-            if source is not None:
-                written = sent.doc[source.left_edge.i : source.right_edge.i + 1].text
-                rest = [t for t in sent if not (token.i <= t.i <= source.right_edge.i) and not t.is_punct]
-                if rest:
-                    return sent.doc[rest[0].i : rest[-1].i + 1], (written, person_name(source, people) or written)
+    found = according_to(sent, spans)
+    if found is not None:
+        token, source = found
+        written = sent.doc[source.left_edge.i : source.right_edge.i + 1].text
+        rest = [t for t in sent if not (token.i <= t.i <= source.right_edge.i) and not t.is_punct]
+        if rest:
+            return sent.doc[rest[0].i : rest[-1].i + 1], (written, person_name(source, people) or written)
     return None

@@ -120,18 +120,21 @@ def _find_double_close(paragraph: str, start: int) -> int | None:
 def _find_single_close(paragraph: str, start: int) -> int | None:
     """The closing single mark: after a non-space, before a space or punctuation; an
     apostrophe inside a word ("don't") is skipped. A double quote ends the search, since
-    a single quote never spans one."""
+    a single quote never spans one. A mark that looks possessive ("‘Thousands of
+    Shootings’ in Chicago") closes the quote when no other mark does."""
+    possessive = None
     for j in range(start + 1, len(paragraph)):
         ch = paragraph[j]
         if ch in (DOUBLE_OPEN, DOUBLE_CLOSE, '"'):
-            return None
+            break
         if ch in (SINGLE_CLOSE, "'") and not paragraph[j - 1].isspace():
             after = paragraph[j + 1 : j + 2]
             if after == "" or after in _CLOSE_BEFORE:
                 if paragraph[j - 1] == "s" and after == " " and _looks_possessive(paragraph, start, j):
+                    possessive = j if possessive is None else possessive
                     continue
                 return j
-    return None
+    return possessive if possessive is not None and paragraph[start - 1] == SINGLE_OPEN else None
 
 
 def _looks_possessive(paragraph: str, start: int, j: int) -> bool:

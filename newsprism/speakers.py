@@ -132,16 +132,61 @@ def speaker_for(
     if signed is not None:
         return signed
     following = [s for s in doc_sents if s.start_char >= end and "\n" not in text[end : s.start_char]][:1]
-    following = [s for s in following if len(s) <= MAX_ATTRIBUTION_TOKENS]
+    following = [s for s in following if len(s) <= MAX_ATTRIBUTION_TOKENS or _bare_report(s, quote_spans)]
     quoted = doc.char_span(start, end, alignment_mode="expand")
     for sent in sents + following:
-        for verb in _governing_first(speech_verbs(sent, quote_spans), quoted):
+        for verb in _governing_first(speech_verbs(sent, quote_spans) + _before_colon(doc, text, start), quoted):
             written, speaker = subject_speaker(verb, start, quote_spans, people)
             if written is not None:
                 return Attribution(written, speaker, verb)
         if sent in following:
             break
+    for sent in sents:
+        found = according_to(sent, quote_spans)
+        if found is not None:  # 'According to Okafor, the plan is "a costly mistake."'
+            source = found[1]
+            written = doc[source.left_edge.i : source.right_edge.i + 1].text
+            return Attribution(written, person_name(source, people) or written)
     return _introduction(doc, doc_sents, text, start, quote_spans, people) or _said_before(doc, doc_sents, text, start, end, quote_spans, people)
+
+
+def according_to(sent: Any, quote_spans: list[tuple[int, int]]) -> tuple[Any, Any] | None:
+    """'..., according to Okafor': the token 'according' and the head of its source,
+    outside quotations."""
+    doc = sent.doc
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to" and not inside(token.idx, quote_spans):
+            source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            if source is not None:
+                return token, source
+    return None
+
+
+def _bare_report(sent: Any, quote_spans: list[tuple[int, int]]) -> bool:
+    """'Trump told Britain's ITV in an interview aired on Monday when asked how ties would
+    fare.': a sentence after a quote whose speech verb, near its start, reports nothing of
+    its own (no reported clause, no quote) attributes the quote before it, however long."""
+    if any(inside(t.idx, quote_spans) for t in sent if not t.is_space):
+        return False
+    verbs = [v for v in speech_verbs(sent, quote_spans) if v.i - sent.start < MAX_BARE_REPORT_OFFSET]
+    return bool(verbs) and not any(c.dep_ in ("ccomp", "xcomp") for c in verbs[0].children)
+
+
+# The speech verb of a long attribution after a quote is at most this many tokens into it.
+MAX_BARE_REPORT_OFFSET = 6
+
+
+def _before_colon(doc: Any, text: str, start: int) -> list[Any]:
+    """'And Mr. Christie gloated: "..."': a verb right before a colon that opens the quote
+    introduces it, whatever the verb."""
+    before = text[:start].rstrip("\"“'‘ ")
+    if not before.endswith(":"):
+        return []
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or colon[0].i == 0:
+        return []
+    verb = doc[colon[0].i - 1]
+    return [verb] if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children) else []
 
 
 def _governing_first(verbs: list[Any], quoted: Any) -> list[Any]:
@@ -152,6 +197,33 @@ def _governing_first(verbs: list[Any], quoted: Any) -> list[Any]:
         return verbs
     ancestors = {t.i for t in quoted[0].ancestors}
     return sorted(verbs, key=lambda verb: verb.i not in ancestors)
+
+
+# A headline that opens with a speaker and a colon ('Okafor: Harbor Plan Is a ‘Costly
+# Mistake’') says who said the rest; the speaker is a short run of capitalised words.
+HEADLINE_SPEAKER = re.compile(r"\s*((?:[A-Z][\w.'’&-]*|of|the|and|de|van|von)(?: (?:[A-Z][\w.'’&-]*|of|the|and|de|van|von)){0,5}):\s+(?=\S)")
+# Labels that open headlines without naming who speaks ('The Latest: ...', 'WATCH: ...').
+HEADLINE_LABELS = {"the latest", "latest", "watch", "video", "exclusive", "breaking", "update", "live", "opinion", "analysis", "editorial", "photos", "listen", "read"}
+
+
+@dataclass(frozen=True)
+class HeadlineClaim:
+    """'Okafor: Harbor Plan Is a ‘Costly Mistake’': who speaks, and where the claim (the
+    rest of the headline) runs."""
+
+    attribution: Attribution
+    start: int
+    end: int
+
+
+def headline_claim(text: str, headline_end: int, people: People) -> HeadlineClaim | None:
+    found = HEADLINE_SPEAKER.match(text, 0, headline_end)
+    if found is None or found.group(1).lower() in HEADLINE_LABELS:
+        return None
+    written = found.group(1)
+    known = people.names.get(surname_key(written.split()[-1]))
+    end = len(text[:headline_end].rstrip())
+    return HeadlineClaim(Attribution(written, known or written), found.end(), end)
 
 
 # '"...." ― Jane Okafor': a dash after the closing mark, then a name, signs the quote.
@@ -201,13 +273,18 @@ def _introduction(doc: Any, doc_sents: list[Any], text: str, start: int, quote_s
 def speech_verbs(sent: Any, quote_spans: list[tuple[int, int]]) -> list[Any]:
     return [
         t for t in sent
-        if (t.lemma_.lower() in SAY_VERBS or _put_it(t)) and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quote_spans)
+        if (t.lemma_.lower() in SAY_VERBS or _put_it(t) or _point_out(t)) and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quote_spans)
     ]
 
 
 # A quote without an attribution of its own continues the speaker of the sentence
 # before only when it has at least this many words.
 MIN_SAID_BEFORE_WORDS = 6
+
+
+def _point_out(token: Any) -> bool:
+    """'..., Mr. Rubel pointed out.'"""
+    return token.lemma_.lower() == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
 
 
 def _put_it(token: Any) -> bool:

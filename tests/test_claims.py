@@ -102,11 +102,32 @@ def test_a_quote_of_several_paragraphs_keeps_its_speaker(nlp):
         "\u201cThe crews worked through the night and they held the line at the river.\n\n"
         "\u201cWe were lucky the wind turned when it did,\u201d she said."
     )
-    got = _quotes(_extract(nlp, text))
-    assert got == [
-        ("The crews worked through the night and they held the line at the river.", "she", "Dana Whitlock"),
-        ("We were lucky the wind turned when it did", "she", "Dana Whitlock"),
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert (quote.speaker_as_written, quote.speaker) == ("she", "Dana Whitlock")
+    assert [p.text for p in quote.parts] == [
+        "The crews worked through the night and they held the line at the river.",
+        "We were lucky the wind turned when it did",
     ]
+
+
+def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_quote_before(nlp):
+    text = (
+        "\u201cThe crews held the line at the river,\u201d Fire Chief Dana Whitlock said on Friday.\n\n"
+        "\u201cWe were lucky the wind turned when it did. Nobody slept.\u201d\n\n"
+        "The mill will reopen in May."
+    )
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.speaker == "Dana Whitlock" and len(quote.parts) == 2
+
+
+def test_a_transcript_turn_of_another_speaker_is_a_quote_of_its_own(nlp):
+    text = (
+        "Partial transcript as follows:\n\n"
+        "\u201cWALLACE: Will the harbor reopen this year? And who will pay for the new piers?\n\n"
+        "\u201cOKAFOR: The council will pay for them, and the harbor will reopen in May.\u201d"
+    )
+    got = [e.speaker for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert got == ["Wallace", "Okafor"]
 
 
 def test_quote_offsets_point_at_the_quoted_words(nlp):
@@ -268,3 +289,49 @@ def test_quotes_joined_by_and_keep_the_reported_clause_around_them(nlp):
     (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
     assert len(found.parts) == 2
     assert found.focus is not None and found.focus.text.startswith("the harbor plan as")
+
+
+def test_a_headline_that_opens_with_a_speaker_attributes_its_rest(nlp):
+    text = (
+        "Okafor: Harbor Plan Is a \u2018Costly Mistake\u2019 and \u2018Badly Late\u2019\n\n"
+        "Councillor Maria Okafor criticised the harbor plan on Monday."
+    )
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.speaker == "Maria Okafor" and len(found.parts) == 2
+    assert found.focus is not None and found.focus.text.startswith("Harbor Plan Is")
+
+
+def test_a_label_opening_a_headline_is_no_speaker(nlp):
+    text = "The Latest: Harbor Plan Called a \u2018Costly Mistake\u2019 by the Council\n\nThe council met on Monday."
+    assert all(e.speaker != "The Latest" for e in _extract(nlp, text).extractions if e.kind == "quote")
+
+
+def test_a_curly_single_quote_closes_on_a_mark_that_looks_possessive_when_nothing_else_closes_it():
+    text = "Okafor Says Harbor Plan Is \u2018Years of Delays\u2019 in the Making"
+    assert [text[q.start : q.end] for q in quote_spans(text)] == ["Years of Delays"]
+
+
+def test_a_second_report_joined_to_the_reported_clause_is_left_out_of_it(nlp):
+    text = (
+        'The ministry said it was "firmly opposed" to the new levy and warned the council to refrain '
+        "from further steps that would raise costs."
+    )
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.focus is not None and found.focus.text == 'it was "firmly opposed" to the new levy'
+
+
+def test_a_participle_that_reports_the_quote_bounds_its_clause(nlp):
+    text = (
+        "Senator Paul Okafor criticized the harbor accord adopted after two weeks of talks, saying the deal "
+        "goes \u201cnowhere near far enough.\u201d"
+    )
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.speaker == "Paul Okafor"
+    assert found.focus is not None and found.focus.text.startswith("the deal goes")
+
+
+def test_according_to_attributes_a_quote_and_bounds_what_was_said(nlp):
+    text = 'According to Maria Okafor, the harbor plan is "a costly mistake that nobody asked for."'
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.speaker == "Maria Okafor"
+    assert found.focus is not None and found.focus.text.startswith("the harbor plan is")

@@ -139,3 +139,22 @@ def test_a_sentence_that_only_holds_the_opening_mark_does_not_attribute_the_quot
     result = extract_article(article, nlp(text), parse_iso(article.published))
     (quote,) = [e for e in result.extractions if e.kind == "quote"]
     assert quote.speaker_as_written == "he" and len(quote.parts) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a verb before the colon that opens the quote, whatever the verb
+        ("Councillor Maria Okafor spoke after the vote. And Mr. Renner gloated: \u201cI told you the harbor plan would pass.\u201d", "Renner"),
+        # 'pointed out'
+        ("Tobias Renner runs the port. \u201cThe harbor has not made money for years,\u201d Mr. Renner pointed out.", "Tobias Renner"),
+        # a long sentence after the quote whose speech verb reports nothing of its own
+        (
+            "\u201cIt looks like we will not have a very good relationship with the council, who knows?\u201d "
+            "Okafor told the Port Merrow Gazette in an interview printed on Monday when asked how ties would fare.",
+            "Okafor",
+        ),
+    ],
+)
+def test_attributions_beyond_speech_verbs_in_the_quote_sentence(nlp, text, speaker):
+    assert _speakers(nlp, text) == [speaker]
