@@ -32,8 +32,9 @@ demo: $(VENV)/.installed
 	$(BIN)/newsprism analyze examples/corpus examples/bad-inputs --out $(DEMO_OUT) --db $(DEMO_OUT)/newsprism.db
 
 test: $(VENV)/.installed-dev
+	tools/install-test-packages
 	$(BIN)/ruff check newsprism tests benchmarks tools
-	$(BIN)/python -m pytest -q
+	NEWSPRISM_TEST_STRICT=1 $(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check newsprism tests benchmarks tools

@@ -18,7 +18,7 @@ from .dates import parse_iso
 from .measures import dates, quantities
 from .models import Article, ArticleClaims, Entity, Extraction, Span
 from .quotespans import QuoteSpan, quote_spans
-from .speakers import Attribution, People, person_name, speaker_for, speech_verbs, subject_speaker, trimmed
+from .speakers import Attribution, People, person_name, speaker_for, speech_verbs, subject_speaker, surname_key, trimmed
 
 # Quoted stretches shorter than this are scare quotes or names, not statements, unless
 # their sentence says who said them (a partial quote: 'urged lawmakers to act "without
@@ -76,7 +76,7 @@ def _quotes(
         if turn:  # '"PENCE: Well, look, ...': a transcript's turn names its speaker
             start, text = start + turn.end(), text[turn.end() :]
             name = turn.group(1).title()
-            known = people.names.get(name.split()[-1].lower())
+            known = people.names.get(surname_key(name.split()[-1]))
             attribution = Attribution(turn.group(1), known if known and not known.isupper() else name)
         else:
             attribution = speaker_for(doc, doc_sents, start, end, spans, people)
@@ -148,7 +148,10 @@ def _interrupts(body: str, previous: _Quote, quote: QuoteSpan, attribution: Attr
     gap = body[gap_start : quote.start]
     if "\n" in gap:
         return False
-    if attribution.verb is None and _opens_sentence(body, quote) and len(body[quote.start : quote.end].split()) >= MIN_QUOTE_WORDS:
+    # the parser may glue the opening mark of "B" to the sentence of the attribution
+    # before it ('... at the university. \'\'B'), which then reads as B's own verb
+    own_verb = attribution.verb is None or (attribution.verb.i == verb.i and gap_start <= verb.idx < quote.start)
+    if own_verb and _opens_sentence(body, quote) and len(body[quote.start : quote.end].split()) >= MIN_QUOTE_WORDS:
         # '"A," said Kidd, a political scientist at the university. "B."': a quoted
         # sentence with no attribution of its own goes on with the quote before it,
         # however long the attribution between them
@@ -182,8 +185,10 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     miserably" next year' the words from 'the plan' to 'year' (what was said, of which
     only a part is quoted verbatim); None when the quote is the whole of what was said."""
     verb, mention = item.verb, item.extraction.mention
-    if verb is None or item.extraction.parts:
-        return None
+    if verb is None or item.extraction.parts and mention.start <= verb.idx < mention.end:
+        return None  # stretches that the attribution interrupts are all that was said
+    # quoted stretches joined by 'and'/'or' ('called the plan "costly" and "late"') sit
+    # in one clause, which the mention (from the first to the last stretch) spans
     if mention.text[:1].isupper() and body[: mention.start].rstrip("\"“'‘ ")[-1:] in (",", ":"):
         return None  # 'saying, "That makes me smart,"': a quoted sentence is all that was said
     first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -270,7 +275,7 @@ SPEAKER_PRONOUNS = {"he", "she"}
 
 
 def _is_person(name: str, people: People) -> bool:
-    return name in people.names.values() or name.split()[-1].lower() in people.names
+    return name in people.names.values() or surname_key(name.split()[-1]) in people.names
 
 
 # Speech verbs whose clause is not a report of what someone said ("asked whether ...",

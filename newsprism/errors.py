@@ -4,6 +4,7 @@
     ├── ConfigError          a setting or path the user gave cannot be used
     ├── ModelLoadError       a model could not be loaded (offline, not installed)
     ├── StorageError         the database could not be opened or written
+    │   └── NotFoundError    the database holds no story or article with that id
     └── StageError           a stage failed on a whole batch (names the stage)
 
 Problems with a single input item are never raised: they become an InputRecord with a
@@ -24,6 +25,10 @@ class ModelLoadError(NewsprismError):
 
 
 class StorageError(NewsprismError):
+    pass
+
+
+class NotFoundError(StorageError):
     pass
 
 

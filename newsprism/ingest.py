@@ -1,7 +1,8 @@
 """Ingest stage: paths -> decoded RawItems, plus a record for every item that was rejected.
 
-Decides what an input *is* (HTML, a plain-text copy of a page, a JSONL export) from
-its extension and, when the extension says nothing, from its content. Decoding is
+Decides what an input *is* (HTML, a plain-text copy of a page, a JSONL export, a WARC
+crawl file) from its extension and, when the extension says nothing, from its content.
+Every record of a JSONL or WARC file is accounted for as `file#N`. Decoding is
 strict: UTF-8 (or a BOM), else charset-normalizer's best guess, else the item is
 reported as unreadable rather than turned into mojibake we cannot repair.
 """
@@ -13,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from charset_normalizer import from_bytes
 
@@ -21,6 +23,9 @@ from .models import InputRecord, RawItem, Reason
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 TEXT_EXTENSIONS = {".txt", ".text"}
 JSONL_EXTENSIONS = {".jsonl", ".ndjson"}
+WARC_SUFFIXES = (".warc", ".warc.gz")
+# What a WARC response must declare to be read as a page.
+HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
 
 # File signatures of formats people drop into a folder of pages by mistake.
 BINARY_SIGNATURES = (
@@ -71,6 +76,8 @@ def read_inputs(paths: Iterable[str | Path]) -> IngestResult:
 
 def read_file(path: Path) -> list[RawItem | InputRecord]:
     source = str(path)
+    if path.name.lower().endswith(WARC_SUFFIXES):
+        return list(read_warc(path))
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -157,6 +164,59 @@ def read_jsonl(source: str, text: str) -> Iterator[RawItem | InputRecord]:
             published=_str_or_none(obj.get("published")),
             authors=[str(a) for a in authors if str(a).strip()],
         )
+
+
+def read_warc(path: Path) -> Iterator[RawItem | InputRecord]:
+    """Every record of a WARC or WARC.gz file (a crawl such as CC-NEWS), as `file#N`
+    with N counted from 1: HTML responses become items, everything else a record that
+    says why it is not a page. The file is streamed, never read whole."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    source = str(path)
+    number = 0
+    try:
+        with path.open("rb") as stream:
+            for number, record in enumerate(ArchiveIterator(stream), start=1):
+                yield _warc_record(f"{source}#{number}", record)
+    except OSError as exc:
+        yield InputRecord.rejected(source, "failed", Reason.UNREADABLE_FILE, f"cannot read file: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001
+        # warcio raises many kinds of error on damaged input (ArchiveLoadFailed, zlib and
+        # header errors, and AttributeError on a record without a URI): whatever it
+        # raises, the damage becomes a record and the records before it are kept.
+        where = f"{source}#{number + 1}"
+        yield InputRecord.rejected(where, "failed", Reason.INVALID_WARC, f"the WARC cannot be read past record {number}: {exc}")
+
+
+def _warc_record(source: str, record: Any) -> RawItem | InputRecord:
+    kind = record.rec_type
+    if kind not in ("response", "resource"):
+        return InputRecord.rejected(source, "skipped", Reason.NOT_A_RESPONSE, f"a WARC '{kind}' record, not a fetched page")
+    headers = record.http_headers
+    status = headers.get_statuscode() if headers is not None else "200"
+    if not str(status).startswith("2"):
+        return InputRecord.rejected(source, "skipped", Reason.HTTP_ERROR, f"the server answered HTTP {status}")
+    content_type = (headers.get_header("Content-Type") if headers is not None else None) or record.rec_headers.get_header("Content-Type") or ""
+    body = record.content_stream().read()
+    if not content_type.lower().startswith(HTML_CONTENT_TYPES) and not _LOOKS_LIKE_HTML.match(body[:2048]):
+        return InputRecord.rejected(source, "skipped", Reason.UNSUPPORTED, f"'{content_type or 'no content type'}' is not an HTML page")
+    if not body.strip():
+        return InputRecord.rejected(source, "skipped", Reason.EMPTY, "the response has no body")
+    text = _decode_declared(body, content_type)
+    if text is None:
+        return InputRecord.rejected(source, "failed", Reason.UNREADABLE_ENCODING, "the page's bytes are in no text encoding")
+    return RawItem(source=source, format="html", content=text, url=record.rec_headers.get_header("WARC-Target-URI"))
+
+
+def _decode_declared(body: bytes, content_type: str) -> str | None:
+    """The charset the server declared, when it reads the bytes; else what `decode` finds."""
+    declared = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
+    if declared:
+        try:
+            return body.decode(declared.group(1))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(body)
 
 
 def _str_or_none(value: object) -> str | None:

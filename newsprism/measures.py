@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from .dates import WEEKDAYS, resolve
+from .doccache import doc_ents, doc_text
 from .models import Article, DateValue, Extraction, Quantity, Span
 from .quantities import parse_number
 from .speakers import trimmed
@@ -72,7 +73,7 @@ _DETERMINER_ONE = re.compile(r"^one$", re.I)
 def _span_of(doc: Any, start: int, end: int) -> tuple[int, int]:
     """The number's own words: leading bounds ('about', 'more than') left out, a '$' before it
     and its unit after it ('percent', 'points', '-year-old', 'times the') taken in."""
-    text = doc.text
+    text = doc_text(doc)
     lead = _LEADING.match(text[start:end])
     if lead and lead.end() < end - start:
         start += lead.end()
@@ -89,7 +90,7 @@ def _span_of(doc: Any, start: int, end: int) -> tuple[int, int]:
 def _pieces(doc: Any, start: int, end: int) -> list[tuple[int, int, bool]]:
     """A range or a tally is one number a side: '130 and 160', 'three to four points',
     '19-15', '20 or 30 percent' (an 'or' makes both approximate)."""
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     for cut in _RANGE.finditer(text):
         left, right = text[: cut.start()], text[cut.end() :]
         if parse_number(left) is not None and parse_number(right) is not None and re.search(r"\d|[a-z]", left):
@@ -110,7 +111,7 @@ def _is_age(ent: Any) -> bool:
 
 def _person_before(ent: Any) -> str:
     doc = ent.doc
-    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == ent.start - 1), None)
+    person = next((e for e in doc_ents(doc) if e.label_ == "PERSON" and e.end == ent.start - 1), None)
     return person.text if person is not None else ""
 
 
@@ -130,10 +131,10 @@ def _not_a_count(ent: Any, start: int, end: int) -> bool:
     """'one of the', 'one user wrote', 'No. 1', 'Channel 125', 'five-and-dime': a pronoun, a
     determiner, a name or an idiom, not an amount."""
     doc = ent.doc
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
-    if re.match(r"-and-", doc.text[end : end + 5]) or text.lower().startswith("one-on-one"):
+    if re.match(r"-and-", doc_text(doc)[end : end + 5]) or text.lower().startswith("one-on-one"):
         return True
     if before is not None and before.text in ("No.", "No", "#", "Number", "number"):
         return True
@@ -161,7 +162,7 @@ def _rank(ent: Any) -> tuple[int, int, float] | None:
     value = ORDINALS.get(word.split("-")[0])
     if value is None:
         return None
-    after = doc.text[ent.end_char : ent.end_char + 7].lower()
+    after = doc_text(doc)[ent.end_char : ent.end_char + 7].lower()
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if word.endswith("-place") or after.startswith("-place") or after.startswith(" place"):
         end = ent.end_char + (6 if after.startswith("-place") else 0)
@@ -175,7 +176,7 @@ def quantities(article: Article, doc: Any, sent_of: dict[int, Any]) -> list[Extr
     """Every amount of the article, quoted ones included (a number said in a quote is still a
     number; the sentence and its `of` tell crosscheck what it measures)."""
     out = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         age = _is_age(ent)
         pieces: list[tuple[int, int, float, str | None, bool]] = []
         if ent.label_ == "ORDINAL":
@@ -186,19 +187,19 @@ def quantities(article: Article, doc: Any, sent_of: dict[int, Any]) -> list[Extr
             if ent.label_ in QUANTITY_LABELS and _is_clock_time(ent):
                 continue
             start, end = _span_of(doc, ent.start_char, ent.end_char)
-            whole = parse_number(doc.text[ent.start_char : end])
+            whole = parse_number(doc_text(doc)[ent.start_char : end])
             if whole is None:
                 continue
             pieces_at = _pieces(doc, start, end)
             for p_start, p_end, either in pieces_at:
                 if _not_a_count(ent, p_start, p_end):
                     continue
-                parsed = parse_number(doc.text[p_start:p_end])
+                parsed = parse_number(doc_text(doc)[p_start:p_end])
                 if parsed is None:
                     continue
                 value, unit, _ = parsed
                 if unit is None and len(pieces_at) > 1:
-                    unit = parse_number(doc.text[pieces_at[-1][0] : pieces_at[-1][1]])[1]  # type: ignore[index]
+                    unit = parse_number(doc_text(doc)[pieces_at[-1][0] : pieces_at[-1][1]])[1]  # type: ignore[index]
                 if age:
                     unit = "year"
                 approximate = (whole[2] or either) and not _is_threshold(doc, ent)
@@ -228,7 +229,7 @@ def quantities(article: Article, doc: Any, sent_of: dict[int, Any]) -> list[Extr
                     sentence=trimmed(sent),
                     quantity=Quantity(number=value, unit=unit, of=measure, approximate=approximate, counted=noun),
                     context=action,
-                    focus=Span(p_start, p_end, doc.text[p_start:p_end]),
+                    focus=Span(p_start, p_end, doc_text(doc)[p_start:p_end]),
                 )
             )
     return out
@@ -237,7 +238,7 @@ def quantities(article: Article, doc: Any, sent_of: dict[int, Any]) -> list[Extr
 def _is_threshold(doc: Any, ent: Any) -> bool:
     """'$200 or less', 'up to $1 million' as a cap, 'at least 10 workers' as a legal floor:
     a bound that defines a rule, not an estimate (read from the words around it)."""
-    after = doc.text[ent.end_char : ent.end_char + 12].lower()
+    after = doc_text(doc)[ent.end_char : ent.end_char + 12].lower()
     return bool(re.match(r"\s*or (less|more|fewer|older|younger|above|below)\b", after))
 
 
@@ -268,10 +269,10 @@ def _date_spans(doc: Any) -> list[tuple[int, int, Any]]:
     """DATE/TIME entities with a part of the day that spaCy cut off put back ('Tuesday' +
     'night' -> 'Tuesday night'), as (start_char, end_char, the entity that leads)."""
     out: list[tuple[int, int, Any]] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in DATE_LABELS:
             continue
-        if out and doc.text[out[-1][1] : ent.start_char].strip() == "" and out[-1][2].end <= ent.start:
+        if out and doc_text(doc)[out[-1][1] : ent.start_char].strip() == "" and out[-1][2].end <= ent.start:
             out[-1] = (out[-1][0], ent.end_char, out[-1][2])
             continue
         out.append((ent.start_char, ent.end_char, ent))
@@ -321,7 +322,7 @@ def dates(
     a quote's own date, when the article gives one, is not looked for)."""
     out = []
     for start, end, ent in _date_spans(doc):
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         if _skipped_date(doc, ent, text):
             continue
         sent = sent_of[ent.start]
@@ -347,7 +348,7 @@ def dates(
                 month = left.strip().rsplit(" ", 1)[0]
                 parts = [(left_start, left_start + len(left), left), (right_start, end, f"{month} {right}")]
         if re.fullmatch(r"(?i)that year", text.strip()):
-            years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", doc.text[sent.start_char : start])
+            years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", doc_text(doc)[sent.start_char : start])
             if not years:
                 continue
             parts = [(start, end, years[-1])]
@@ -369,7 +370,7 @@ def dates(
                         event=event,
                     ),
                     context=event,
-                    focus=Span(p_start, p_end, doc.text[p_start:p_end]),
+                    focus=Span(p_start, p_end, doc_text(doc)[p_start:p_end]),
                 )
             )
     return out

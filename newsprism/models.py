@@ -40,6 +40,9 @@ class Reason(StrEnum):
     UNSUPPORTED = "unsupported"
     DUPLICATE = "duplicate_content"
     EXTRACTION_ERROR = "extraction_error"
+    NOT_A_RESPONSE = "not_a_response"  # a WARC record that is not a fetched page (warcinfo, request, ...)
+    HTTP_ERROR = "http_error"  # a fetched page whose HTTP status is not a success
+    INVALID_WARC = "invalid_warc"
 
 
 @dataclass
@@ -333,6 +336,23 @@ class Omission:
 
 
 @dataclass
+class StoryFeatures:
+    """What the stories stage compares for one article: its lead embedding, its named
+    entities, its date and the dates it names. Stored with the article, so that a later run places new
+    articles among the old ones without reading the old ones again."""
+
+    article: str
+    headline: str
+    vector: list[float]
+    entities: list[str]
+    published: str | None = None
+    # calendar dates the text names with their year, ISO at day ("2013-05-02") or month
+    # ("2013-05") precision, in the order the text names them: two events of one kind differ
+    # by date even when their articles carry no publication date
+    dates: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Story:
     id: str
     headline: str
@@ -346,6 +366,21 @@ class Story:
     end: str | None = None
     framing: list[ArticleFraming] = field(default_factory=list)
     omissions: list[Omission] = field(default_factory=list)
+
+
+@dataclass
+class StorySummary:
+    """One row of a story list: what a reader scans before opening a story."""
+
+    id: str
+    headline: str
+    start: str | None
+    end: str | None
+    articles: int
+    outlets: list[str]
+    claims: int
+    corroborated: int
+    conflicts: int
 
 
 @dataclass

@@ -14,7 +14,10 @@ are those of news style:
   opens with a quotation mark, runs on into that paragraph (the convention for quotes of
   several paragraphs); each paragraph gives its own span, the later ones marked as
   continuing the first;
-- quotation marks nested inside a quote belong to the outer quote.
+- quotation marks nested inside a quote belong to the outer quote;
+- a closing curly mark that opens a paragraph ('”Fear. I am afraid ...”') is an opening
+  mark typed the wrong way round (smart-quote software turns a mark typed after a line
+  break into a closing one): nothing can close at the start of a paragraph.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     for paragraph in text.split("\n"):
         if paragraph.strip():
             lead = len(paragraph) - len(paragraph.lstrip())
-            opens_with_mark = paragraph.lstrip()[:1] in (DOUBLE_OPEN, '"') or paragraph.lstrip()[:2] == TWO_APOSTROPHES
+            opens_with_mark = paragraph.lstrip()[:1] in (DOUBLE_OPEN, DOUBLE_CLOSE, '"') or paragraph.lstrip()[:2] == TWO_APOSTROPHES
             found, unclosed = _paragraph_quotes(paragraph, offset)
             mark_width = 2 if paragraph.lstrip()[:2] == TWO_APOSTROPHES else 1
             if found and carried and opens_with_mark and found[0].start == offset + lead + mark_width:
@@ -72,7 +75,8 @@ def _paragraph_quotes(paragraph: str, offset: int) -> tuple[list[QuoteSpan], boo
             spans += _span(paragraph, i + 2, close, offset)
             i = close + 2
             continue
-        if ch == DOUBLE_OPEN or (ch == '"' and _can_open(paragraph, i)):
+        wrong_way_round = ch == DOUBLE_CLOSE and not paragraph[:i].strip() and _can_open(paragraph, i)
+        if ch == DOUBLE_OPEN or wrong_way_round or (ch == '"' and _can_open(paragraph, i)):
             close = _find_double_close(paragraph, i + 1)
             if close is None:  # runs to the end of the paragraph
                 spans += _span(paragraph, i + 1, n, offset)

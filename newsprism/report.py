@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from .graph import derivation_svg
 from .models import Article, Report, Story
 
 SCHEMA_ID = "newsprism.report/1"
@@ -115,8 +117,17 @@ def framing_table(story: Story) -> list[tuple[str, dict[str, list[Any]]]]:
     return sorted(((e, dict(by)) for e, by in rows.items()), key=lambda r: (-len(r[1]), r[0]))
 
 
-def write_html(report: Report, path: Path) -> Path:
-    env = Environment(loader=PackageLoader("newsprism", "templates"), autoescape=select_autoescape(["html"]))
+@cache
+def _environment() -> Environment:
+    """One template environment per process: it caches the compiled templates, which
+    matters when the web app renders a page per request."""
+    return Environment(loader=PackageLoader("newsprism", "templates"), autoescape=select_autoescape(["html"]))
+
+
+def render_html(report: Report, home: str | None = None) -> str:
+    """report.html as a string. `home` is the address of the web app's story list, when
+    the page is served by the app rather than written as a file."""
+    env = _environment()
     spans = _spans_by_article(report.stories, report.articles)
     articles = {a.id: a for a in report.articles}
     citations = {story.id: [_citations(story, s.claims, s.articles) for s in story.brief] for story in report.stories}
@@ -133,11 +144,17 @@ def write_html(report: Report, path: Path) -> Path:
         citations=citations,
         claim_by_id=claim_by_id,
         framing_table={story.id: framing_table(story) for story in report.stories},
+        derivation_graph={story.id: derivation_svg(story, articles) for story in report.stories},
         removed_by_kind=removed_by_kind,
         css=(Path(__file__).parent / "templates" / "report.css").read_text(encoding="utf-8"),
+        home=home,
     )
+    return page
+
+
+def write_html(report: Report, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(page, encoding="utf-8")
+    path.write_text(render_html(report), encoding="utf-8")
     return path
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from . import brief, claims, clean, crosscheck, ingest, stories
 from .errors import NewsprismError, StageError
-from .models import Anomaly, Article, InputRecord, Report, Story
+from .models import Anomaly, Article, ArticleClaims, InputRecord, Reason, Report, Story, StoryFeatures
 from .nlp import Embedder, default_embedder, spacy_pipeline
 from .storage import Storage
 
@@ -90,47 +90,132 @@ def analyze(
     embedder: Embedder | None = None,
     nlp: Any = None,
 ) -> Report:
-    """Analyse every input under `paths` and return the Report (also saved to `storage`)."""
+    """Analyse every input under `paths` and return the Report.
+
+    With a `storage`, the run is incremental: texts already in the database are
+    duplicates and are not analysed again; new articles join the stored stories they
+    belong to (which keep their ids) or open new ones. The report then holds this run's
+    inputs and the stories it opened or changed, and everything is saved in one
+    transaction.
+    """
     progress = progress or _Silent()
     timings: dict[str, float] = {}
     articles, records = clean_inputs(paths, progress, timings)
-    story_list: list[Story] = []
+    if storage is not None:
+        articles, records = _without_stored(articles, records, storage)
+    found_claims: list[ArticleClaims] = []
+    features: list[StoryFeatures] = []
     if articles:
         with _stage("claims", timings):
             progress.start("claims", len(articles))
             found_claims = claims.extract_batch(articles, nlp or spacy_pipeline(), on_item=lambda: progress.advance("claims"))
-        by_id = {a.id: a for a in articles}
-        for failed in (c for c in found_claims if c.error):
-            by_id[failed.article].anomalies.append(
-                Anomaly(kind="claims_failed", text="", explanation=f"claims could not be read from this article: {failed.error}")
-            )
+        _note_failed_claims(articles, found_claims)
         embedder = embedder or default_embedder()
         with _stage("stories", timings):
-            progress.start("stories", 1)
-            story_list = stories.group_stories(articles, found_claims, embedder)
-            progress.advance("stories")
-        claims_by_id = {c.article: c for c in found_claims}
-        with _stage("crosscheck", timings):
-            progress.start("crosscheck", len(story_list))
-            story_list = [
-                crosscheck.crosscheck_story(
-                    story, [by_id[a] for a in story.articles], [claims_by_id[a] for a in story.articles], embedder
-                )
-                for story in _tracked(story_list, "crosscheck", progress)
-            ]
-        with _stage("brief", timings):
-            progress.start("brief", len(story_list))
-            story_list = [brief.write_brief(story, by_id) for story in _tracked(story_list, "brief", progress)]
-        story_list.sort(key=lambda s: (-len(s.articles), s.start or "", s.id))
-    report = Report(
-        inputs=records,
-        articles=articles,
-        stories=story_list,
-        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        timings=timings,
-    )
-    if storage is not None:
-        with _stage("store", timings):
-            storage.save(report)
+            features = stories.story_features(articles, found_claims, embedder)
+    with storage.transaction() if storage is not None else nullcontext():
+        story_list, story_articles = _changed_stories(articles, found_claims, features, storage, embedder, progress, timings)
+        if storage is not None:
+            story_list, story_articles = _with_stored_stories_of_duplicates(records, story_list, story_articles, storage)
+        report = Report(
+            inputs=records,
+            articles=story_articles,
+            stories=story_list,
+            generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            timings=timings,
+        )
+        if storage is not None:
+            with _stage("store", timings):
+                storage.save(report, found_claims, features)
     return report
 
+
+def _without_stored(articles: list[Article], records: list[InputRecord], storage: Storage) -> tuple[list[Article], list[InputRecord]]:
+    """Articles whose text the database already holds become duplicates of the stored ones."""
+    stored = storage.known_articles(a.content_hash for a in articles)
+    if not stored:
+        return articles, records
+    by_id = {a.id: a for a in articles}
+    kept = [a for a in articles if a.content_hash not in stored]
+    marked = []
+    for rec in records:
+        article = by_id.get(rec.article or "") if rec.status == "ok" else None
+        if article is not None and article.content_hash in stored:
+            rec = InputRecord(
+                source=rec.source,
+                status="duplicate",
+                reason=f"{Reason.DUPLICATE.value}: the same text is already in the database as article {stored[article.content_hash]}",
+                article=stored[article.content_hash],
+            )
+        marked.append(rec)
+    return kept, marked
+
+
+def _with_stored_stories_of_duplicates(
+    records: list[InputRecord], story_list: list[Story], story_articles: list[Article], storage: Storage
+) -> tuple[list[Story], list[Article]]:
+    """The stored stories of this run's duplicates join the report as they are, so that a
+    run over inputs already analysed reports on them again instead of on nothing."""
+    seen = {aid for s in story_list for aid in s.articles}
+    wanted = {r.article for r in records if r.status == "duplicate" and r.article and r.article not in seen}
+    if not wanted:
+        return story_list, story_articles
+    stored = [storage.story(o.id) for o in storage.story_outlines() if wanted & set(o.articles)]
+    extra = [s for s in stored if s is not None]
+    extra.sort(key=lambda s: (-len(s.articles), s.start or "", s.id))
+    ids = [aid for s in extra for aid in s.articles]
+    return story_list + extra, story_articles + storage.articles(ids)
+
+
+def _note_failed_claims(articles: list[Article], found_claims: list[ArticleClaims]) -> None:
+    by_id = {a.id: a for a in articles}
+    for failed in (c for c in found_claims if c.error):
+        by_id[failed.article].anomalies.append(
+            Anomaly(kind="claims_failed", text="", explanation=f"claims could not be read from this article: {failed.error}")
+        )
+
+
+def _changed_stories(
+    articles: list[Article],
+    found_claims: list[ArticleClaims],
+    features: list[StoryFeatures],
+    storage: Storage | None,
+    embedder: Embedder | None,
+    progress: Progress,
+    timings: dict[str, float],
+) -> tuple[list[Story], list[Article]]:
+    """Group the new articles with the stored ones and cross-check every story that a new
+    article joined: the stories this run opened or changed, and all their articles."""
+    if not articles:
+        return [], []
+    new_ids = {a.id for a in articles}
+    with _stage("stories", timings):
+        progress.start("stories", 1)
+        earlier: list[Story] = []
+        every_feature = features
+        if storage is not None:
+            earlier = storage.story_outlines()
+            every_feature = [f for f in storage.story_features() if f.article not in new_ids] + features
+        changed = [s for s in stories.group_stories(every_feature, existing=earlier) if new_ids & set(s.articles)]
+        progress.advance("stories")
+    by_id = {a.id: a for a in articles}
+    claims_by_id = {c.article: c for c in found_claims}
+    old_ids = [aid for s in changed for aid in s.articles if aid not in new_ids]
+    if old_ids and storage is not None:
+        by_id.update((a.id, a) for a in storage.articles(old_ids))
+        claims_by_id.update((c.article, c) for c in storage.article_claims(old_ids))
+    assert embedder is not None
+    with _stage("crosscheck", timings):
+        progress.start("crosscheck", len(changed))
+        changed = [
+            crosscheck.crosscheck_story(
+                story, [by_id[a] for a in story.articles], [claims_by_id[a] for a in story.articles], embedder
+            )
+            for story in _tracked(changed, "crosscheck", progress)
+        ]
+    with _stage("brief", timings):
+        progress.start("brief", len(changed))
+        changed = [brief.write_brief(story, by_id) for story in _tracked(changed, "brief", progress)]
+    changed.sort(key=lambda s: (-len(s.articles), s.start or "", s.id))
+    involved = {aid for s in changed for aid in s.articles}
+    return changed, sorted((a for a in by_id.values() if a.id in involved), key=lambda a: (a.published or "", a.id))

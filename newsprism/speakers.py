@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .doccache import doc_ents, doc_text, entity_at
 from .models import Span
 from .quotespans import quote_spans
 
@@ -32,6 +33,10 @@ SAY_VERBS = {
     # verbs that judge in the speaker's words: 'he characterized Kaine as "a little desperate"'
     "characterize", "characterise", "brand", "blast", "slam", "decry", "denounce", "scold",
     "sing",
+    # verbs that judge or label with the speaker's words: 'criticized the law as a "crazy
+    # system"', 'dubbed him "Little Marco"', 'praised Putin as a "strong leader"'
+    "criticize", "criticise", "praise", "hail", "label", "dub", "term", "deride", "ridicule", "attack", "accuse",
+    "blame", "dismiss", "refer", "liken", "compare", "encourage", "deny", "reject", "question", "pledge",
 }
 # A quote that is a sentence of its own takes its speaker from the next sentence only
 # when that sentence is a bare attribution ("Renner said at a briefing.").
@@ -119,21 +124,34 @@ def speaker_for(
     doc: Any, doc_sents: list[Any], start: int, end: int, quote_spans: list[tuple[int, int]], people: People
 ) -> Attribution:
     """The attribution of the quote at [start, end)."""
-    sents = [s for s in doc_sents if s.start_char < end + 2 and s.end_char > start - 1]
-    text = doc.text  # spaCy rebuilds doc.text on every access
+    # a sentence that reaches the quote only with its opening mark is the one before: the
+    # parser glues a mark that opens the next sentence to it ('... Okafor said. \'\'')
+    sents = [s for s in doc_sents if s.start_char < end + 2 and s.end_char > start and s.text.strip(" \n\"“'‘")]
+    text = doc_text(doc)  # spaCy rebuilds doc.text on every access
     signed = _signature(doc, text, end, people)
     if signed is not None:
         return signed
     following = [s for s in doc_sents if s.start_char >= end and "\n" not in text[end : s.start_char]][:1]
     following = [s for s in following if len(s) <= MAX_ATTRIBUTION_TOKENS]
+    quoted = doc.char_span(start, end, alignment_mode="expand")
     for sent in sents + following:
-        for verb in speech_verbs(sent, quote_spans):
+        for verb in _governing_first(speech_verbs(sent, quote_spans), quoted):
             written, speaker = subject_speaker(verb, start, quote_spans, people)
             if written is not None:
                 return Attribution(written, speaker, verb)
         if sent in following:
             break
     return _introduction(doc, doc_sents, text, start, quote_spans, people) or _said_before(doc, doc_sents, text, start, end, quote_spans, people)
+
+
+def _governing_first(verbs: list[Any], quoted: Any) -> list[Any]:
+    """The speech verbs of a sentence, the one whose clause holds the quote first:
+    in 'Speaking at a rally, Okafor said the plan was "a disaster"' the quote is what
+    'said' reports, although 'Speaking' comes first and shares its subject."""
+    if quoted is None or len(quoted) == 0:
+        return verbs
+    ancestors = {t.i for t in quoted[0].ancestors}
+    return sorted(verbs, key=lambda verb: verb.i not in ancestors)
 
 
 # '"...." ― Jane Okafor': a dash after the closing mark, then a name, signs the quote.
@@ -151,7 +169,7 @@ def _signature(doc: Any, text: str, end: int, people: People) -> Attribution | N
     name = person_name(first, people) if first.ent_type_ in NAME_LABELS or first.pos_ == "PROPN" else None
     if name is None:
         return None
-    ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+    ent = entity_at(doc, first.i)
     written = ent.text if ent is not None else first.text
     return Attribution(written, name, None)
 
@@ -166,7 +184,7 @@ def _introduction(doc: Any, doc_sents: list[Any], text: str, start: int, quote_s
     if not before:
         return None
     sent = before[-1]
-    if not sent.text.rstrip().endswith(":") or len(sent) > MAX_INTRODUCTION_TOKENS:
+    if not sent.text.rstrip(" \n\"“'‘").endswith(":") or len(sent) > MAX_INTRODUCTION_TOKENS:
         return None
     if text[sent.end_char : start].strip(" \n\t\"“'‘") != "":
         return None
@@ -228,7 +246,7 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
         if hop == 0 and verb.i > 0 and doc[verb.i - 1].ent_type_ in NAME_LABELS and not inside(doc[verb.i - 1].idx, quote_spans):
             # a parse that lost the subject: '..." Tulsa police Chief Chuck Jordan said'
             before = doc[verb.i - 1]
-            ent = next((e for e in doc.ents if e.start <= before.i < e.end), None)
+            ent = entity_at(doc, before.i)
             return (ent.text if ent is not None else before.text), person_name(before, people)
         if verb.dep_ == "acl" and verb.head.ent_type_ in NAME_LABELS:
             return verb.head.text, person_name(verb.head, people)
@@ -262,9 +280,9 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
 def person_name(token: Any, people: People) -> str | None:
     """The person a token names: its PERSON entity, else its proper-noun chain."""
     if token.ent_type_ in NAME_LABELS:
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = entity_at(token.doc, token.i)
         if ent is not None:
-            words = [t.text for t in ent if t.text.lower().strip(".") not in TITLE_WORDS]
+            words = _name_words([t for t in ent if t.text.lower().strip(".") not in TITLE_WORDS])
             if words:
                 return _canonical(words, people)
     if token.pos_ == "PROPN":
@@ -287,7 +305,7 @@ def _canonical(words: list[str], people: People) -> str:
     first name the fullest one lacks is another person of that surname ('Ivanka Trump'
     beside 'Donald J. Trump')."""
     written = " ".join(words)
-    known = people.names.get(words[-1].lower())
+    known = people.names.get(surname_key(words[-1]))
     if known is None:
         return written
     if len(words) > 1 and words[0][:1].isupper() and words[0] not in known.split():
@@ -295,23 +313,44 @@ def _canonical(words: list[str], people: People) -> str:
     return known
 
 
+def surname_key(word: str) -> str:
+    """The key `People.names` files a person under: the last part of the surname,
+    lower-cased ('Holtz-Eakin' -> 'eakin'), so that a name read from the parse, where
+    spaCy splits the hyphen off, finds the same person."""
+    return word.rsplit("-", 1)[-1].lower()
+
+
+def _name_words(tokens: list[Any]) -> list[str]:
+    """The words of a name from its tokens, with a hyphenated name glued back together:
+    spaCy splits 'Holtz-Eakin' into 'Holtz', '-', 'Eakin'."""
+    words: list[str] = []
+    for k, t in enumerate(tokens):
+        before = tokens[k - 1] if k else None
+        joined = before is not None and before.i == t.i - 1 and not before.whitespace_ and "-" in (before.text, t.text)
+        if joined and words:
+            words[-1] += t.text
+        else:
+            words.append(t.text)
+    return words
+
+
 def _canonical_names(doc: Any) -> dict[str, str]:
     names: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS:
             continue
-        tokens = [t.text for t in ent if t.text.lower().strip(".") not in TITLE_WORDS and t.is_alpha or "-" in t.text]
+        tokens = _name_words([t for t in ent if t.text.lower().strip(".") not in TITLE_WORDS and t.is_alpha or "-" in t.text])
         if not tokens:
             continue
         full = " ".join(tokens)
-        key = tokens[-1].lower()
+        key = surname_key(tokens[-1])
         if len(full) > len(names.get(key, "")):
             names[key] = full
     return names
 
 
 def _sentence_subjects(doc: Any, people: People) -> list[tuple[int, str]]:
-    quoted = [(q.start, q.end) for q in quote_spans(doc.text)]
+    quoted = [(q.start, q.end) for q in quote_spans(doc_text(doc))]
     out = []
     for sent in doc.sents:
         root = sent.root
@@ -327,7 +366,7 @@ def _sentence_subjects(doc: Any, people: People) -> list[tuple[int, str]]:
 
 def _named_people(doc: Any, people: People) -> Iterator[tuple[Any, str]]:
     """Each PERSON entity of the article with the canonical name it stands for."""
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in NAME_LABELS:
             name = person_name(ent.root, people)
             if name is not None:
@@ -409,7 +448,7 @@ def _resolve_pronoun(doc: Any, pronoun: str, before_char: int, quote_spans: list
     the subject of a sentence (subjects are what pronouns usually continue), else the
     most recent person named at all. Names inside quotations do not count."""
     candidates = [
-        e for e in doc.ents
+        e for e in doc_ents(doc)
         if e.label_ in NAME_LABELS and e.end_char <= before_char and not inside(e.start_char, quote_spans)
     ]
     candidates = [e for e in candidates if people.agrees(pronoun, person_name(e.root, people))]

@@ -72,3 +72,33 @@ def demo(tmp_path_factory, nlp, embedder):
 
 def article_by_outlet(report, outlet: str):
     return next(a for a in report.articles if a.outlet == outlet)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server URL for the storage suite (see tests/postgres_server.py). Under
+    `make test` (NEWSPRISM_TEST_STRICT=1) a missing server fails the run; a plain
+    pytest elsewhere skips the PostgreSQL half of the suite and says why."""
+    import os
+
+    from postgres_server import Unavailable, server
+
+    try:
+        with server() as url:
+            yield url
+    except Unavailable as exc:
+        if os.environ.get("NEWSPRISM_TEST_STRICT"):
+            pytest.fail(f"PostgreSQL is required here: {exc}")
+        pytest.skip(f"PostgreSQL tests skipped: {exc}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def storage_url(request, tmp_path):
+    """A fresh database of each back end: the tests that take it run on both."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "test.db")
+        return
+    from postgres_server import fresh_database
+
+    with fresh_database(request.getfixturevalue("postgres_server")) as url:
+        yield url

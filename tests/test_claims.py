@@ -5,6 +5,7 @@ import pytest
 from newsprism.claims import extract_article
 from newsprism.dates import parse_iso
 from newsprism.models import Article
+from newsprism.quotespans import quote_spans
 
 pytestmark = pytest.mark.models
 
@@ -226,3 +227,44 @@ def test_a_partial_quote_after_told_keeps_only_the_reported_clause(nlp):
     text = "The president told voters at a rally on Saturday that he would consider it a \u201cpersonal insult\u201d if they stayed home."
     (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
     assert quote.focus is not None and quote.focus.text.startswith("that he would consider it")
+
+
+def test_a_long_attribution_glued_to_the_next_opening_mark_still_joins_the_quote(nlp):
+    # the parser ends the attribution's sentence after the next paragraph's '' mark, so
+    # the second stretch seems to have the first one's verb as its own
+    text = (
+        "''This is not a budget,'' said Marta Olsen-Reyes, an economist who ran the county finance office "
+        "for a decade and now teaches at the state college. ''It is a wish list. Nobody has priced any of it.''"
+    )
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.speaker == "Marta Olsen-Reyes" and len(quote.parts) == 2
+
+
+def test_a_closing_mark_that_opens_a_paragraph_opens_a_quote():
+    text = "Readers wrote in.\n\n\u201dThe river took our street and nobody came.\u201d \u2015 Marisol Quintana"
+    assert [text[q.start : q.end] for q in quote_spans(text)] == ["The river took our street and nobody came."]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Former Mayor Ellen Vasquez criticized the harbor plan as a \u201ccostly mistake\u201d on Monday.", "costly mistake"),
+        ("Senator Paul Okafor praised the new governor as a \u201cserious leader\u201d at the dinner.", "serious leader"),
+    ],
+)
+def test_a_short_quote_under_a_verb_that_judges_is_a_partial_quote(nlp, text, quote):
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.quote == quote and found.speaker is not None
+
+
+def test_the_speech_verb_whose_clause_holds_the_quote_attributes_it(nlp):
+    text = "Speaking at a rally in Port Merrow, Okafor says he is making \u201ca demand\u201d of the council."
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.focus is not None and found.focus.text.startswith("he is making")
+
+
+def test_quotes_joined_by_and_keep_the_reported_clause_around_them(nlp):
+    text = "The mayor described the harbor plan as \u201cpathetic\u201d and \u201cdangerous.\u201d"
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert len(found.parts) == 2
+    assert found.focus is not None and found.focus.text.startswith("the harbor plan as")

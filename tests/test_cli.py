@@ -46,3 +46,38 @@ def test_analyze_writes_both_reports_and_says_where(tmp_path, capsys, nlp, embed
     count = sqlite3.connect(tmp_path / "n.db").execute("SELECT count(*) FROM articles").fetchone()[0]
     assert main(["analyze", str(EXAMPLES / "corpus"), "--out", str(tmp_path / "out"), "--db", str(tmp_path / "n.db")]) == 0
     assert sqlite3.connect(tmp_path / "n.db").execute("SELECT count(*) FROM articles").fetchone()[0] == count == 8
+
+
+@pytest.mark.models
+def test_stories_show_and_export_read_the_database_without_analysing(tmp_path, capsys, demo, schema):
+    import jsonschema
+
+    report, _, out = demo
+    db = str(out / "newsprism.db")
+    assert main(["stories", "--db", db, "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted(r["articles"] for r in rows) == sorted(len(s.articles) for s in report.stories)
+    fire = max(rows, key=lambda r: r["articles"])
+    assert fire["conflicts"] == 2 and "Coastline Daily" in fire["outlets"]
+
+    assert main(["stories", "--db", db, "--json", "--outlet", "kestrel valley"]) == 0
+    assert [json.loads(x)["id"] for x in capsys.readouterr().out.splitlines()] != [fire["id"]]
+    assert main(["stories", "--db", db, "--json", "--text", "Halvorsen"]) == 0
+    assert [json.loads(x)["id"] for x in capsys.readouterr().out.splitlines()] == [fire["id"]]
+    assert main(["stories", "--db", db]) == 0
+    assert fire["id"] in capsys.readouterr().out
+
+    assert main(["show", fire["id"], "--db", db, "--out", str(tmp_path / "one")]) == 0
+    shown = json.loads((tmp_path / "one" / "report.json").read_text())
+    jsonschema.validate(shown, schema)
+    stored = next(s for s in report.stories if s.id == fire["id"])
+    assert [s["id"] for s in shown["stories"]] == [fire["id"]] and len(shown["stories"][0]["claims"]) == len(stored.claims)
+    assert {a["id"] for a in shown["articles"]} == set(stored.articles)
+    assert (tmp_path / "one" / "report.html").exists()
+    assert main(["show", "s-nosuchstory", "--db", db, "--out", str(tmp_path / "none")]) == 2
+    assert "no story 's-nosuchstory'" in capsys.readouterr().out
+
+    assert main(["export", "--db", db, "--out", str(tmp_path / "all.jsonl")]) == 0
+    kinds = [json.loads(line)["type"] for line in (tmp_path / "all.jsonl").read_text().splitlines()]
+    assert kinds.count("story") == len(report.stories) and kinds.count("article") == len(report.articles)
+    assert kinds.count("input") == len(report.inputs) and kinds.count("article_claims") == len(report.articles)

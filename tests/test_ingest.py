@@ -92,3 +92,58 @@ def test_utf8_text_round_trips(text):
     assume(not text.startswith("\ufeff"))  # a BOM is read as a BOM, not as text
     if not is_binary(text.encode()):
         assert decode(text.encode()) == text
+
+
+PAGE = (
+    "<!DOCTYPE html><html><head><title>Ferry service resumes</title></head><body><article><h1>Ferry service "
+    "resumes</h1><p>The Harbour Line ferry returned to service on Tuesday after a three-week repair, the port "
+    "authority said.</p></article></body></html>"
+)
+
+
+def _warc(path, records, gzip=True):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=gzip)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "newsprism tests"}))
+        for url, status, content_type, body in records:
+            http = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=http))
+
+
+def test_warc_responses_become_pages_and_every_other_record_is_accounted_for(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path, [
+        ("https://harbour.example/ferry", "200 OK", "text/html; charset=windows-1252", PAGE.replace("Tuesday", "Tuesday\u2019s").encode("cp1252")),
+        ("https://harbour.example/gone", "404 Not Found", "text/html", b"<html><body>Not found</body></html>"),
+        ("https://harbour.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n"),
+    ])
+    found = read_inputs([tmp_path])
+    (page,) = found.items
+    assert page.source == f"{path}#2" and page.format == "html" and page.url == "https://harbour.example/ferry"
+    assert "Tuesday\u2019s" in page.content
+    reasons = {r.source.rsplit("#", 1)[1]: r.reason.split(":")[0] for r in found.rejected}
+    assert reasons == {"1": "not_a_response", "3": "http_error", "4": "unsupported"}
+
+
+def test_a_truncated_warc_keeps_the_records_before_the_damage(tmp_path):
+    whole = tmp_path / "whole.warc"
+    _warc(whole, [("https://harbour.example/a", "200 OK", "text/html", PAGE.encode())] * 2, gzip=False)
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(data[: data.rindex(b"WARC/1.") + 40])
+    outcomes = read_file(cut)
+    assert [type(o).__name__ for o in outcomes[:2]] == ["InputRecord", "RawItem"]
+    assert outcomes[-1].status == "failed" and outcomes[-1].reason.startswith("invalid_warc:")
+
+
+@given(st.binary(max_size=400))
+def test_any_bytes_named_warc_end_as_records_never_an_exception(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("w") / "junk.warc.gz"
+    path.write_bytes(data)
+    for outcome in read_file(path):
+        assert isinstance(outcome, (RawItem, InputRecord))

@@ -125,3 +125,17 @@ def test_as_someone_put_it_attributes_the_quote(nlp):
         '"one bad storm away from losing every boat it still has."'
     )
     assert _speakers(nlp, text) == ["Dana Whitlock"]
+
+
+def test_a_sentence_that_only_holds_the_opening_mark_does_not_attribute_the_quote(nlp):
+    # the parser ends the first sentence after the next quote's '' mark; its 'said' is
+    # not the quote's attribution, the 'he said' inside the quote's own sentence is
+    text = (
+        "Like other owners who expect a recovery, Mr. Brandt said he was adding a new dock and a fuel station. "
+        "''Without these changes, the marina would be in serious trouble,'' he said of the harbor. "
+        "''This is an absolute necessity.''"
+    )
+    article = Article(id="a1", source="t.txt", text=text, format="text", published="2026-11-13T09:00:00")
+    result = extract_article(article, nlp(text), parse_iso(article.published))
+    (quote,) = [e for e in result.extractions if e.kind == "quote"]
+    assert quote.speaker_as_written == "he" and len(quote.parts) == 2

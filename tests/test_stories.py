@@ -4,8 +4,9 @@ import pytest
 
 from newsprism.claims import extract_batch
 from newsprism.derivations import find_derivations
-from newsprism.models import Article
-from newsprism.stories import group_stories, story_id
+from newsprism.grouping import UnionFind, average_linkage
+from newsprism.models import Article, ArticleClaims, Span, Story, StoryFeatures
+from newsprism.stories import group_stories, story_features, story_id
 
 pytestmark = pytest.mark.models
 
@@ -40,8 +41,31 @@ def _articles(*texts, dates=None):
 
 def test_same_event_grouped_other_events_apart(nlp, embedder):
     arts = _articles(FIRE_A, FIRE_B, FIRE_ELSEWHERE, LIBRARY, dates={2: "2026-11-03", 3: "2026-11-09"})
-    stories = group_stories(arts, extract_batch(arts, nlp), embedder)
+    stories = group_stories(story_features(arts, extract_batch(arts, nlp), embedder))
     assert sorted(sorted(s.articles) for s in stories) == [["a0", "a1"], ["a2"], ["a3"]]
+
+
+def test_a_later_run_adds_to_the_story_it_belongs_to_and_the_story_keeps_its_id(nlp, embedder):
+    arts = _articles(FIRE_A, LIBRARY, FIRE_B, FIRE_ELSEWHERE, dates={1: "2026-11-09", 3: "2026-11-03"})
+    features = story_features(arts, extract_batch(arts, nlp), embedder)
+    first = group_stories(features[:2])
+    fire = next(s for s in first if s.articles == ["a0"])
+    later = group_stories(features, existing=first)
+    assert sorted(sorted(s.articles) for s in later) == [["a0", "a2"], ["a1"], ["a3"]]
+    grown = next(s for s in later if "a2" in s.articles)
+    assert grown.id == fire.id
+    assert {s.id for s in later} >= {s.id for s in first}
+
+
+def test_articles_of_an_earlier_story_stay_together(bow_embedder):
+    arts = _articles(FIRE_A, LIBRARY)
+    features = story_features(arts, [_no_claims(a) for a in arts], bow_embedder)
+    kept = Story(id="s-kept", headline="kept", articles=["a0", "a1"])
+    assert [(s.id, sorted(s.articles)) for s in group_stories(features, existing=[kept])] == [("s-kept", ["a0", "a1"])]
+
+
+def _no_claims(article):
+    return ArticleClaims(article=article.id, sentences=[Span(0, len(article.text), article.text)], entities=[], extractions=[])
 
 
 def test_story_ids_are_stable_for_the_same_articles():
@@ -66,3 +90,93 @@ def test_a_paraphrased_padded_rewrite_is_a_derivation_and_independent_reports_ar
     arts = _articles(FIRE_A, REWRITE_OF_A, INDEPENDENT, dates={0: "2026-11-13T07:00:00", 1: "2026-11-13T10:00:00", 2: "2026-11-13T08:00:00"})
     found = find_derivations(arts, extract_batch(arts, nlp), embedder)
     assert [(d.source, d.derived, d.kind) for d in found] == [("a0", "a1", "rewrite")]
+
+
+QUAKE_TURKEY = (
+    "A magnitude 6.1 earthquake struck the province of Malatya in eastern Turkey on March 3, 2021, killing at least "
+    "14 people and destroying dozens of homes in the town of Doganyol. Governor Aydin Baruş said rescue teams were "
+    "searching the rubble through the night. The quake was felt as far away as Elazig."
+)
+QUAKE_TURKEY_RETOLD = (
+    "Rescuers in Doganyol dug through collapsed houses after the March 3, 2021 tremor that shook Malatya, Turkey. "
+    "The death toll rose to 14, Governor Aydin Baruş told reporters, and residents of Elazig spent the night outdoors "
+    "for fear of aftershocks of the magnitude 6.1 shock."
+)
+QUAKE_PERU = (
+    "A magnitude 6.0 earthquake struck the region of Arequipa in southern Peru on August 14, 2019, killing at least "
+    "9 people and destroying dozens of homes in the town of Caraveli. Governor Elmer Cáceres said rescue teams were "
+    "searching the rubble through the night. The quake was felt as far away as Camaná."
+)
+
+
+def _undated(*texts):
+    return [Article(id=f"a{i}", source=f"{i}.txt", text=t, format="text") for i, t in enumerate(texts)]
+
+
+def test_two_earthquakes_told_alike_stay_apart_the_same_one_retold_joins(nlp, embedder):
+    # no publication dates: places, people and the dates the texts name tell the events apart
+    arts = _undated(QUAKE_TURKEY, QUAKE_PERU, QUAKE_TURKEY_RETOLD)
+    features = story_features(arts, extract_batch(arts, nlp), embedder)
+    assert features[0].dates == ["2021-03-03"] and features[1].dates == ["2019-08-14"]
+    stories = group_stories(features)
+    assert sorted(sorted(s.articles) for s in stories) == [["a0", "a2"], ["a1"]]
+    turkey = next(s for s in stories if "a0" in s.articles)
+    assert (turkey.start, turkey.end) == ("2021-03-03", "2021-03-03")  # the day the texts name
+
+
+def _feature(article, vector, entities=(), published=None, dates=()):
+    return StoryFeatures(article=article, headline=article, vector=list(vector), entities=list(entities), published=published, dates=list(dates))
+
+
+def test_texts_alike_but_no_shared_name_are_not_linked():
+    same_words = [1.0, 0.0]
+    features = [_feature("a", same_words, ["Malatya"]), _feature("b", same_words, ["Arequipa"]), _feature("c", [0.0, 1.0], ["Lima"])]
+    assert sorted(sorted(s.articles) for s in group_stories(features)) == [["a"], ["b"], ["c"]]
+
+
+def test_articles_published_weeks_apart_need_more_than_alike_words():
+    close = [1.0, 0.0]
+    names = ["Port Merrow", "Halvorsen Paints"]
+    near = [_feature("a", close, names, "2026-11-13"), _feature("b", close, names, "2026-11-14")]
+    assert len(group_stories(near)) == 1
+    far = [_feature("a", close, names[:1], "2026-11-13"), _feature("b", close, names, "2026-12-20")]
+    assert len(group_stories(far)) == 2
+
+
+def test_average_linkage_does_not_chain_two_events_through_one_pair():
+    # a-b and c-d are two events; one strong b-c pair does not pull all four together
+    edges = [(0, 1, 0.9), (2, 3, 0.9), (1, 2, 0.9)]
+    assert average_linkage(4, edges, threshold=0.5) == [[0, 1], [2, 3]]
+    # single linkage (union-find over the pairs above threshold) would
+    links = UnionFind(range(4))
+    for i, j, _ in edges:
+        links.union(i, j)
+    assert len(links.groups()) == 1
+
+
+def test_average_linkage_grows_groups_it_starts_from_and_never_splits_them():
+    # 0 and 1 started as one story although nothing links them; 2 joins on its mean over both
+    assert average_linkage(3, [(0, 2, 0.9), (1, 2, 0.3)], threshold=0.5, groups=[[0, 1]]) == [[0, 1, 2]]
+    assert average_linkage(3, [(0, 2, 0.9), (1, 2, 0.0)], threshold=0.5, groups=[[0, 1]]) == [[0, 1], [2]]
+
+
+def test_a_new_article_that_links_two_stories_merges_them_under_the_larger_ones_id():
+    v = [1.0, 0.0]
+    names = ["Port Merrow"]
+    features = [_feature(a, v, names, "2026-11-13") for a in ("a", "b", "c", "d")]
+    big = Story(id="s-big", headline="big", articles=["a", "b"], start="2026-11-13")
+    small = Story(id="s-small", headline="small", articles=["c"], start="2026-11-13")
+    grown = group_stories(features, existing=[small, big])
+    # d scores 1.0 with a, b and c; the two old stories merge only if their known pairs (all
+    # through d) reach the bar: (d-a, d-b, d-c) = 3.0 over 2*2 pairs after d joins the big one
+    assert [(s.id, sorted(s.articles)) for s in grown] == [("s-big", ["a", "b", "c", "d"])]
+
+
+def test_a_new_article_between_two_unlike_stories_does_not_merge_them():
+    # d is as close to a and b as to c, but a and b are nothing like c: the stories' summed
+    # vectors say so without comparing their articles one by one
+    features = [_feature("a", [1.0, 0.0]), _feature("b", [1.0, 0.0]), _feature("c", [0.0, 1.0]), _feature("d", [0.7071, 0.7071])]
+    ab = Story(id="s-ab", headline="ab", articles=["a", "b"])
+    c = Story(id="s-c", headline="c", articles=["c"])
+    grown = group_stories(features, existing=[ab, c])
+    assert sorted(sorted(s.articles) for s in grown) == [["a", "b", "d"], ["c"]]

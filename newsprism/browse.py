@@ -1,0 +1,51 @@
+"""Reading the store without analysing anything: the story list, one story's report,
+and a dump of everything. The CLI's `stories`, `show` and `export` (and the web app)
+are thin layers over these functions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any
+
+from .errors import NotFoundError
+from .models import Report, StorySummary
+from .storage import Storage, StoryFilter
+
+
+def list_stories(storage: Storage, where: StoryFilter | None = None) -> list[StorySummary]:
+    """The stories that match `where`, newest first."""
+    return storage.story_summaries(where)
+
+
+def story_report(storage: Storage, story_id: str) -> Report:
+    """One stored story as a Report (its articles and the inputs that made them), ready
+    for report.json and report.html, without analysing anything again."""
+    story = storage.story(story_id)
+    if story is None:
+        raise NotFoundError(f"the database holds no story '{story_id}'; `newsprism stories` lists them")
+    members = set(story.articles)
+    return Report(
+        inputs=[r for r in storage.inputs() if r.article in members],
+        articles=storage.articles(story.articles),
+        stories=[story],
+        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+
+
+def export_records(storage: Storage) -> Iterator[dict[str, Any]]:
+    """Everything the database holds, one JSON-ready record each, tagged by `type`:
+    inputs, articles, their claims and story features, then stories."""
+    for record in storage.inputs():
+        yield {"type": "input", **asdict(record)}
+    articles = storage.articles()
+    for article in articles:
+        yield {"type": "article", **asdict(article)}
+    ids = [a.id for a in articles]
+    for found in storage.article_claims(ids):
+        yield {"type": "article_claims", **asdict(found)}
+    for features in storage.story_features():
+        yield {"type": "story_features", **asdict(features)}
+    for story in storage.stories():
+        yield {"type": "story", **asdict(story)}

@@ -1,0 +1,5 @@
+"""The web app (`newsprism serve`)."""
+
+from .app import create_app
+
+__all__ = ["create_app"]
