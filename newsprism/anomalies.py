@@ -105,12 +105,14 @@ def time_anomalies(article: Article, claims: ArticleClaims | None) -> list[Anoma
                     "this text may have been written earlier and reused",
                     start, start + len(sentence),
                 ))
-            elif after and PAST_CUES.search(sentence):
+                break  # one anomaly per sentence, however many dates it has
+            if after and PAST_CUES.search(sentence):
                 out.append(Anomaly(
                     "anachronism", sentence,
                     f"speaks of {printed} as past, but the article is dated {today.isoformat()}",
                     start, start + len(sentence),
                 ))
+                break
     return out
 
 

@@ -234,3 +234,17 @@ def test_the_fnc_score():
     # unrelated right (0.25); agree called discuss (0.25 of 1.0); the rest called unrelated
     assert fnc_score(gold, ["discuss", "unrelated", "unrelated", "unrelated"]) == (0.25 + 0.25) / 3.25
     assert f1_by_class(gold, gold) == {"agree": 1.0, "disagree": 1.0, "discuss": 1.0, "unrelated": 1.0}
+
+
+def test_framing_and_omissions_survive_storage_round_trip():
+    from dataclasses import asdict
+
+    from newsprism.models import Story
+    from newsprism.serialize import from_dict
+
+    t1 = "Embattled Mayor Ann Lusk spoke. Lusk, a former teacher, left."
+    a = _article("a", "Ledger", t1)
+    b = _article("b", "Times", "Mayor Ann Lusk spoke on Monday at the pier.")
+    story, _ = _run([(a, _with_sentences(a, entities=[_person(t1, "Ann Lusk")])), (b, _with_sentences(b))])
+    again = from_dict(Story, asdict(story))
+    assert again == story and again.framing[0].descriptors[0].entity == "Ann Lusk"
