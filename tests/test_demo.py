@@ -207,7 +207,7 @@ def test_the_html_report_shows_every_element(demo):
     assert 'class="side"' in html and "2,100" in html
     assert "What cleaning removed" in html and "Copies and rewrites" in html
     assert "Anomalies inside articles" in html and "Critics have warned" in html
-    assert "Framing: how each article describes" in html and "Omissions: which article states" in html
+    assert "Framing: how each article describes" in html and "Claims × outlets: who states what, and the corroborated claims each leaves out" in html
     for story in report.stories:
         for sentence in story.brief:
             assert sentence.text.replace('"', "&#34;").replace("'", "&#39;") in html or sentence.text in html

@@ -45,6 +45,10 @@ def test_the_story_page_is_the_report_of_that_story(client):
     assert "← all stories" in page.text and "Conflicts" in page.text and "<mark id=" in page.text
     # the rewrite the corpus plants, drawn as an arrow from Meridian Wire to PulseNews Now
     assert 'aria-label="PulseNews Now is a rewrite of Meridian Wire"' in page.text
+    # the claim x outlet matrix says each cell in words, not in colour alone
+    matrix = page.text[page.text.index('<table class="omissions matrix">'):]
+    matrix = matrix[: matrix.index("</table>")]
+    assert ">corroborated</a>" in matrix and ">omitted</span>" in matrix and ">single source</a>" in matrix
     assert client.get("/stories/s-nope").status_code == 404
 
 
