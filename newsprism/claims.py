@@ -33,10 +33,15 @@ from .speakers import (
     trimmed,
 )
 
-# Quoted stretches shorter than this are scare quotes or names, not statements, unless
-# their sentence says who said them (a partial quote: 'urged lawmakers to act "without
-# delay"', 'called the treaty "outdated"').
+# A quoted sentence with no attribution of its own goes on with the quote before it
+# (across a long attribution) only from this many words; shorter ones are scare quotes.
 MIN_QUOTE_WORDS = 4
+# A quote that nothing attributes is kept only from this many words: shorter ones are
+# mostly slogans, signs, titles, names and scare quotes ('"no conflict of interest"',
+# '"Defeat Crooked Hillary PAC"'), unless their sentence says who said them (a partial
+# quote: 'urged lawmakers to act "without delay"'). 6 rather than 4 was chosen on PolNeAR
+# train (first 300 articles).
+MIN_UNATTRIBUTED_QUOTE_WORDS = 6
 
 
 def extract_batch(articles: Sequence[Article], nlp: Any, on_item: Callable[[], None] | None = None) -> list[ArticleClaims]:
@@ -106,8 +111,8 @@ def _quotes(
         if previous is not None and _interrupts(body, previous, quote, attribution):
             previous.extend(Span(start, start + len(text), text), body)
             continue
-        if len(text.split()) < MIN_QUOTE_WORDS and attribution.written is None:
-            continue  # a scare quote or a name in quotation marks
+        if len(text.split()) < MIN_UNATTRIBUTED_QUOTE_WORDS and attribution.written is None:
+            continue  # a scare quote, a slogan or a name in quotation marks
         if _title_case(text) and start > headline_end:
             # the title of a book, film, song or story ('"A Change Is Gonna Come"'); in a
             # headline, where every word is capitalised, it may be speech

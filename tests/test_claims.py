@@ -335,3 +335,8 @@ def test_according_to_attributes_a_quote_and_bounds_what_was_said(nlp):
     (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
     assert found.speaker == "Maria Okafor"
     assert found.focus is not None and found.focus.text.startswith("the harbor plan is")
+
+
+def test_a_short_quote_that_nothing_attributes_is_a_slogan_not_a_quote(nlp):
+    text = "Protesters outside the town hall carried signs reading \u201cDefeat the Harbor Plan Now\u201d and \u201cno more toll bridges, please.\u201d"
+    assert [e for e in _extract(nlp, text).extractions if e.kind == "quote"] == []
