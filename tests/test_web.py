@@ -131,3 +131,41 @@ def test_article_text_full_of_script_renders_as_text(tmp_path):
             html = client.get(path).text
             assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript:' not in html, path
         assert "&lt;script&gt;" in client.get("/articles/a-evil").text
+
+
+def test_a_story_page_shows_the_story_as_stored_now_not_as_first_rendered(tmp_path):
+    from newsprism import open_storage
+
+    article = Article(id="a-1", source="a.txt", text="The bridge reopened on Monday.", format="text", content_hash="h-1")
+
+    def save(headline):
+        store = open_storage(tmp_path / "s.db")
+        store.save(Report(inputs=[], articles=[article], generated_at="2026-11-22T00:00:00+00:00",
+                          stories=[Story(id="s-1", headline=headline, articles=["a-1"])]))
+        store.close()
+
+    save("Bridge reopens")
+    with TestClient(create_app(str(tmp_path / "s.db"))) as client:
+        assert "Bridge reopens" in client.get("/stories/s-1").text
+        assert "Bridge reopens" in client.get("/stories/s-1").text  # from the cache
+        save("Bridge reopens after repairs")
+        assert "Bridge reopens after repairs" in client.get("/stories/s-1").text
+
+
+def test_the_story_list_comes_in_pages(tmp_path, monkeypatch):
+    from newsprism import open_storage
+    from newsprism.web import app as web_app
+
+    monkeypatch.setattr(web_app, "LIST_PAGE", 2)
+    articles = [Article(id=f"a-{n}", source=f"{n}.txt", text=f"Story {n}.", format="text", content_hash=f"h-{n}") for n in range(5)]
+    store = open_storage(tmp_path / "p.db")
+    store.save(Report(inputs=[], articles=articles, generated_at="2026-11-22T00:00:00+00:00", stories=[
+        Story(id=f"s-{n}", headline=f"Headline {n}", articles=[f"a-{n}"], start=f"2026-11-1{n}") for n in range(5)
+    ]))
+    store.close()
+    with TestClient(create_app(str(tmp_path / "p.db"))) as client:
+        first = client.get("/", params={"q": "headline"}).text
+        assert "Headline 4" in first and "Headline 3" in first and "Headline 2" not in first
+        assert "Stories 1–2 of 5" in first and "page=2" in first and "q=headline" in first
+        last = client.get("/", params={"q": "headline", "page": 3}).text
+        assert "Headline 0" in last and "Stories 5–5 of 5" in last and "next page" not in last

@@ -9,9 +9,13 @@ server made, and analysed by one background worker.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import shutil
 import tempfile
+import threading
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import asdict
@@ -34,6 +38,9 @@ from .jobs import Job, JobQueue
 UPLOAD_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".warc", ".warc.gz")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
+RENDERED_PAGES = 64
+# Stories per page of the list: a crawl makes thousands.
+LIST_PAGE = 100
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -57,6 +64,9 @@ def create_app(db: str, *, analyze_run: Any = None, max_file_bytes: int = MAX_FI
             return analyze([folder], storage=store, progress=progress)
 
     jobs = JobQueue(analyze_run or run_analysis)
+    # A story page is rendered once per stored version of the story: a run that changes
+    # the story changes its stored record, hence the key, whoever wrote it.
+    rendered = PageCache(RENDERED_PAGES)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -77,21 +87,33 @@ def create_app(db: str, *, analyze_run: Any = None, max_file_bytes: int = MAX_FI
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def story_list_page(
-        request: Request, q: str | None = None, since: str | None = None, until: str | None = None, outlet: str | None = None
+        request: Request, q: str | None = None, since: str | None = None, until: str | None = None,
+        outlet: str | None = None, page: int = 1,
     ) -> HTMLResponse:
         with storage() as store:
             rows = list_stories(store, where(q, since, until, outlet))
-        page = pages.get_template("stories.html").render(
-            rows=rows, q=q or "", since=since or "", until=until or "", outlet=outlet or "",
+        page = max(1, page)
+        shown = rows[(page - 1) * LIST_PAGE : page * LIST_PAGE]
+        more = request.url.include_query_params(page=page + 1) if page * LIST_PAGE < len(rows) else None
+        html = pages.get_template("stories.html").render(
+            rows=shown, total=len(rows), first=(page - 1) * LIST_PAGE + 1, more=more,
+            q=q or "", since=since or "", until=until or "", outlet=outlet or "",
             accept=",".join(UPLOAD_SUFFIXES), max_mb=max_file_bytes // (1024 * 1024),
         )
-        return HTMLResponse(page)
+        return HTMLResponse(html)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str) -> HTMLResponse:
         with storage() as store:
-            report = story_report(store, story_id)
-        return HTMLResponse(render_html(report, home="/"))
+            story = store.story(story_id)
+            if story is None:
+                raise HTTPException(404, f"no story '{story_id}'")
+            version = hashlib.sha256(json.dumps(asdict(story), sort_keys=True).encode()).hexdigest()
+            page = rendered.get((story_id, version))
+            if page is None:
+                page = render_html(story_report(store, story_id), home="/")
+                rendered.put((story_id, version), page)
+        return HTMLResponse(page)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str) -> HTMLResponse:
@@ -184,6 +206,29 @@ def create_app(db: str, *, analyze_run: Any = None, max_file_bytes: int = MAX_FI
         return JSONResponse({"detail": str(exc)}, status_code=404)
 
     return app
+
+
+class PageCache:
+    """A small thread-safe LRU of rendered pages (requests run in a thread pool)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._pages: OrderedDict[tuple[str, str], str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str]) -> str | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: tuple[str, str], page: str) -> None:
+        with self._lock:
+            self._pages[key] = page
+            self._pages.move_to_end(key)
+            while len(self._pages) > self._size:
+                self._pages.popitem(last=False)
 
 
 def _asset(name: str) -> str:
