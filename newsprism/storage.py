@@ -11,6 +11,7 @@ instead of overwriting each other's stories.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -132,6 +133,11 @@ class Storage(Protocol):
         ...
 
     def story(self, story_id: str) -> Story | None: ...
+
+    def story_version(self, story_id: str) -> str | None:
+        """An opaque token that changes whenever the stored story is rewritten (None when
+        there is no such story): what a cache of rendered story pages is keyed by."""
+        ...
 
     def close(self) -> None: ...
 
@@ -305,6 +311,10 @@ class SQLStorage:
     def story(self, story_id: str) -> Story | None:
         rows = self._run("SELECT data FROM stories WHERE id = ?", (story_id,))
         return from_dict(Story, json.loads(rows[0][0])) if rows else None
+
+    def story_version(self, story_id: str) -> str | None:
+        rows = self._run("SELECT data FROM stories WHERE id = ?", (story_id,))
+        return hashlib.sha256(rows[0][0].encode()).hexdigest() if rows else None
 
     def close(self) -> None:
         self._db.close()

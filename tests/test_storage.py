@@ -179,6 +179,10 @@ def test_stories_are_listed_newest_first_and_filtered(storage):
     ]
     assert [s.claims for s in storage.story_summaries()] == [0, 0]
     assert storage.story("s-none") is None
+    version = storage.story_version("s-lib")
+    assert version and storage.story_version("s-none") is None
+    storage.save(_run([Story(id="s-lib", headline="Library reopens at last", articles=["l"])], [library]))
+    assert storage.story_version("s-lib") not in (None, version)
 
 
 def test_an_input_seen_again_as_a_duplicate_keeps_its_first_record(storage):

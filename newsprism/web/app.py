@@ -9,8 +9,6 @@ server made, and analysed by one background worker.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import shutil
 import tempfile
@@ -105,10 +103,9 @@ def create_app(db: str, *, analyze_run: Any = None, max_file_bytes: int = MAX_FI
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str) -> HTMLResponse:
         with storage() as store:
-            story = store.story(story_id)
-            if story is None:
+            version = store.story_version(story_id)
+            if version is None:
                 raise HTTPException(404, f"no story '{story_id}'")
-            version = hashlib.sha256(json.dumps(asdict(story), sort_keys=True).encode()).hexdigest()
             page = rendered.get((story_id, version))
             if page is None:
                 page = render_html(story_report(store, story_id), home="/")
