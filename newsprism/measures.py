@@ -222,14 +222,9 @@ def quantities(article: Article, doc: Any, sent_of: dict[int, Any]) -> list[Extr
                 continue
             sent = sent_of[ent.start]
             out.append(
-                Extraction(
-                    article=article.id,
-                    kind="quantity",
-                    mention=trimmed(sent),
-                    sentence=trimmed(sent),
+                _in_sentence(
+                    article, doc, sent, p_start, p_end, kind="quantity", context=action,
                     quantity=Quantity(number=value, unit=unit, of=measure, approximate=approximate, counted=noun),
-                    context=action,
-                    focus=Span(p_start, p_end, doc_text(doc)[p_start:p_end]),
                 )
             )
     return out
@@ -358,19 +353,23 @@ def dates(
                 continue
             event = _event_of(ent.root)
             out.append(
-                Extraction(
-                    article=article.id,
-                    kind="date",
-                    mention=trimmed(sent),
-                    sentence=trimmed(sent),
+                _in_sentence(
+                    article, doc, sent, p_start, p_end, kind="date", context=event,
                     date=DateValue(
                         date=resolved.date.isoformat(),
                         granularity=resolved.granularity,  # type: ignore[arg-type]
                         part_of_day=resolved.part_of_day,
                         event=event,
                     ),
-                    context=event,
-                    focus=Span(p_start, p_end, doc_text(doc)[p_start:p_end]),
                 )
             )
     return out
+
+
+def _in_sentence(article: Article, doc: Any, sent: Any, start: int, end: int, **value: Any) -> Extraction:
+    """A number or date claim: the whole sentence is its mention, the printed value
+    [start, end) its focus."""
+    return Extraction(
+        article=article.id, mention=trimmed(sent), sentence=trimmed(sent),
+        focus=Span(start, end, doc_text(doc)[start:end]), **value,
+    )
