@@ -14,9 +14,16 @@ from .models import Report, StorySummary
 from .storage import Storage, StoryFilter
 
 
-def list_stories(storage: Storage, where: StoryFilter | None = None) -> list[StorySummary]:
-    """The stories that match `where`, newest first."""
-    return storage.story_summaries(where)
+def list_stories(
+    storage: Storage, where: StoryFilter | None = None, limit: int | None = None, offset: int = 0
+) -> list[StorySummary]:
+    """The stories that match `where`, newest first: all, or a page of `limit` after `offset`."""
+    return storage.story_summaries(where, limit=limit, offset=offset)
+
+
+def count_stories(storage: Storage, where: StoryFilter | None = None) -> int:
+    """How many stories match `where` (what a paged list says it shows a part of)."""
+    return storage.story_count(where)
 
 
 def story_report(storage: Storage, story_id: str) -> Report:
@@ -25,9 +32,8 @@ def story_report(storage: Storage, story_id: str) -> Report:
     story = storage.story(story_id)
     if story is None:
         raise NotFoundError(f"the database holds no story '{story_id}'; `newsprism stories` lists them")
-    members = set(story.articles)
     return Report(
-        inputs=[r for r in storage.inputs() if r.article in members],
+        inputs=storage.inputs(story.articles),
         articles=storage.articles(story.articles),
         stories=[story],
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),

@@ -87,6 +87,8 @@ MIGRATIONS: list[list[Any]] = [
     ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+# Ids per `IN (...)` list: well under SQLite's oldest limit on bound parameters (999).
+MAX_SQL_PARAMS = 500
 
 
 @dataclass
@@ -114,7 +116,9 @@ class Storage(Protocol):
         """content hash -> id of the stored article with that text."""
         ...
 
-    def inputs(self) -> list[InputRecord]: ...
+    def inputs(self, articles: Iterable[str] | None = None) -> list[InputRecord]:
+        """Every input record, or only those that made one of `articles`."""
+        ...
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]: ...
 
@@ -128,9 +132,12 @@ class Storage(Protocol):
 
     def stories(self, where: StoryFilter | None = None) -> list[Story]: ...
 
-    def story_summaries(self, where: StoryFilter | None = None) -> list[StorySummary]:
-        """The rows of a story list, newest first, without reading any story's claims."""
+    def story_summaries(self, where: StoryFilter | None = None, limit: int | None = None, offset: int = 0) -> list[StorySummary]:
+        """The rows of a story list, newest first, without reading any story's claims:
+        all of them, or `limit` rows after the first `offset`."""
         ...
+
+    def story_count(self, where: StoryFilter | None = None) -> int: ...
 
     def story(self, story_id: str) -> Story | None: ...
 
@@ -257,8 +264,14 @@ class SQLStorage:
                 found[row[0]] = row[1]
         return found
 
-    def inputs(self) -> list[InputRecord]:
-        rows = self._run("SELECT source, status, reason, article FROM inputs ORDER BY source")
+    def inputs(self, articles: Iterable[str] | None = None) -> list[InputRecord]:
+        if articles is None:
+            rows = self._run("SELECT source, status, reason, article FROM inputs ORDER BY source")
+        else:
+            rows = sorted(
+                row for aid in dict.fromkeys(articles)
+                for row in self._run("SELECT source, status, reason, article FROM inputs WHERE article = ?", (aid,))
+            )
         return [InputRecord(*row) for row in rows]
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
@@ -288,17 +301,21 @@ class SQLStorage:
         rows = self._run(f"SELECT s.data FROM stories s{clauses} ORDER BY COALESCE(s.start, '') DESC, s.id", params)
         return [from_dict(Story, json.loads(row[0])) for row in rows]
 
-    def story_summaries(self, where: StoryFilter | None = None) -> list[StorySummary]:
+    def story_summaries(self, where: StoryFilter | None = None, limit: int | None = None, offset: int = 0) -> list[StorySummary]:
         clauses, params = _where_sql(where or StoryFilter())
+        page = ""
+        if limit is not None:
+            page = " LIMIT ? OFFSET ?"
+            params += [max(0, limit), max(0, offset)]
         rows = self._run(
             f'SELECT s.id, s.headline, s.start, s."end", s.claims, s.corroborated, s.conflicts FROM stories s{clauses} '
-            "ORDER BY COALESCE(s.start, '') DESC, s.id",
+            f"ORDER BY COALESCE(s.start, '') DESC, s.id{page}",
             params,
         )
+        # Only the listed stories' outlets are joined: a page of 100 rows costs the same
+        # whatever the size of the database.
         members: dict[str, list[str]] = {}
-        for story, outlet, source in self._run(
-            "SELECT sa.story, a.outlet, a.source FROM story_articles sa JOIN articles a ON a.id = sa.article"
-        ):
+        for story, outlet, source in self._members_of([row[0] for row in rows], whole=limit is None):
             members.setdefault(story, []).append(outlet or source.rsplit("/", 1)[-1])  # as Article.label names it
         return [
             StorySummary(
@@ -307,6 +324,20 @@ class SQLStorage:
             )
             for sid, headline, start, end, claims, corroborated, conflicts in rows
         ]
+
+    def _members_of(self, story_ids: list[str], whole: bool) -> list[tuple[Any, ...]]:
+        query = "SELECT sa.story, a.outlet, a.source FROM story_articles sa JOIN articles a ON a.id = sa.article"
+        if whole:
+            return self._run(query)
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(story_ids), MAX_SQL_PARAMS):
+            chunk = story_ids[start : start + MAX_SQL_PARAMS]
+            rows += self._run(f"{query} WHERE sa.story IN ({', '.join('?' * len(chunk))})", chunk)
+        return rows
+
+    def story_count(self, where: StoryFilter | None = None) -> int:
+        clauses, params = _where_sql(where or StoryFilter())
+        return int(self._run(f"SELECT COUNT(*) FROM stories s{clauses}", params)[0][0])
 
     def story(self, story_id: str) -> Story | None:
         rows = self._run("SELECT data FROM stories WHERE id = ?", (story_id,))

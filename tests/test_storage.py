@@ -185,6 +185,25 @@ def test_stories_are_listed_newest_first_and_filtered(storage):
     assert storage.story_version("s-lib") not in (None, version)
 
 
+def test_the_story_list_comes_in_pages_with_their_own_outlets(storage):
+    articles = [_article(f"a{n}", f"Outlet {n % 3}", f"Story {n} text.", f"2026-11-{10 + n:02d}") for n in range(7)]
+    storage.save(_run(
+        [Story(id=f"s-{n}", headline=f"Story {n}", articles=[f"a{n}"], start=a.published, end=a.published)
+         for n, a in enumerate(articles)],
+        articles,
+        [InputRecord(f"a{n}.txt", "ok", None, f"a{n}") for n in range(7)],
+    ))
+    everything = storage.story_summaries()
+    assert [s.id for s in everything] == [f"s-{n}" for n in range(6, -1, -1)]
+    pages = [storage.story_summaries(limit=3, offset=start) for start in (0, 3, 6, 9)]
+    assert [[s.id for s in page] for page in pages] == [["s-6", "s-5", "s-4"], ["s-3", "s-2", "s-1"], ["s-0"], []]
+    assert [s for page in pages for s in page] == everything  # same rows, outlets and counts as the whole list
+    assert storage.story_count() == 7
+    assert storage.story_count(StoryFilter(outlet="outlet 1")) == 2
+    assert [s.id for s in storage.story_summaries(StoryFilter(outlet="outlet 1"), limit=1, offset=1)] == ["s-1"]
+    assert storage.inputs(["a2", "a5", "a-none"]) == [InputRecord("a2.txt", "ok", None, "a2"), InputRecord("a5.txt", "ok", None, "a5")]
+
+
 def test_an_input_seen_again_as_a_duplicate_keeps_its_first_record(storage):
     storage.save(_report())
     again = _report()

@@ -169,3 +169,7 @@ def test_the_story_list_comes_in_pages(tmp_path, monkeypatch):
         assert "Stories 1–2 of 5" in first and "page=2" in first and "q=headline" in first
         last = client.get("/", params={"q": "headline", "page": 3}).text
         assert "Headline 0" in last and "Stories 5–5 of 5" in last and "next page" not in last
+        api = client.get("/api/stories", params={"limit": 2, "offset": 1}).json()
+        assert [s["id"] for s in api] == ["s-3", "s-2"]
+        assert len(client.get("/api/stories").json()) == 5
+        assert client.get("/api/stories", params={"limit": 0}).status_code == 422

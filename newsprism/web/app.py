@@ -24,7 +24,7 @@ from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..browse import list_stories, story_report
+from ..browse import count_stories, list_stories, story_report
 from ..errors import NotFoundError
 from ..models import StorySummary
 from ..report import _spans_by_article, marked_text, render_html, report_to_dict
@@ -88,13 +88,13 @@ def create_app(db: str, *, analyze_run: Any = None, max_file_bytes: int = MAX_FI
         request: Request, q: str | None = None, since: str | None = None, until: str | None = None,
         outlet: str | None = None, page: int = 1,
     ) -> HTMLResponse:
-        with storage() as store:
-            rows = list_stories(store, where(q, since, until, outlet))
         page = max(1, page)
-        shown = rows[(page - 1) * LIST_PAGE : page * LIST_PAGE]
-        more = request.url.include_query_params(page=page + 1) if page * LIST_PAGE < len(rows) else None
+        with storage() as store:
+            total = count_stories(store, where(q, since, until, outlet))
+            shown = list_stories(store, where(q, since, until, outlet), limit=LIST_PAGE, offset=(page - 1) * LIST_PAGE)
+        more = request.url.include_query_params(page=page + 1) if page * LIST_PAGE < total else None
         html = pages.get_template("stories.html").render(
-            rows=shown, total=len(rows), first=(page - 1) * LIST_PAGE + 1, more=more,
+            rows=shown, total=total, first=(page - 1) * LIST_PAGE + 1, more=more,
             q=q or "", since=since or "", until=until or "", outlet=outlet or "",
             accept=",".join(UPLOAD_SUFFIXES), max_mb=max_file_bytes // (1024 * 1024),
         )
@@ -141,9 +141,12 @@ def create_app(db: str, *, analyze_run: Any = None, max_file_bytes: int = MAX_FI
         since: Annotated[str | None, Query(description="stories running on or after this date")] = None,
         until: Annotated[str | None, Query(description="stories begun on or before this date")] = None,
         outlet: Annotated[str | None, Query(description="part of an outlet's name")] = None,
+        limit: Annotated[int | None, Query(ge=1, description="at most this many stories (all when absent)")] = None,
+        offset: Annotated[int, Query(ge=0, description="skip this many stories first")] = 0,
     ) -> list[StorySummary]:
+        """Stories newest first; `limit` and `offset` page through them."""
         with storage() as store:
-            return list_stories(store, where(q, since, until, outlet))
+            return list_stories(store, where(q, since, until, outlet), limit=limit, offset=offset)
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
     def api_story(story_id: str) -> dict[str, Any]:
