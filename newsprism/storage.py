@@ -141,6 +141,10 @@ class Storage(Protocol):
 
     def story(self, story_id: str) -> Story | None: ...
 
+    def stories_holding(self, article_id: str) -> list[str]:
+        """The ids of the stories an article belongs to."""
+        ...
+
     def story_version(self, story_id: str) -> str | None:
         """An opaque token that changes whenever the stored story is rewritten (None when
         there is no such story): what a cache of rendered story pages is keyed by."""
@@ -342,6 +346,9 @@ class SQLStorage:
     def story(self, story_id: str) -> Story | None:
         rows = self._run("SELECT data FROM stories WHERE id = ?", (story_id,))
         return from_dict(Story, json.loads(rows[0][0])) if rows else None
+
+    def stories_holding(self, article_id: str) -> list[str]:
+        return [row[0] for row in self._run("SELECT story FROM story_articles WHERE article = ? ORDER BY story", (article_id,))]
 
     def story_version(self, story_id: str) -> str | None:
         rows = self._run("SELECT data FROM stories WHERE id = ?", (story_id,))

@@ -201,6 +201,7 @@ def test_the_story_list_comes_in_pages_with_their_own_outlets(storage):
     assert storage.story_count() == 7
     assert storage.story_count(StoryFilter(outlet="outlet 1")) == 2
     assert [s.id for s in storage.story_summaries(StoryFilter(outlet="outlet 1"), limit=1, offset=1)] == ["s-1"]
+    assert storage.stories_holding("a3") == ["s-3"] and storage.stories_holding("a-none") == []
     assert storage.inputs(["a2", "a5", "a-none"]) == [InputRecord("a2.txt", "ok", None, "a2"), InputRecord("a5.txt", "ok", None, "a5")]
 
 

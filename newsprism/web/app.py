@@ -118,8 +118,7 @@ def create_app(db: str, *, analyze_run: Any = None, max_file_bytes: int = MAX_FI
             found = store.articles([article_id])
             if not found:
                 raise HTTPException(404, f"no article '{article_id}'")
-            holding = [o.id for o in store.story_outlines() if article_id in o.articles]
-            stories = [s for s in map(store.story, holding) if s is not None]
+            stories = [s for s in map(store.story, store.stories_holding(article_id)) if s is not None]
         article = found[0]
         spans = _spans_by_article(stories, [article]).get(article_id, [])
         page = pages.get_template("article.html").render(article=article, marked=marked_text(article, spans), stories=stories)
