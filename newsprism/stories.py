@@ -133,8 +133,17 @@ def group_stories(features: Sequence[StoryFeatures], existing: Sequence[Story] =
         groups.append(members)
     new = np.asarray([n for n in range(len(features)) if n not in owner], dtype=np.int64)
     scorer = PairScorer(features)
-    edges, scale = candidate_pairs(new, scorer)
-    scale.update(scorer.scales(sorted({n for i, j, _ in edges for n in (i, j)} - set(scale))))
+    edges, scale, best_with_new = candidate_pairs(new, scorer)
+
+    story_of = {n: k for k, members in enumerate(groups) for n in members}
+
+    def scale_stories(stories: Iterable[list[int]]) -> None:
+        missing = {id(g): g for g in stories if g and g[0] not in scale}
+        scale.update(scorer.earlier_scales(list(missing.values()), best_with_new))
+
+    # only the earlier stories that new articles link to are read
+    linked = {n for i, j, _ in edges for n in (i, j)}
+    scale_stories(g for g in groups if not linked.isdisjoint(g))
     edges = [(i, j, w / float(np.sqrt(scale[i] * scale[j]))) for i, j, w in edges]
     vectors, names = scorer.vectors, scorer.names
 
@@ -145,7 +154,7 @@ def group_stories(features: Sequence[StoryFeatures], existing: Sequence[Story] =
         root of its scale."""
         key = tuple(items)
         if key not in sums:
-            scale.update(scorer.scales([n for n in items if n not in scale]))
+            scale_stories([groups[story_of[n]] for n in dict.fromkeys(n for n in items if n not in scale)])
             root = np.sqrt(np.asarray([scale[n] for n in items], dtype=np.float32))
             words: dict[int, float] = {}
             for n, r in zip(items, root.tolist(), strict=True):
@@ -193,7 +202,8 @@ def group_stories(features: Sequence[StoryFeatures], existing: Sequence[Story] =
 
 
 class PairScorer:
-    """The score of an article with every article of `features`, for blocks of rows."""
+    """The score of an article with every article of `features`, for blocks of rows, and the
+    articles' neighbourhood scales."""
 
     def __init__(self, features: Sequence[StoryFeatures]) -> None:
         self.vectors = np.asarray([f.vector for f in features], dtype=np.float32)
@@ -202,55 +212,80 @@ class PairScorer:
         self.ordinal = np.asarray([d.toordinal() if d else 0 for d in days], dtype=np.int64)
         self.named = np.asarray(self.names.getnnz(axis=1) > 0)
 
-    def block(self, rows: np.ndarray) -> np.ndarray:
-        """Scores of `rows` (len(rows) x all articles), the name and date rules applied."""
-        shared = (self.names[rows] @ self.names.T).toarray()
-        score = TEXT_WEIGHT * (self.vectors[rows] @ self.vectors.T) + NAME_WEIGHT * shared
+    def block(self, rows: np.ndarray, columns: np.ndarray | None = None) -> np.ndarray:
+        """Scores of `rows` with `columns` (all articles when None), the name and date rules
+        applied."""
+        cols = np.arange(len(self.vectors)) if columns is None else columns
+        shared = (self.names[rows] @ self.names[cols].T).toarray()
+        score = TEXT_WEIGHT * (self.vectors[rows] @ self.vectors[cols].T) + NAME_WEIGHT * shared
         # names on both sides and none of them shared: different things
-        score[(shared < MIN_NAME_OVERLAP) & self.named[rows][:, None] & self.named[None, :]] = 0.0
+        score[(shared < MIN_NAME_OVERLAP) & self.named[rows][:, None] & self.named[cols][None, :]] = 0.0
         ordinal = self.ordinal
-        dated = (ordinal[rows][:, None] > 0) & (ordinal[None, :] > 0)
-        score[dated & (np.abs(ordinal[rows][:, None] - ordinal[None, :]) > MAX_DAYS_APART)] -= DATE_PENALTY
+        dated = (ordinal[rows][:, None] > 0) & (ordinal[cols][None, :] > 0)
+        score[dated & (np.abs(ordinal[rows][:, None] - ordinal[cols][None, :]) > MAX_DAYS_APART)] -= DATE_PENALTY
         return score
 
     def block_scales(self, rows: np.ndarray, score: np.ndarray) -> dict[int, float]:
-        """Each row's scale: its NEIGHBOUR_RANK-th best score with another article, at least
-        MIN_SCALE, from the row's block of scores."""
+        """Each row's scale from its block of scores with all articles."""
         others = score.copy()
         others[np.arange(len(rows)), rows] = -np.inf  # not with itself
-        if others.shape[1] - 1 >= NEIGHBOUR_RANK:
-            ranked = -np.partition(-others, NEIGHBOUR_RANK - 1, axis=1)[:, NEIGHBOUR_RANK - 1]
-        else:  # fewer articles than the rank: no neighbourhood to read
-            ranked = np.full(len(rows), MIN_SCALE)
-        return dict(zip(rows.tolist(), np.maximum(ranked, MIN_SCALE).tolist(), strict=True))
+        return dict(zip(rows.tolist(), _scale(others).tolist(), strict=True))
 
-    def scales(self, items: Sequence[int]) -> dict[int, float]:
-        rows = np.asarray(items, dtype=np.int64)
+    def earlier_scales(self, groups: Sequence[list[int]], best_with_new: np.ndarray) -> dict[int, float]:
+        """The scales of the articles of earlier stories (`groups`), read from their scores
+        with the other articles of their story and their NEIGHBOUR_RANK best with the new
+        articles. Their scores with the rest of the earlier articles are not computed again
+        (that would cost as much as grouping from scratch): an article's closest earlier
+        articles are those of its own story, which it joined by them. Stories are scored
+        together in blocks of about BLOCK_ROWS articles, pairs across stories masked out."""
         found: dict[int, float] = {}
-        for begin in range(0, len(rows), BLOCK_ROWS):
-            part = rows[begin : begin + BLOCK_ROWS]
-            found.update(self.block_scales(part, self.block(part)))
+        chunk: list[list[int]] = []
+        for n, members in enumerate(groups):
+            chunk.append(members)
+            if n + 1 == len(groups) or sum(map(len, chunk)) + len(groups[n + 1]) > BLOCK_ROWS:
+                rows = np.asarray([m for group in chunk for m in group], dtype=np.int64)
+                story = np.repeat(np.arange(len(chunk)), [len(group) for group in chunk])
+                mates = self.block(rows, rows)
+                mates[(story[:, None] != story[None, :]) | np.eye(len(rows), dtype=bool)] = -np.inf
+                found.update(zip(rows.tolist(), _scale(np.hstack([mates, best_with_new[rows]])).tolist(), strict=True))
+                chunk = []
         return found
 
 
-def candidate_pairs(new: np.ndarray, scorer: PairScorer) -> tuple[list[tuple[int, int, float]], dict[int, float]]:
+def _scale(others: np.ndarray) -> np.ndarray:
+    """Per row of scores with other articles: the NEIGHBOUR_RANK-th best, at least MIN_SCALE
+    (MIN_SCALE when the row has fewer scores than that)."""
+    if others.shape[1] < NEIGHBOUR_RANK:
+        return np.full(len(others), MIN_SCALE)
+    ranked = -np.partition(-others, NEIGHBOUR_RANK - 1, axis=1)[:, NEIGHBOUR_RANK - 1]
+    return np.maximum(ranked, MIN_SCALE)
+
+
+def candidate_pairs(
+    new: np.ndarray, scorer: PairScorer
+) -> tuple[list[tuple[int, int, float]], dict[int, float], np.ndarray]:
     """(i, j, score) for every pair with a new article that scores at least CANDIDATE_SCORE,
-    each pair once (unscaled), and the scales of the new articles."""
+    each pair once (unscaled); the scales of the new articles; and for every article its
+    NEIGHBOUR_RANK best scores with new articles (-inf where there are fewer)."""
     is_new = np.zeros(len(scorer.vectors), dtype=bool)
     is_new[new] = True
     columns = np.arange(len(scorer.vectors))
     edges: list[tuple[int, int, float]] = []
     scale: dict[int, float] = {}
+    best_with_new = np.full((len(columns), NEIGHBOUR_RANK), -np.inf, dtype=np.float32)
     for begin in range(0, len(new), BLOCK_ROWS):
         rows = new[begin : begin + BLOCK_ROWS]
         score = scorer.block(rows)
         scale.update(scorer.block_scales(rows, score))
+        both = np.vstack([best_with_new.T, score])
+        both[NEIGHBOUR_RANK + np.arange(len(rows)), rows] = -np.inf  # not with itself
+        best_with_new = -np.partition(-both, NEIGHBOUR_RANK - 1, axis=0)[:NEIGHBOUR_RANK].T
         # each pair once: a new-new pair from the row of its smaller index, a new-old pair
         # from the new article's row
         keep = (score >= CANDIDATE_SCORE) & ((columns[None, :] > rows[:, None]) | ~is_new[None, :])
         r, j = np.nonzero(keep)
         edges.extend(zip(rows[r].tolist(), j.tolist(), score[r, j].tolist(), strict=True))
-    return edges, scale
+    return edges, scale, best_with_new
 
 
 def name_matrix(features: Sequence[StoryFeatures]) -> sparse.csr_matrix:
