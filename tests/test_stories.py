@@ -180,3 +180,43 @@ def test_a_new_article_between_two_unlike_stories_does_not_merge_them():
     c = Story(id="s-c", headline="c", articles=["c"])
     grown = group_stories(features, existing=[ab, c])
     assert sorted(sorted(s.articles) for s in grown) == [["a", "b", "d"], ["c"]]
+
+
+def _unit(*values):
+    norm = sum(v * v for v in values) ** 0.5
+    return [v / norm for v in values]
+
+
+def _two_fights_of_one_boxer():
+    """Two bouts of one (invented) boxer, six articles each: the articles of a bout are alike
+    (same words, same opponent), the two bouts share the boxer's name and much wording, and
+    four articles on other things make the boxer's name rare enough to count."""
+    first_bout, second_bout = _unit(1.0, 0.0, 0.0, 0.0), _unit(0.8, 0.6, 0.0, 0.0)  # cosine 0.8
+    features = [_feature(f"first{i}", first_bout, ["Ivo Dorn", "Rafe Kessler"]) for i in range(6)]
+    features += [_feature(f"second{i}", second_bout, ["Ivo Dorn", "Tomas Ebert"]) for i in range(6)]
+    features += [_feature(f"other{i}", _unit(0.0, 0.0, 1.0, float(i)), [f"Town{i}"]) for i in range(4)]
+    return features
+
+
+def test_two_events_sharing_their_central_name_stay_apart_when_each_is_closer_to_itself():
+    features = _two_fights_of_one_boxer()
+    stories = group_stories(features)
+    bouts = sorted(sorted(s.articles) for s in stories if any(a.startswith(("first", "second")) for a in s.articles))
+    assert bouts == [[f"first{i}" for i in range(6)], [f"second{i}" for i in range(6)]]
+    # and the same when the second bout comes in a later run
+    first_run = group_stories([f for f in features if not f.article.startswith("second")])
+    later = group_stories(features, existing=first_run)
+    assert sorted(sorted(s.articles) for s in later if any(a.startswith("second") for a in s.articles)) == [[f"second{i}" for i in range(6)]]
+
+
+def test_an_article_without_close_neighbours_links_on_the_absolute_bar():
+    # a pair of articles among unrelated ones: their neighbourhood says nothing, so the pair
+    # links when its score (half the cosine: no name is shared by few enough) passes 0.33
+    others = [_feature(f"other{i}", _unit(*(1.0 if d == i + 2 else 0.0 for d in range(8)))) for i in range(6)]
+    def pair(x, y):
+        return [_feature("a", _unit(1.0, 0.0, *[0.0] * 6)), _feature("b", _unit(x, y, *[0.0] * 6))]
+
+    linked = pair(0.72, 0.694) + others  # score 0.36
+    assert ["a", "b"] in [sorted(s.articles) for s in group_stories(linked)]
+    apart = pair(0.6, 0.8) + others  # score 0.30
+    assert ["a"] in [s.articles for s in group_stories(apart)]
