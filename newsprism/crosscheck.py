@@ -364,6 +364,13 @@ def _outlets(claim: Claim, by_id: dict[str, Article]) -> str:
     return outlet_phrase(by_id[m.article] for m in claim.mentions)
 
 
+def _who(claim: Claim, by_id: dict[str, Article], verb: str) -> str:
+    """'Northgate Herald reports', 'Ledger and Wire report': the outlets of a claim with a
+    regular verb that agrees with them."""
+    one = len({by_id[m.article].label for m in claim.mentions}) == 1
+    return f"{_outlets(claim, by_id)} {verb}{'s' if one else ''}"
+
+
 def _printed(claim: Claim) -> str:
     words = (claim.value or {}).get("as_printed") or []
     return " / ".join(f"“{w}”" for w in words)
@@ -408,8 +415,8 @@ def _number_conflicts(
 ) -> list[Conflict]:
     def explain(ca: Claim, cb: Claim, a: Extraction, b: Extraction) -> str:
         return (
-            f"A count of “{_noun(a)}” ({_verb(a)}) differs: {_outlets(ca, by_id)} report {_printed(ca)}; "
-            f"{_outlets(cb, by_id)} report {_printed(cb)}."
+            f"A count of “{_noun(a)}” ({_verb(a)}) differs: {_who(ca, by_id, 'report')} {_printed(ca)}; "
+            f"{_who(cb, by_id, 'report')} {_printed(cb)}."
         )
 
     return _conflicts(
@@ -426,8 +433,8 @@ def _date_conflicts(
     def explain(ca: Claim, cb: Claim, a: Extraction, b: Extraction) -> str:
         assert a.date is not None and b.date is not None
         text = (
-            f"{_outlets(ca, by_id)} date {a.date.event!r} {_printed(ca)} ({a.date.date}); "
-            f"{_outlets(cb, by_id)} say {_printed(cb)} ({b.date.date})."
+            f"On the date of “{a.date.event}”, {_who(ca, by_id, 'say')} {_printed(ca)} ({a.date.date}); "
+            f"{_who(cb, by_id, 'say')} {_printed(cb)} ({b.date.date})."
         )
         days = abs((date.fromisoformat(a.date.date) - date.fromisoformat(b.date.date)).days)
         if days == 1 and {a.date.part_of_day, b.date.part_of_day} & NEAR_MIDNIGHT:
@@ -523,10 +530,10 @@ def _measure_conflicts(
         qa, qb = a.quantity, b.quantity
         assert qa is not None and qb is not None
         if qa.unit != qb.unit:
-            return (f"One measure is given in different units: {_outlets(ca, by_id)} report {_printed(ca)} ({qa.unit}) "
-                    f"of “{_noun(a)}”; {_outlets(cb, by_id)} report {_printed(cb)} ({qb.unit}).")
-        return (f"The same number is attached to different things: {_outlets(ca, by_id)} give {_printed(ca)} as "
-                f"“{qa.of}”; {_outlets(cb, by_id)} give {_printed(cb)} as “{qb.of}”.")
+            return (f"One measure is given in different units: {_who(ca, by_id, 'report')} {_printed(ca)} ({qa.unit}) "
+                    f"of “{_noun(a)}”; {_who(cb, by_id, 'report')} {_printed(cb)} ({qb.unit}).")
+        return (f"The same number is attached to different things: {_who(ca, by_id, 'give')} {_printed(ca)} as "
+                f"“{qa.of}”; {_who(cb, by_id, 'give')} {_printed(cb)} as “{qb.of}”.")
 
     return _conflicts(
         "measure", groups, built, lambda a, b: different_thing(a, b) or unit_changed(a, b), explain, story_id, offset + 1

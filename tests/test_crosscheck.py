@@ -69,6 +69,8 @@ def test_agreeing_numbers_are_one_corroborated_claim_and_a_disagreeing_one_confl
     (conflict,) = story.conflicts
     assert conflict.kind == "number" and conflict.articles == ["a", "b", "c"]
     assert "1,200" in conflict.explanation and "2,100" in conflict.explanation
+    assert "Ledger and Times report “About 1,200” / “Some 1,200”" in conflict.explanation
+    assert "Herald reports “About 2,100”" in conflict.explanation  # the verb agrees with one outlet
     assert {e.text for e in conflict.evidence} == {s1, s2, s3}
 
 
