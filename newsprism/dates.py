@@ -16,6 +16,8 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
+from .namedays import resolve_holiday
+
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 PARTS_OF_DAY = ("late", "early", "overnight", "night", "morning", "afternoon", "evening", "midnight", "noon", "midday", "tonight")
@@ -35,7 +37,7 @@ _SKIPPED = re.compile(
     r"|\b(spring|summer|fall|autumn|winter)\b(?! \d)|^(the )?(same|other) day$|\bdays?\b.*\b(later|earlier)\b|^(the )?(future|past|present)$",
     re.I,
 )
-_CLOCK_RE = re.compile(r"\b\d{1,2}(:\d{2})?\s*[ap]\.?m\.?|\b\d{1,2}:\d{2}\b", re.I)
+_CLOCK_RE = re.compile(r"\b\d{1,2}(:\d{2})?\s*[ap]\.?m\.?|\b\d{1,2}:\d{2}\b|\b\d{1,2} o['’]clock\b", re.I)
 _RELATIVE_UNIT = re.compile(r"^(last|this|next|past) (week|month|year)$", re.I)
 _YEAR_ONLY = re.compile(r"^\s*(in\s+)?(\d{4})\s*$", re.I)
 _MONTH_ONLY = re.compile(
@@ -43,6 +45,8 @@ _MONTH_ONLY = re.compile(
 )
 
 
+# Dates written as numbers that name one day of history: '9/11' is the 2001 attacks.
+SLASH_NAMES = {"9/11": date(2001, 9, 11)}
 # Publication dates outside these years are placeholders ("0001-01-01") or typos.
 PLAUSIBLE_YEARS = (1800, 2200)
 
@@ -69,6 +73,13 @@ def _resolve(text: str, base: date | None, future: bool | None) -> ResolvedDate 
     words = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
     words = re.sub(r"(?i)^(the )?(start|end|beginning|middle) of ", "", words)
     words = re.sub(r"(?i)\b(early|late|mid)-(?=[a-z])", r"\1 ", words)
+    words = re.sub(r"(?i)^mid[- ]?(?=(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", "", words)  # 'mid-September'
+    if words in SLASH_NAMES:
+        return ResolvedDate(SLASH_NAMES[words], "day", None)
+    if base is not None:
+        holiday = resolve_holiday(words, base, future)
+        if holiday is not None:
+            return ResolvedDate(holiday, "day", None)
     if not words or _SKIPPED.search(words) or re.fullmatch(r"\d{1,3}(st|nd|rd|th)?", words):
         return None  # a bare '43' or '22nd' is an age or an ordinal, not a day
     if base is not None:
@@ -98,7 +109,7 @@ def _resolve(text: str, base: date | None, future: bool | None) -> ResolvedDate 
                 day = base + timedelta(days=after) if ahead else base - timedelta(days=before)
                 return ResolvedDate(day, granularity, part_of_day)
         if lowered in ("", "today", "tonight") and part_of_day:
-            return ResolvedDate(base, "part_of_day", part_of_day)
+            return ResolvedDate(base, "time" if clock else "part_of_day", part_of_day)
         if lowered == "today":
             return ResolvedDate(base, "day", None)
         if lowered in ("yesterday", "last"):  # "last night" leaves "last" once 'night' is taken off
@@ -154,6 +165,7 @@ _AGO = re.compile(r"^(.+?) (years?|months?|days?|decades?) ago$", re.I)
 _THIS_UNIT = re.compile(r"^(?:(earlier|later|early|late) )?(this|last|next|the previous|the following|the next) (year|month)$", re.I)
 _THIS_MONTH = re.compile(r"^(?:(early|late|mid|mid-)\s?)?(this|last|next|this past) ([a-z]+)\.?$", re.I)
 _MONTH_OF_YEAR = re.compile(r"^(?:(early|late) )?([a-z]+\.?(?: \d{1,2}(?:st|nd|rd|th)?)?) of (this|last|next) year$", re.I)
+_DAY_AROUND = re.compile(r"^the (day|morning|afternoon|evening|night) (after|before) (.+)$", re.I)
 _MONTH_DAY = re.compile(r"^[a-z]+\.? \d{1,2}(st|nd|rd|th)?$|^\d{1,2}(st|nd|rd|th)? (of )?[a-z]+\.?$", re.I)
 
 
@@ -182,6 +194,16 @@ def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | Non
             months = base.year * 12 + base.month - 1 - n
             return ResolvedDate(date(months // 12, months % 12 + 1, 1), "month", None)
         return ResolvedDate(base - timedelta(days=n), "day", None)
+    around = _DAY_AROUND.match(words)
+    if around:  # 'the day after Monday's debate', 'the morning before the vote on Nov. 3'
+        anchor = resolve(re.sub(r"['’]s\b.*$", "", around.group(3)), base, future)
+        if anchor is None or anchor.granularity in ("month", "year"):
+            return None
+        step = timedelta(days=1 if around.group(2).lower() == "after" else -1)
+        part = around.group(1).lower()
+        return ResolvedDate(anchor.date + step, "day" if part == "day" else "part_of_day", None if part == "day" else part)
+    if re.fullmatch(r"(?i)(the|this) (year|month)", words):  # what is left of 'the end of the year'
+        return ResolvedDate(base.replace(month=1, day=1) if words.lower().endswith("year") else base.replace(day=1), words.split()[-1].lower(), None)
     unit = _THIS_UNIT.match(words)
     if unit:
         step = {"this": 0, "last": -1, "the previous": -1, "next": 1, "the following": 1, "the next": 1}[unit.group(2).lower()]
