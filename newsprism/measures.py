@@ -180,6 +180,14 @@ def _not_a_count(ent: Any, start: int, end: int) -> bool:
         root = ent.root
         if any(c.dep_ == "conj" and c.like_num for c in root.head.children) or root.dep_ == "conj":
             return False
+        # 'resettle one refugee', 'saw one person': an object counted; 'the one inmate whose ...':
+        # the only one. A subject ('one official said') or 'one of' is a determiner or a pronoun.
+        if re.search(r"\b(another|the other)\b", doc_text(doc)[end : ent.sent.end_char]):
+            return True  # 'do one thing and then do another'
+        if root.dep_ == "nummod" and (root.head.dep_ == "dobj" or (before is not None and before.lower_ == "the")):
+            return False
+        if root.head.dep_ == "conj" and any(c.dep_ == "nummod" for c in root.head.head.children):
+            return False  # 'three other individuals and one group'
         return True
     return False
 

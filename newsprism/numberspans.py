@@ -79,7 +79,7 @@ def _untagged_runs(doc: Any) -> list[Any]:
             end += 1
         run = doc[i:end]
         after = doc[end].lower_ if end < len(doc) else ""
-        if _in_a_name(doc, i):
+        if _in_a_name(doc, i) and not (i > 1 and doc[i - 1].text in ("-", "–") and i - 2 in covered):  # '600-700' is a range
             i = end
             continue
         if (

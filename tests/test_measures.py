@@ -224,3 +224,22 @@ def test_a_clock_time_is_a_time_unless_it_is_a_routine(nlp):
 )
 def test_the_tense_around_a_date_picks_the_occurrence(nlp, text, expected):
     assert expected in dates(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The coast guard saw one person on the burning ferry.", True),
+        ("The board pardoned the one captain whose license was revoked.", True),
+        ("The jury chose three other skippers and one crew.", True),
+        ("Some skippers say they will do one thing and then do another.", False),
+        ("One skipper said the pier was unsafe.", False),
+    ],
+)
+def test_one_counts_an_object_or_the_only_one_not_a_subject(nlp, text, counted):
+    assert (("one", 1, None, False) in [(t.lower(), n, u, a) for t, n, u, a in quantities(nlp, text)]) is counted
+
+
+def test_a_hyphenated_range_is_one_number_a_side(nlp):
+    got = quantities(nlp, "The port found between 600-700 damaged containers on the pier.")
+    assert [(t, n) for t, n, _, _ in got] == [("600", 600), ("700", 700)]
