@@ -139,9 +139,23 @@ def _resolve(text: str, base: date | None, future: bool | None) -> ResolvedDate 
             found = _nearest_year(found, base, future)
         return ResolvedDate(found, "month", None)
     found = parsed.date()
-    if base is not None and not re.search(r"\b\d{4}\b|'\d\d\b", core) and _MONTH_DAY.match(core):
+    named_day = _WEEKDAY_FIRST.match(core)
+    month_day = named_day.group(2) if named_day else core
+    if base is not None and not re.search(r"\b\d{4}\b|'\d\d\b", core) and _MONTH_DAY.match(month_day):
+        if named_day:  # 'Tuesday, Nov. 17': the year in which that day is that weekday, nearest first
+            weekday = WEEKDAYS.index(named_day.group(1).lower())
+            fitting = [y for y in sorted(range(base.year - 1, base.year + 2), key=lambda y: abs(y - base.year)) if _weekday_of(found, y) == weekday]
+            if fitting:
+                return ResolvedDate(found.replace(year=fitting[0]), granularity, part_of_day)
         found = _nearest_year(found, base, future)
     return ResolvedDate(found, granularity, part_of_day)
+
+
+def _weekday_of(day: date, year: int) -> int | None:
+    try:
+        return day.replace(year=year).weekday()
+    except ValueError:  # 29 February
+        return None
 
 
 def _nearest_year(found: date, base: date, future: bool | None) -> date:
@@ -165,6 +179,7 @@ _AGO = re.compile(r"^(.+?) (years?|months?|days?|decades?) ago$", re.I)
 _THIS_UNIT = re.compile(r"^(?:(earlier|later|early|late) )?(this|last|next|the previous|the following|the next) (year|month)$", re.I)
 _THIS_MONTH = re.compile(r"^(?:(early|late|mid|mid-)\s?)?(this|last|next|this past) ([a-z]+)\.?$", re.I)
 _MONTH_OF_YEAR = re.compile(r"^(?:(early|late) )?([a-z]+\.?(?: \d{1,2}(?:st|nd|rd|th)?)?) of (this|last|next) year$", re.I)
+_WEEKDAY_FIRST = re.compile(r"^(" + "|".join(WEEKDAYS) + r"),? (.+)$", re.I)
 _DAY_AROUND = re.compile(r"^the (day|morning|afternoon|evening|night) (after|before) (.+)$", re.I)
 _MONTH_DAY = re.compile(r"^[a-z]+\.? \d{1,2}(st|nd|rd|th)?$|^\d{1,2}(st|nd|rd|th)? (of )?[a-z]+\.?$", re.I)
 

@@ -7,10 +7,10 @@ words are about.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from .dates import WEEKDAYS, resolve
+from .dates import WEEKDAYS, ResolvedDate, resolve
 from .doccache import doc_ents, doc_text
 from .models import Article, DateValue, Extraction, Quantity, Span
 from .namedays import holiday_name
@@ -87,6 +87,8 @@ SERVICE_NUMBERS = frozenset({"911", "411"})
 # 'the age of 92', 'ages 55 to 65': spaCy tags the phrase as a date; each number is an age.
 _AGE_PHRASE = re.compile(r"^(?:the |at )?ages? (?:of )?(\d{1,3})(?:\s*(?:to|and|-|–)\s*(\d{1,3}))?$", re.I)
 _AGES_BEFORE = re.compile(r"\b(?:ages|aged)\s+(?:\d{1,3}\s*(?:to|and|-|–)\s*)?$", re.I)
+# A height in feet and inches ('6\'3"').
+_HEIGHT = re.compile(r"([4-7])['’](\d{1,2})")
 # 'a margin of 4 to 1': a ratio, one quantity whose number is the first term.
 _RATIO = re.compile(r"^(\d+(?:\.\d+)?|[a-z]+)(?:-| to )(?:1|one)$", re.I)
 # 'half of 1 percent': a part of a percentage is one percentage.
@@ -298,6 +300,10 @@ def _special_quantity(doc: Any, ent: Any) -> list[tuple[int, int, float, str | N
         return out
     if ent.label_ == "CARDINAL" and re.fullmatch(r"\d{1,3}", words) and _AGES_BEFORE.search(text[max(0, ent.start_char - 20) : ent.start_char]):
         return [(ent.start_char, ent.end_char, float(words), "year", False)]  # 'ages 25 to 40', 'aged 18'
+    height = _HEIGHT.fullmatch(words)
+    if height:  # 6'3" is 75 inches
+        close = 1 if text[ent.end_char : ent.end_char + 1] in ('"', "”") else 0
+        return [(ent.start_char, ent.end_char + close, float(int(height.group(1)) * 12 + int(height.group(2))), "inch", False)]
     ratio = _RATIO.match(words)
     if ratio and ent.label_ == "CARDINAL" and ratio.group(1).lower() not in ("one",):
         left = parse_number(ratio.group(1))
@@ -502,10 +508,14 @@ def dates(
                 parts = [(start, end, str(int(years[-1]) + step))]
             elif anchored.group(1):
                 continue  # 'that year' with no year before it names none we know
-        elif parts == [(start, end, text)] and base is not None and resolve(text, base, future=ahead) is None:
+        elif (
+            parts == [(start, end, text)] and base is not None and not _ANCHORED_TO_PREVIOUS.fullmatch(text.strip())
+            and resolve(text, base, future=ahead) is None
+        ):
             parts = _fallback_parts(start, text)
         for p_start, p_end, words in parts:
-            resolved = resolve(words, base, future=ahead)
+            previous = out[-1].date if out and out[-1].sentence.start == trimmed(sent).start else None
+            resolved = _from_previous(words, previous) or resolve(words, base, future=ahead)
             if resolved is None:
                 continue
             event = _event_of(ent.root)
@@ -521,6 +531,30 @@ def dates(
                 )
             )
     return out
+
+
+# A month or day told by the date before it in the sentence: 'that month' (group 1), 'a month
+# later' (2), 'a month earlier' (3), 'the next day' (4), 'the previous day' (5).
+_ANCHORED_TO_PREVIOUS = re.compile(
+    r"(?i)(that month|the same month)|(a month (?:later|after))|(a month (?:earlier|before|prior))"
+    r"|(the (?:next|following) day|a day later)|(the (?:previous|prior) day|a day (?:earlier|before))"
+)
+
+
+def _from_previous(words: str, previous: DateValue | None) -> ResolvedDate | None:
+    """A date phrase read from the date named before it in the same sentence ('The ferry sank
+    in March; a month later ...'), or None when it is no such phrase or nothing comes before."""
+    anchored = _ANCHORED_TO_PREVIOUS.fullmatch(words.strip())
+    if anchored is None or previous is None or previous.granularity == "year":
+        return None
+    day = date.fromisoformat(previous.date)
+    if anchored.group(1) or anchored.group(2) or anchored.group(3):
+        step = 1 if anchored.group(2) else -1 if anchored.group(3) else 0
+        months = day.year * 12 + day.month - 1 + step
+        return ResolvedDate(date(months // 12, months % 12 + 1, 1), "month", None)
+    if previous.granularity == "month":
+        return None
+    return ResolvedDate(day + timedelta(days=1 if anchored.group(4) else -1), "day", None)
 
 
 # A year told by the year named before it in the sentence: 'that year' (group 1), 'the very

@@ -41,6 +41,8 @@ _MONTHS = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
     "september october november december".split()
 )
+# A height in feet and inches, one token to spaCy ('6\'3"').
+_HEIGHT = re.compile(r"[4-7]['’]\d{1,2}")
 _SHARE_LINK = re.compile(r"in|out of|out of every|of every")
 
 
@@ -99,7 +101,7 @@ def _untagged_runs(doc: Any) -> list[Any]:
     out += [
         Span(doc, t.i, t.i + 1, label="CARDINAL")
         for t in doc
-        if t.i not in covered and (t.lower_ == "twice" or _FOLD.fullmatch(t.lower_))
+        if t.i not in covered and (t.lower_ == "twice" or _FOLD.fullmatch(t.lower_) or _HEIGHT.fullmatch(t.text))
     ]
     return out
 
@@ -119,8 +121,8 @@ def _in_a_name(doc: Any, i: int) -> bool:
 
 
 def _joined_shares(ents: list[Any]) -> list[Any]:
-    """'one in five', 'one out of every three', '4 to 1': spaCy tags the two numbers apart; the
-    share or ratio is one quantity."""
+    """'one in five', 'one out of every three', '4 to 1', 'two or three': spaCy tags the two
+    numbers apart; the share or ratio is one quantity, the alternative one range to split."""
     out: list[Any] = []
     for ent in ents:
         previous = out[-1] if out else None
@@ -129,6 +131,7 @@ def _joined_shares(ents: list[Any]) -> list[Any]:
             and (
                 _SHARE_LINK.fullmatch(ent.doc[previous.end : ent.start].text)
                 or (ent.doc[previous.end : ent.start].text == "to" and ent.text.lower() in ("1", "one"))  # '4 to 1'
+                or ent.doc[previous.end : ent.start].text == "or"  # 'two or three harbors': both approximate
             )
         ):
             out[-1] = Span(ent.doc, previous.start, ent.end, label="CARDINAL")

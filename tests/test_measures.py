@@ -243,3 +243,23 @@ def test_one_counts_an_object_or_the_only_one_not_a_subject(nlp, text, counted):
 def test_a_hyphenated_range_is_one_number_a_side(nlp):
     got = quantities(nlp, "The port found between 600-700 damaged containers on the pier.")
     assert [(t, n) for t, n, _, _ in got] == [("600", 600), ("700", 700)]
+
+
+def test_two_numbers_joined_by_or_are_both_approximate(nlp):
+    got = quantities(nlp, "The storm closed two or three harbors along the coast.")
+    assert [(t, n, a) for t, n, _, a in got] == [("two", 2, True), ("three", 3, True)]
+
+
+def test_a_height_in_feet_and_inches_is_inches(nlp):
+    assert ('6\'3"', 75, "inch", False) in quantities(nlp, 'The captain, who is 6\'3", towered over the crew.')
+
+
+def test_a_month_or_day_told_by_the_date_before_it(nlp):
+    got = dates(nlp, "The ferry sank in March, a month later the inquiry opened, and that month the captain quit.")
+    assert ("a month later", "2026-04-01", "month") in got
+    assert ("that month", "2026-04-01", "month") in got
+
+
+def test_a_weekday_with_a_month_day_picks_the_year_where_they_agree(nlp):
+    got = dates(nlp, "The union will strike on Tuesday, Nov. 17, the captain said.")
+    assert ("Tuesday, Nov. 17", "2026-11-17", "day") in got
