@@ -71,7 +71,8 @@ def resolve(text: str, base: date | None, future: bool | None = False) -> Resolv
 
 def _resolve(text: str, base: date | None, future: bool | None) -> ResolvedDate | None:
     words = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-    words = re.sub(r"(?i)^(the )?(start|end|beginning|middle) of ", "", words)
+    bounded = re.match(r"(?i)^(the )?(start|end|beginning|middle) of ", words)
+    words = words[bounded.end() :] if bounded else words
     words = re.sub(r"(?i)\b(early|late|mid)-(?=[a-z])", r"\1 ", words)
     words = re.sub(r"(?i)^mid[- ]?(?=(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", "", words)  # 'mid-September'
     if words in SLASH_NAMES:
@@ -82,6 +83,9 @@ def _resolve(text: str, base: date | None, future: bool | None) -> ResolvedDate 
             return ResolvedDate(holiday, "day", None)
     if not words or _SKIPPED.search(words) or re.fullmatch(r"\d{1,3}(st|nd|rd|th)?", words):
         return None  # a bare '43' or '22nd' is an age or an ordinal, not a day
+    if base is not None and bounded and re.fullmatch(r"(?i)(the|this) (year|month)", words):  # 'the end of the year'
+        unit = words.split()[-1].lower()
+        return ResolvedDate(base.replace(month=1, day=1) if unit == "year" else base.replace(day=1), unit, None)
     if base is not None:
         found = _relative(words, base, future)
         if found is not None:
@@ -217,8 +221,6 @@ def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | Non
         step = timedelta(days=1 if around.group(2).lower() == "after" else -1)
         part = around.group(1).lower()
         return ResolvedDate(anchor.date + step, "day" if part == "day" else "part_of_day", None if part == "day" else part)
-    if re.fullmatch(r"(?i)(the|this) (year|month)", words):  # what is left of 'the end of the year'
-        return ResolvedDate(base.replace(month=1, day=1) if words.lower().endswith("year") else base.replace(day=1), words.split()[-1].lower(), None)
     unit = _THIS_UNIT.match(words)
     if unit:
         step = {"this": 0, "last": -1, "the previous": -1, "next": 1, "the following": 1, "the next": 1}[unit.group(2).lower()]

@@ -22,7 +22,10 @@ FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll", "wo"}
 # Verbs whose infinitive looks ahead: 'plans to', 'aims to spend ... before the November elections'.
 INTENT_VERBS = {"expect", "plan", "schedule", "set", "due", "aim", "hope", "want", "intend", "seek", "prepare", "vow", "promise", "threaten"}
 # Verbs of saying, which news puts in the present for what was just said ('Trump says Monday').
-REPORTING_VERBS = {"say", "tell", "announce", "report", "write", "tweet", "argue", "insist", "claim", "add", "note", "show", "find", "suggest", "be"}
+REPORTING_VERBS = {"say", "tell", "announce", "report", "write", "tweet", "argue", "insist", "claim", "add", "note", "show", "find", "suggest"}
+# States and poses, which news (and photo captions) put in the present for the moment described
+# ('stand in front of a polling place on Tuesday', 'appears fully behind him'), not ahead of it.
+STATE_VERBS = {"be", "have", "stand", "sit", "appear", "seem", "remain", "look", "feel", "know", "think", "believe", "wait", "watch", "listen", "speak", "talk", "walk", "greet"}
 # Modals that put an event ahead unless a perfect follows ('could lose in November', not 'could have').
 FUTURE_MODALS = {"may", "might", "could", "can", "should", "must"}
 QUANTITY_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -184,6 +187,8 @@ def _not_a_count(ent: Any, start: int, end: int) -> bool:
             return False
         # 'resettle one refugee', 'saw one person': an object counted; 'the one inmate whose ...':
         # the only one. A subject ('one official said') or 'one of' is a determiner or a pronoun.
+        if re.match(r"\s*percent", doc_text(doc)[end : end + 10], re.I):
+            return True  # 'the one percenters'
         if re.search(r"\b(another|the other)\b", doc_text(doc)[end : ent.sent.end_char]):
             return True  # 'do one thing and then do another'
         if root.dep_ == "nummod" and (root.head.dep_ == "dobj" or (before is not None and before.lower_ == "the")):
@@ -460,7 +465,7 @@ def _direction(verb: Any | None, sent: Any, adverbial: bool = True) -> bool | No
         return True  # 'is scheduled for Dec. 15'
     if verb.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in verb.children):
         return False
-    if verb.tag_ in ("VBP", "VBZ") and verb.lemma_ not in REPORTING_VERBS and verb.sent.start > 0 and adverbial:
+    if verb.tag_ in ("VBP", "VBZ") and verb.lemma_ not in REPORTING_VERBS | STATE_VERBS and verb.sent.start > 0 and adverbial:
         return True  # 'Democrats vote Tuesday', 'hold caucuses on Saturday': a scheduled event (not a headline)
     return None
 

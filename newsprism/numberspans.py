@@ -33,6 +33,7 @@ _YEAR = re.compile(r"\d{4}")
 NAMES_WITH_YEARS = frozenset({"LAW", "EVENT"})
 # Digits that are a code, not an amount: '9/11', '800-273-8255', '2:30'.
 _CODE = re.compile(r"[/:]|\d-\d")
+_ORDINAL_SUFFIX = re.compile(r"\d(st|nd|rd|th)$", re.I)
 # Unit words that make a lone number word a measure ('six percentage points').
 UNIT_AFTER_WORDS = frozenset({"percentage", "points"})
 # Multipliers written as one word: 'threefold', 'fourfold'.
@@ -47,7 +48,8 @@ _SHARE_LINK = re.compile(r"in|out of|out of every|of every")
 
 
 def _is_number(token: Any) -> bool:
-    return bool(token.like_num) and not _CODE.search(token.text)
+    """A number token; an ordinal ('1st Amendment') names a place in a sequence, not an amount."""
+    return bool(token.like_num) and not _CODE.search(token.text) and not _ORDINAL_SUFFIX.search(token.text)
 
 
 def _label(doc: Any, start: int, end: int) -> str:
@@ -86,7 +88,7 @@ def _untagged_runs(doc: Any) -> list[Any]:
             continue
         if (
             any(ch.isdigit() for ch in run.text)
-            or any(t.lower_ in SCALE_WORDS for t in run)
+            or (any(t.lower_ in SCALE_WORDS for t in run) and run[0].lower_ not in SCALE_WORDS)  # not 'a thousand-yard stare'
             or after in PERCENT_WORDS | UNIT_AFTER_WORDS  # 'six percentage points'
         ):
             out.append(Span(doc, i, end, label=_label(doc, i, end)))
@@ -130,7 +132,7 @@ def _joined_shares(ents: list[Any]) -> list[Any]:
             previous is not None and previous.label_ == "CARDINAL" and ent.label_ == "CARDINAL"
             and (
                 _SHARE_LINK.fullmatch(ent.doc[previous.end : ent.start].text)
-                or (ent.doc[previous.end : ent.start].text == "to" and ent.text.lower() in ("1", "one"))  # '4 to 1'
+                or (ent.doc[previous.end : ent.start].text in ("to", "-") and ent.text.lower() in ("1", "one"))  # '4 to 1', '2-1'
                 or ent.doc[previous.end : ent.start].text == "or"  # 'two or three harbors': both approximate
             )
         ):

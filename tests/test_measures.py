@@ -263,3 +263,18 @@ def test_a_month_or_day_told_by_the_date_before_it(nlp):
 def test_a_weekday_with_a_month_day_picks_the_year_where_they_agree(nlp):
     got = dates(nlp, "The union will strike on Tuesday, Nov. 17, the captain said.")
     assert ("Tuesday, Nov. 17", "2026-11-17", "day") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two captains stand in front of the flooded pier on Wednesday.",  # a caption's present is the moment shown
+        "Aside from Wednesday night, the captain appears calm.",
+    ],
+)
+def test_a_present_state_with_a_weekday_is_not_ahead(nlp, text):
+    assert [d for _, d, _ in dates(nlp, text)] == ["2026-11-11"]
+
+
+def test_the_year_alone_is_no_date(nlp):
+    assert dates(nlp, "For much of the year, the ferry ran late.") == []
