@@ -509,7 +509,7 @@ def dates(
         if anchored:
             years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", doc_text(doc)[sent.start_char : start])
             if years:
-                step = 0 if anchored.group(1) else 1 if anchored.group(2) else -1
+                step = 0 if anchored.group(1) else 1 if anchored.group(2) or anchored.group(3) else -1
                 parts = [(start, end, str(int(years[-1]) + step))]
             elif anchored.group(1):
                 continue  # 'that year' with no year before it names none we know
@@ -563,7 +563,7 @@ def _from_previous(words: str, previous: DateValue | None) -> ResolvedDate | Non
 
 
 # A year told by the year named before it in the sentence: 'that year' (group 1), 'the very
-# next year', 'a year later' (group 2), 'the previous year', 'a year prior' (group 3).
+# next year' / 'a year later' (groups 2, 3), 'the previous year' / 'a year prior' (groups 4, 5).
 _ANCHORED_YEAR = re.compile(
     r"(?i)(that year|the same year)|(?:the (?:very )?(next|following) year|a year (later|after))"
     r"|(?:the (previous|prior) year|a year (prior|earlier|before))"

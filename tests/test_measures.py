@@ -278,3 +278,8 @@ def test_a_present_state_with_a_weekday_is_not_ahead(nlp, text):
 
 def test_the_year_alone_is_no_date(nlp):
     assert dates(nlp, "For much of the year, the ferry ran late.") == []
+
+
+def test_a_year_later_is_the_year_after_the_one_before_it(nlp):
+    got = dates(nlp, "The ferry law passed in 2010, and a year later the council repealed it.")
+    assert ("a year later", "2011-01-01", "year") in got
