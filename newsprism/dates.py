@@ -16,6 +16,8 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
+from .namedays import resolve_holiday
+
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 PARTS_OF_DAY = ("late", "early", "overnight", "night", "morning", "afternoon", "evening", "midnight", "noon", "midday", "tonight")
@@ -35,7 +37,7 @@ _SKIPPED = re.compile(
     r"|\b(spring|summer|fall|autumn|winter)\b(?! \d)|^(the )?(same|other) day$|\bdays?\b.*\b(later|earlier)\b|^(the )?(future|past|present)$",
     re.I,
 )
-_CLOCK_RE = re.compile(r"\b\d{1,2}(:\d{2})?\s*[ap]\.?m\.?|\b\d{1,2}:\d{2}\b", re.I)
+_CLOCK_RE = re.compile(r"\b\d{1,2}(:\d{2})?\s*[ap]\.?m\.?|\b\d{1,2}:\d{2}\b|\b\d{1,2} o['’]clock\b", re.I)
 _RELATIVE_UNIT = re.compile(r"^(last|this|next|past) (week|month|year)$", re.I)
 _YEAR_ONLY = re.compile(r"^\s*(in\s+)?(\d{4})\s*$", re.I)
 _MONTH_ONLY = re.compile(
@@ -43,6 +45,8 @@ _MONTH_ONLY = re.compile(
 )
 
 
+# Dates written as numbers that name one day of history: '9/11' is the 2001 attacks.
+SLASH_NAMES = {"9/11": date(2001, 9, 11)}
 # Publication dates outside these years are placeholders ("0001-01-01") or typos.
 PLAUSIBLE_YEARS = (1800, 2200)
 
@@ -67,10 +71,21 @@ def resolve(text: str, base: date | None, future: bool | None = False) -> Resolv
 
 def _resolve(text: str, base: date | None, future: bool | None) -> ResolvedDate | None:
     words = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-    words = re.sub(r"(?i)^(the )?(start|end|beginning|middle) of ", "", words)
+    bounded = re.match(r"(?i)^(the )?(start|end|beginning|middle) of ", words)
+    words = words[bounded.end() :] if bounded else words
     words = re.sub(r"(?i)\b(early|late|mid)-(?=[a-z])", r"\1 ", words)
+    words = re.sub(r"(?i)^mid[- ]?(?=(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", "", words)  # 'mid-September'
+    if words in SLASH_NAMES:
+        return ResolvedDate(SLASH_NAMES[words], "day", None)
+    if base is not None:
+        holiday = resolve_holiday(words, base, future)
+        if holiday is not None:
+            return ResolvedDate(holiday, "day", None)
     if not words or _SKIPPED.search(words) or re.fullmatch(r"\d{1,3}(st|nd|rd|th)?", words):
         return None  # a bare '43' or '22nd' is an age or an ordinal, not a day
+    if base is not None and bounded and re.fullmatch(r"(?i)(the|this) (year|month)", words):  # 'the end of the year'
+        unit = words.split()[-1].lower()
+        return ResolvedDate(base.replace(month=1, day=1) if unit == "year" else base.replace(day=1), unit, None)
     if base is not None:
         found = _relative(words, base, future)
         if found is not None:
@@ -98,7 +113,7 @@ def _resolve(text: str, base: date | None, future: bool | None) -> ResolvedDate 
                 day = base + timedelta(days=after) if ahead else base - timedelta(days=before)
                 return ResolvedDate(day, granularity, part_of_day)
         if lowered in ("", "today", "tonight") and part_of_day:
-            return ResolvedDate(base, "part_of_day", part_of_day)
+            return ResolvedDate(base, "time" if clock else "part_of_day", part_of_day)
         if lowered == "today":
             return ResolvedDate(base, "day", None)
         if lowered in ("yesterday", "last"):  # "last night" leaves "last" once 'night' is taken off
@@ -128,9 +143,23 @@ def _resolve(text: str, base: date | None, future: bool | None) -> ResolvedDate 
             found = _nearest_year(found, base, future)
         return ResolvedDate(found, "month", None)
     found = parsed.date()
-    if base is not None and not re.search(r"\b\d{4}\b|'\d\d\b", core) and _MONTH_DAY.match(core):
+    named_day = _WEEKDAY_FIRST.match(core)
+    month_day = named_day.group(2) if named_day else core
+    if base is not None and not re.search(r"\b\d{4}\b|'\d\d\b", core) and _MONTH_DAY.match(month_day):
+        if named_day:  # 'Tuesday, Nov. 17': the year in which that day is that weekday, nearest first
+            weekday = WEEKDAYS.index(named_day.group(1).lower())
+            fitting = [y for y in sorted(range(base.year - 1, base.year + 2), key=lambda y: abs(y - base.year)) if _weekday_of(found, y) == weekday]
+            if fitting:
+                return ResolvedDate(found.replace(year=fitting[0]), granularity, part_of_day)
         found = _nearest_year(found, base, future)
     return ResolvedDate(found, granularity, part_of_day)
+
+
+def _weekday_of(day: date, year: int) -> int | None:
+    try:
+        return day.replace(year=year).weekday()
+    except ValueError:  # 29 February
+        return None
 
 
 def _nearest_year(found: date, base: date, future: bool | None) -> date:
@@ -154,6 +183,8 @@ _AGO = re.compile(r"^(.+?) (years?|months?|days?|decades?) ago$", re.I)
 _THIS_UNIT = re.compile(r"^(?:(earlier|later|early|late) )?(this|last|next|the previous|the following|the next) (year|month)$", re.I)
 _THIS_MONTH = re.compile(r"^(?:(early|late|mid|mid-)\s?)?(this|last|next|this past) ([a-z]+)\.?$", re.I)
 _MONTH_OF_YEAR = re.compile(r"^(?:(early|late) )?([a-z]+\.?(?: \d{1,2}(?:st|nd|rd|th)?)?) of (this|last|next) year$", re.I)
+_WEEKDAY_FIRST = re.compile(r"^(" + "|".join(WEEKDAYS) + r"),? (.+)$", re.I)
+_DAY_AROUND = re.compile(r"^the (day|morning|afternoon|evening|night) (after|before) (.+)$", re.I)
 _MONTH_DAY = re.compile(r"^[a-z]+\.? \d{1,2}(st|nd|rd|th)?$|^\d{1,2}(st|nd|rd|th)? (of )?[a-z]+\.?$", re.I)
 
 
@@ -182,6 +213,14 @@ def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | Non
             months = base.year * 12 + base.month - 1 - n
             return ResolvedDate(date(months // 12, months % 12 + 1, 1), "month", None)
         return ResolvedDate(base - timedelta(days=n), "day", None)
+    around = _DAY_AROUND.match(words)
+    if around:  # 'the day after Monday's debate', 'the morning before the vote on Nov. 3'
+        anchor = resolve(re.sub(r"['’]s\b.*$", "", around.group(3)), base, future)
+        if anchor is None or anchor.granularity in ("month", "year"):
+            return None
+        step = timedelta(days=1 if around.group(2).lower() == "after" else -1)
+        part = around.group(1).lower()
+        return ResolvedDate(anchor.date + step, "day" if part == "day" else "part_of_day", None if part == "day" else part)
     unit = _THIS_UNIT.match(words)
     if unit:
         step = {"this": 0, "last": -1, "the previous": -1, "next": 1, "the following": 1, "the next": 1}[unit.group(2).lower()]

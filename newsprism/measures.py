@@ -7,16 +7,27 @@ words are about.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from .dates import WEEKDAYS, resolve
+from .dates import WEEKDAYS, ResolvedDate, resolve
 from .doccache import doc_ents, doc_text
 from .models import Article, DateValue, Extraction, Quantity, Span
+from .namedays import holiday_name
+from .numberspans import measure_entities
 from .quantities import parse_number
 from .speakers import trimmed
 
 FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll", "wo"}
+# Verbs whose infinitive looks ahead: 'plans to', 'aims to spend ... before the November elections'.
+INTENT_VERBS = {"expect", "plan", "schedule", "set", "due", "aim", "hope", "want", "intend", "seek", "prepare", "vow", "promise", "threaten"}
+# Verbs of saying, which news puts in the present for what was just said ('Trump says Monday').
+REPORTING_VERBS = {"say", "tell", "announce", "report", "write", "tweet", "argue", "insist", "claim", "add", "note", "show", "find", "suggest"}
+# States and poses, which news (and photo captions) put in the present for the moment described
+# ('stand in front of a polling place on Tuesday', 'appears fully behind him'), not ahead of it.
+STATE_VERBS = {"be", "have", "stand", "sit", "appear", "seem", "remain", "look", "feel", "know", "think", "believe", "wait", "watch", "listen", "speak", "talk", "walk", "greet"}
+# Modals that put an event ahead unless a perfect follows ('could lose in November', not 'could have').
+FUTURE_MODALS = {"may", "might", "could", "can", "should", "must"}
 QUANTITY_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 DATE_LABELS = {"DATE", "TIME"}
 
@@ -67,7 +78,24 @@ _UNIT_AFTER = re.compile(
 _TIMES_AFTER = re.compile(r"^\s+times\b(?=\s+(?:the|as|more|higher|larger|greater|bigger|faster|that|what)\b)")
 _RANGE = re.compile(r"\s+(?:to|or|and)\s+|(?<=\d)\s*[-–]\s*(?=\$?\d)")
 _TIME_UNIT = re.compile(r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|-(second|minute|hour|day|week|month|year|decade)\b", re.I)
+_MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?= \d)", re.I)
 _DETERMINER_ONE = re.compile(r"^one$", re.I)
+# A fraction word joined to an adjective or participle is a degree, not an amount ('half-frozen',
+# 'half-hearted'); joined to a unit it still measures ('half-hour').
+_HALF_ADJECTIVE = re.compile(
+    r"^(?:half|quarter|third)-(?!(?:hour|day|week|month|year|decade|century|mile|point|percent|dozen)s?\b)[a-z]+", re.I
+)
+# Telephone service numbers read as a name ('a 911 caller', 'The 411'), not as an amount.
+SERVICE_NUMBERS = frozenset({"911", "411"})
+# 'the age of 92', 'ages 55 to 65': spaCy tags the phrase as a date; each number is an age.
+_AGE_PHRASE = re.compile(r"^(?:the |at )?ages? (?:of )?(\d{1,3})(?:\s*(?:to|and|-|–)\s*(\d{1,3}))?$", re.I)
+_AGES_BEFORE = re.compile(r"\b(?:ages|aged)\s+(?:\d{1,3}\s*(?:to|and|-|–)\s*)?$", re.I)
+# A height in feet and inches ('6\'3"').
+_HEIGHT = re.compile(r"([4-7])['’](\d{1,2})")
+# 'a margin of 4 to 1': a ratio, one quantity whose number is the first term.
+_RATIO = re.compile(r"^(\d+(?:\.\d+)?|[a-z]+)(?:-| to )(?:1|one)$", re.I)
+# 'half of 1 percent': a part of a percentage is one percentage.
+_PART_OF_PERCENT = re.compile(r"^ of (\d+(?:\.\d+)?)(?: percent|%)", re.I)
 
 
 def _span_of(doc: Any, start: int, end: int) -> tuple[int, int]:
@@ -122,7 +150,9 @@ def _is_duration(ent: Any) -> bool:
     after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
     if "ago" in text.split() or after == "ago" or not _TIME_UNIT.search(text):
         return False
-    core = _LEADING.sub("", text)
+    core = _LEADING.sub("", text).rstrip("'’")  # "five months' probation"
+    if re.match(r"^(day|week|year|month) \d", core) or _MONTH_NAME.search(core) or re.search(r"\b(1[89]|20)\d\d\b", core):
+        return False  # 'Day 1' is a name; 'June 16th of last year' and 'the Year in 1938' are dates
     parsed = parse_number(core)
     return parsed is not None and bool(re.match(r"^[\w½.,-]+(?:[\s-]+\w+)*$", core)) and not re.match(r"^(a|an)\b", core)
 
@@ -134,8 +164,12 @@ def _not_a_count(ent: Any, start: int, end: int) -> bool:
     text = doc_text(doc)[start:end]
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
-    if re.match(r"-and-", doc_text(doc)[end : end + 5]) or text.lower().startswith("one-on-one"):
+    if re.match(r"-and-", doc_text(doc)[end : end + 5]) or re.search(r"-and-(?!a-half|half|a-quarter)", text) or text.lower().startswith(("one-on-one", "one-sided")):
         return True
+    if re.search(r"\bNo\.\s*$", doc_text(doc)[max(0, start - 5) : start]):
+        return True  # 'enemy No. 1'
+    if _HALF_ADJECTIVE.match(text) or text in SERVICE_NUMBERS or "/" in text:
+        return True  # 'half-frozen', 'a 911 caller', '9/11' (a date)
     if before is not None and before.text in ("No.", "No", "#", "Number", "number"):
         return True
     if (
@@ -151,6 +185,16 @@ def _not_a_count(ent: Any, start: int, end: int) -> bool:
         root = ent.root
         if any(c.dep_ == "conj" and c.like_num for c in root.head.children) or root.dep_ == "conj":
             return False
+        # 'resettle one refugee', 'saw one person': an object counted; 'the one inmate whose ...':
+        # the only one. A subject ('one official said') or 'one of' is a determiner or a pronoun.
+        if re.match(r"\s*percent", doc_text(doc)[end : end + 10], re.I):
+            return True  # 'the one percenters'
+        if re.search(r"\b(another|the other)\b", doc_text(doc)[end : ent.sent.end_char]):
+            return True  # 'do one thing and then do another'
+        if root.dep_ == "nummod" and (root.head.dep_ == "dobj" or (before is not None and before.lower_ == "the")):
+            return False
+        if root.head.dep_ == "conj" and any(c.dep_ == "nummod" for c in root.head.head.children):
+            return False  # 'three other individuals and one group'
         return True
     return False
 
@@ -169,6 +213,11 @@ def _rank(ent: Any) -> tuple[int, int, float] | None:
         return ent.start_char, end, float(value)
     if before in ("in", "finished", "came", "placed", "ranked", "ranks", "chosen"):
         return ent.start_char, ent.end_char, float(value)
+    if after.startswith(" only t"):  # 'second only to the Pentagon'
+        return ent.start_char, ent.end_char, float(value)
+    following = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if ent.start == ent.sent.start and following in ("on", "was", "is", "came", "went", "place"):
+        return ent.start_char, ent.end_char, float(value)  # 'Second on the list was ...', 'Third was ...'
     return None
 
 
@@ -176,10 +225,17 @@ def quantities(article: Article, doc: Any, sent_of: dict[int, Any]) -> list[Extr
     """Every amount of the article, quoted ones included (a number said in a quote is still a
     number; the sentence and its `of` tell crosscheck what it measures)."""
     out = []
-    for ent in doc_ents(doc):
+    taken_until = 0  # a phrase read whole ('half of 1 percent') is not read again in parts
+    for ent in measure_entities(doc):
+        if ent.start_char < taken_until:
+            continue
         age = _is_age(ent)
         pieces: list[tuple[int, int, float, str | None, bool]] = []
-        if ent.label_ == "ORDINAL":
+        special = _special_quantity(doc, ent)
+        if special is not None:
+            age = special[0][3] == "year" and ent.label_ in DATE_LABELS
+            pieces = special
+        elif ent.label_ == "ORDINAL":
             rank = _rank(ent)
             if rank is not None:
                 pieces.append((rank[0], rank[1], rank[2], "rank", False))
@@ -205,6 +261,7 @@ def quantities(article: Article, doc: Any, sent_of: dict[int, Any]) -> list[Extr
                 approximate = (whole[2] or either) and not _is_threshold(doc, ent)
                 pieces.append((p_start, p_end, value, unit, approximate))
         for p_start, p_end, value, unit, approximate in pieces:
+            taken_until = max(taken_until, p_end)
             root = ent.root
             if age:
                 measure = f"age of {_person_before(ent)}".strip()
@@ -228,6 +285,52 @@ def quantities(article: Article, doc: Any, sent_of: dict[int, Any]) -> list[Extr
                 )
             )
     return out
+
+
+def _special_quantity(doc: Any, ent: Any) -> list[tuple[int, int, float, str | None, bool]] | None:
+    """Number phrases whose reading the general path gets wrong: an age phrase ('the age of
+    92', 'ages 55 to 65'), a ratio ('4 to 1'), a part of a percentage ('half of 1 percent'),
+    a scale word whose 'a' spaCy left out ('A dozen') and a fraction spaCy calls an ordinal
+    ('by a third')."""
+    text = doc_text(doc)
+    words = text[ent.start_char : ent.end_char]
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    age = _AGE_PHRASE.match(words)
+    if age and ent.label_ in DATE_LABELS | {"CARDINAL"}:
+        out = []
+        for group in (1, 2):
+            if age.group(group):
+                start = ent.start_char + age.start(group)
+                out.append((start, start + len(age.group(group)), float(age.group(group)), "year", False))
+        return out
+    if ent.label_ == "CARDINAL" and re.fullmatch(r"\d{1,3}", words) and _AGES_BEFORE.search(text[max(0, ent.start_char - 20) : ent.start_char]):
+        return [(ent.start_char, ent.end_char, float(words), "year", False)]  # 'ages 25 to 40', 'aged 18'
+    height = _HEIGHT.fullmatch(words)
+    if height:  # 6'3" is 75 inches
+        close = 1 if text[ent.end_char : ent.end_char + 1] in ('"', "”") else 0
+        return [(ent.start_char, ent.end_char + close, float(int(height.group(1)) * 12 + int(height.group(2))), "inch", False)]
+    ratio = _RATIO.match(words)
+    if ratio and ent.label_ == "CARDINAL" and ratio.group(1).lower() not in ("one",):
+        left = parse_number(ratio.group(1))
+        if left is not None and left[0] > 1:
+            return [(ent.start_char, ent.end_char, left[0], "ratio", False)]
+    part = _PART_OF_PERCENT.match(text[ent.end_char : ent.end_char + 20])
+    share = parse_number(words)
+    if part and share is not None and share[1] == "fraction":
+        return [(ent.start_char, ent.end_char + part.end(), share[0] * float(part.group(1)), "%", share[2])]
+    if before == "a" and words.lower() in ("dozen", "hundred", "thousand", "million", "billion"):
+        found = parse_number(f"a {words}")
+        if found is not None:
+            return [(doc[ent.start - 1].idx, ent.end_char, found[0], found[1], False)]
+    following = doc[ent.end] if ent.end < len(doc) else None
+    if (
+        ent.label_ == "ORDINAL" and before in ("a", "one", "two") and words.lower() in ("third", "quarter", "fifth", "tenth")
+        and (following is None or following.lower_ == "of" or following.pos_ not in ("NOUN", "PROPN", "ADJ", "PUNCT"))
+    ):  # 'by a third', 'a third of voters'; not 'a third party'
+        found = parse_number(f"{before} {words}")
+        if found is not None:
+            return [(doc[ent.start - 1].idx, ent.end_char, found[0], "fraction", False)]
+    return None
 
 
 def _is_threshold(doc: Any, ent: Any) -> bool:
@@ -257,23 +360,57 @@ def _looks_ahead(verb: Any) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children):
         return True
     head = verb.head if verb.dep_ == "xcomp" else None
-    return head is not None and head.lemma_ in ("expect", "plan", "schedule", "set", "due")
+    return head is not None and head.lemma_ in INTENT_VERBS
 
 
 def _date_spans(doc: Any) -> list[tuple[int, int, Any]]:
     """DATE/TIME entities with a part of the day that spaCy cut off put back ('Tuesday' +
     'night' -> 'Tuesday night'), as (start_char, end_char, the entity that leads)."""
     out: list[tuple[int, int, Any]] = []
-    for ent in doc_ents(doc):
-        if ent.label_ not in DATE_LABELS:
+    for ent in measure_entities(doc):
+        if not _is_date_entity(ent):
             continue
-        if out and doc_text(doc)[out[-1][1] : ent.start_char].strip() == "" and out[-1][2].end <= ent.start:
+        start = ent.start_char
+        if ent.start > 0 and doc[ent.start - 1].lower_ in _DATE_DETERMINERS and ent.text.lower() != "year" or (
+            ent.text.lower() == "year" and ent.start > 0 and doc[ent.start - 1].lower_ in ("this", "that", "last", "next")
+        ):
+            start = doc[ent.start - 1].idx  # spaCy left out the word that says which ('this November', "that year's")
+        lowered = ent.text.lower()
+        if lowered in ("next year", "following year", "previous year", "prior year") and ent.start > 0:
+            first = ent.start - 1 - (ent.start > 1 and doc[ent.start - 1].lower_ == "very")
+            if doc[first].lower_ == "the":  # 'the very next year' is told by the year before it
+                start = doc[first].idx
+        around = _DAY_AROUND_BEFORE.search(doc_text(doc)[max(0, start - 30) : start])
+        if around:  # 'the day after Monday's vote': spaCy tagged only 'Monday'
+            start -= len(around.group(0))
+        end_char = ent.end_char
+        if lowered in ("a year", "one year") and ent.end < len(doc) and doc[ent.end].lower_ in ("later", "prior", "earlier", "before"):
+            end_char = doc[ent.end].idx + len(doc[ent.end].text)  # 'a year prior'
+        if out and doc_text(doc)[out[-1][1] : start].strip() == "" and out[-1][2].end <= ent.start:
             out[-1] = (out[-1][0], ent.end_char, out[-1][2])
             continue
-        out.append((ent.start_char, ent.end_char, ent))
+        out.append((start, end_char, ent))
     return out
 
 
+_DAY_AROUND_BEFORE = re.compile(r"\bthe (?:day|morning|afternoon|evening|night) (?:after|before) $", re.I)
+# Words before a month or weekday that say which one; spaCy sometimes leaves them outside.
+_DATE_DETERMINERS = frozenset({"this", "last", "next"})
+_SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2}|/\d{4})?")
+
+
+def _is_date_entity(ent: Any) -> bool:
+    """A DATE/TIME entity, a holiday spaCy calls an event ('Labor Day'), or a date written
+    with slashes that it calls a number ('9/11', '9/17/16')."""
+    if ent.label_ in DATE_LABELS:
+        return True
+    if holiday_name(ent.text) is not None:
+        return True
+    return ent.label_ == "CARDINAL" and bool(_SLASH_DATE.fullmatch(ent.text))
+
+
+# Words before a clock time that make it a routine, not a date ('weekdays from 6 a.m.').
+_ROUTINE_WORDS = frozenset({"weekdays", "weekends", "daily", "nightly", "every", "each", "mornings", "evenings", "nights"})
 _DATE_RANGE = re.compile(r"^(?:between\s+|from\s+)?(.+?)\s*(?:-|–|\bto\b|\band\b|\bthrough\b)\s*(\d{1,4})$", re.I)
 _PART_ALONE = re.compile(
     r"^(the\s+)?((early|late)[-\s])?(morning|afternoon|evening|night|midnight|noon|overnight|daytime|nighttime)$", re.I
@@ -293,20 +430,43 @@ def _skipped_date(doc: Any, ent: Any, text: str) -> bool:
         return True  # 'Fox News Sunday', 'Breitbart News Saturday'
     # a clock time naming a programme slot ('the 4 p.m. local news') dates nothing
     after = doc[ent.end] if ent.end < len(doc) else None
-    return bool(before is not None and before.lower_ == "the" and after is not None and after.pos_ in ("NOUN", "ADJ") and re.search(r"\d\s*[ap]\.?m", text))
+    if before is not None and before.lower_ in ("the", "a") and after is not None and after.pos_ in ("NOUN", "ADJ") and re.search(r"\d\s*[ap]\.?m", text):
+        return True
+    # a clock time of a routine ('weekdays from 6:00 a.m.', 'nightly at 9 p.m.') dates no event
+    before_words = doc_text(doc)[max(0, ent.start_char - 25) : ent.start_char].lower().split()
+    return bool(re.search(r"\d\s*[ap]\.?m|:\d\d", text)) and bool(set(before_words[-2:]) & _ROUTINE_WORDS)
 
 
-def _direction(verb: Any | None, sent: Any) -> bool | None:
-    """True for a future event, False for a past one, None when the tense does not say."""
+def _after_since(token: Any, verb: Any | None) -> bool:
+    """The date hangs from 'since' on its way up to its verb."""
+    node = token
+    while node.head.i != node.i and node is not verb:
+        if node.head.lower_ == "since":
+            return True
+        node = node.head
+    return False
+
+
+def _direction(verb: Any | None, sent: Any, adverbial: bool = True) -> bool | None:
+    """True for a future event, False for a past one, None when the tense does not say.
+    `adverbial`: the date dates the verb's event, not a noun ('a Feb. 1 letter warns')."""
     if verb is None:
         return None
-    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
-    if any(_looks_ahead(v) or any(c.dep_ == "aux" and c.lower_ in ("may", "might") for c in v.children) for v in heads):
+    # a conjoined verb or an 'if'/'when' clause shares its head's time ('could lose ... if he is on the ticket in November')
+    heads = [verb, verb.head] if verb.dep_ in ("conj", "advcl") else [verb]
+
+    def modal_ahead(v: Any) -> bool:
+        auxes = [c.lower_ for c in v.children if c.dep_ == "aux"]
+        return any(a in FUTURE_MODALS for a in auxes) and "have" not in auxes
+
+    if any(_looks_ahead(v) or modal_ahead(v) for v in heads):
         return True
     if verb.lemma_ in ("schedule", "slate", "set", "plan", "expect") and verb.tag_ == "VBN":
         return True  # 'is scheduled for Dec. 15'
     if verb.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in verb.children):
         return False
+    if verb.tag_ in ("VBP", "VBZ") and verb.lemma_ not in REPORTING_VERBS | STATE_VERBS and verb.sent.start > 0 and adverbial:
+        return True  # 'Democrats vote Tuesday', 'hold caucuses on Saturday': a scheduled event (not a headline)
     return None
 
 
@@ -322,10 +482,13 @@ def dates(
             continue
         sent = sent_of[ent.start]
         verb = _governing_verb(ent.root)
-        ahead = _direction(verb, sent)
+        ahead = _direction(verb, sent, adverbial=ent.root.dep_ not in ("compound", "nmod", "amod", "poss"))
+        if _after_since(ent.root, verb):
+            ahead = False  # 'since their Oct. 13 debate' looks back whatever the verb's tense
         if any(t.lower_ in ("next", "upcoming") for t in ent.root.head.children):
             ahead = True  # 'the next GOP debate ... Dec. 15'
         text = re.sub(r"['’]s$", "", text)
+        text = re.sub(r"(?i)[\s,]+(?:to|and|through|or|until)$", "", text)  # 'July 14 to' (spaCy took the link word)
         end = start + len(text)
         parts: list[tuple[int, int, str]] = [(start, end, text)]
         ranged = _DATE_RANGE.match(text)
@@ -342,13 +505,22 @@ def dates(
             elif len(right) <= 2 and re.match(r"^[A-Za-z]+\.? \d{1,2}$", left.strip()):
                 month = left.strip().rsplit(" ", 1)[0]
                 parts = [(left_start, left_start + len(left), left), (right_start, end, f"{month} {right}")]
-        if re.fullmatch(r"(?i)that year", text.strip()):
+        anchored = _ANCHORED_YEAR.fullmatch(text.strip())
+        if anchored:
             years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", doc_text(doc)[sent.start_char : start])
-            if not years:
-                continue
-            parts = [(start, end, years[-1])]
+            if years:
+                step = 0 if anchored.group(1) else 1 if anchored.group(2) or anchored.group(3) else -1
+                parts = [(start, end, str(int(years[-1]) + step))]
+            elif anchored.group(1):
+                continue  # 'that year' with no year before it names none we know
+        elif (
+            parts == [(start, end, text)] and base is not None and not _ANCHORED_TO_PREVIOUS.fullmatch(text.strip())
+            and resolve(text, base, future=ahead) is None
+        ):
+            parts = _fallback_parts(start, text)
         for p_start, p_end, words in parts:
-            resolved = resolve(words, base, future=ahead)
+            previous = out[-1].date if out and out[-1].sentence.start == trimmed(sent).start else None
+            resolved = _from_previous(words, previous) or resolve(words, base, future=ahead)
             if resolved is None:
                 continue
             event = _event_of(ent.root)
@@ -364,6 +536,51 @@ def dates(
                 )
             )
     return out
+
+
+# A month or day told by the date before it in the sentence: 'that month' (group 1), 'a month
+# later' (2), 'a month earlier' (3), 'the next day' (4), 'the previous day' (5).
+_ANCHORED_TO_PREVIOUS = re.compile(
+    r"(?i)(that month|the same month)|(a month (?:later|after))|(a month (?:earlier|before|prior))"
+    r"|(the (?:next|following) day|a day later)|(the (?:previous|prior) day|a day (?:earlier|before))"
+)
+
+
+def _from_previous(words: str, previous: DateValue | None) -> ResolvedDate | None:
+    """A date phrase read from the date named before it in the same sentence ('The ferry sank
+    in March; a month later ...'), or None when it is no such phrase or nothing comes before."""
+    anchored = _ANCHORED_TO_PREVIOUS.fullmatch(words.strip())
+    if anchored is None or previous is None or previous.granularity == "year":
+        return None
+    day = date.fromisoformat(previous.date)
+    if anchored.group(1) or anchored.group(2) or anchored.group(3):
+        step = 1 if anchored.group(2) else -1 if anchored.group(3) else 0
+        months = day.year * 12 + day.month - 1 + step
+        return ResolvedDate(date(months // 12, months % 12 + 1, 1), "month", None)
+    if previous.granularity == "month":
+        return None
+    return ResolvedDate(day + timedelta(days=1 if anchored.group(4) else -1), "day", None)
+
+
+# A year told by the year named before it in the sentence: 'that year' (group 1), 'the very
+# next year' / 'a year later' (groups 2, 3), 'the previous year' / 'a year prior' (groups 4, 5).
+_ANCHORED_YEAR = re.compile(
+    r"(?i)(that year|the same year)|(?:the (?:very )?(next|following) year|a year (later|after))"
+    r"|(?:the (previous|prior) year|a year (prior|earlier|before))"
+)
+
+
+def _fallback_parts(start: int, text: str) -> list[tuple[int, int, str]]:
+    """What of a phrase that names no date as a whole still does: the date before a comma
+    ('Nov. 3, two days' -> 'Nov. 3'), else a year inside it ('the third quarter of 2025' ->
+    '2025', as the guidelines annotate 'the summer of 2010')."""
+    head = text.split(",")[0]
+    if head != text and head.strip():
+        return [(start, start + len(head), head)]
+    year = re.search(r"\b(1[89]\d\d|20\d\d)\b(?!s)", text)
+    if year:
+        return [(start + year.start(), start + year.end(), year.group(1))]
+    return []
 
 
 def _in_sentence(article: Article, doc: Any, sent: Any, start: int, end: int, **value: Any) -> Extraction:

@@ -35,7 +35,7 @@ APPROXIMATION_MARKERS = (
     "about", "around", "roughly", "some", "nearly", "almost", "approximately", "approx",
     "more than", "over", "at least", "up to", "under", "less than", "fewer than", "close to",
     "an estimated", "estimated", "upwards of", "upward of", "as many as", "as much as", "as high as",
-    "well over", "plus",
+    "well over", "plus", "couple",
 )
 CURRENCIES = {"$": "$", "€": "€", "£": "£", "usd": "$", "dollars": "$", "dollar": "$", "euros": "€", "euro": "€"}
 # Measure words written after a number, and the unit they stand for.
@@ -57,13 +57,14 @@ _UNIT_RE = re.compile(
 )
 _WORDS = re.compile(r"[a-z]+")
 _NUMERAL = r"(\d[\d,.]*|" + "|".join(WORD_NUMBERS) + r")"
-_SHARE = re.compile(rf"\b{_NUMERAL} (?:out )?of (?:every )?{_NUMERAL}\b")
+_SHARE = re.compile(rf"\b{_NUMERAL} (?:(?:out )?of (?:every )?|in ){_NUMERAL}\b")
 
 
 def parse_number(text: str) -> tuple[float, str | None, bool] | None:
     """(value, unit, approximate) for a number phrase, or None if it holds no number."""
     lowered = text.lower().replace("\u00a0", " ").strip()
     approximate = any(re.search(rf"(?<![\w-]){re.escape(m)}\b", lowered) for m in APPROXIMATION_MARKERS)
+    approximate = approximate or bool(re.search(r"\d-plus\b", lowered))  # '15-plus years'
     value, fraction = _value(lowered)
     if value is None:
         return None
@@ -78,7 +79,7 @@ def _unit(lowered: str, fraction: bool) -> str | None:
             return code
     if re.search(r"[a-z]fold\b", lowered):
         return "times"
-    if _SHARE.search(lowered):
+    if fraction and _SHARE.search(lowered):
         return "fraction"
     found = _UNIT_RE.search(lowered)
     if found:
@@ -91,7 +92,8 @@ def _value(lowered: str) -> tuple[float | None, bool]:
     share = _SHARE.search(lowered)
     if share:  # 'eight of 10', 'one of every nine'
         part, whole = (_value(share.group(i))[0] for i in (1, 2))
-        if part is not None and whole:
+        # 'one in five' is a share, '5 in 2016' is not: an 'in' share has a small whole above its part
+        if part is not None and whole and (" in " not in share.group(0) or part <= whole < 1000):
             return part / whole, True
     match = _NUMBER.search(lowered)
     if match:
@@ -121,6 +123,8 @@ def _word_value(words: list[str]) -> tuple[float | None, bool]:
         if word in WORD_NUMBERS:
             current += WORD_NUMBERS[word]
             seen = True
+        elif word == "couple" and not seen:  # 'a couple', 'a couple dozen' (approximate: APPROXIMATION_MARKERS)
+            current, seen = 2.0, True
         elif word in WORD_SCALES and (seen or (index > 0 and words[index - 1] == "a")):
             factor = WORD_SCALES[word]
             current = (current or 1) * factor

@@ -98,3 +98,188 @@ def test_a_weekday_split_from_its_part_of_day_is_put_back(nlp):
 @pytest.mark.parametrize("text", ["She spoke in the morning and left in the afternoon.", "Every December the town holds a fair."])
 def test_a_part_of_day_alone_or_a_recurring_month_is_no_date(nlp, text):
     assert dates(nlp, text) == []
+
+
+# --- numbers the small model leaves untagged (numberspans.py) and number phrases read whole
+
+
+def test_numbers_spacy_leaves_untagged_are_still_read(nlp):
+    text = "The ferry's share rose from 40 percent on July 14 to 42 percent after more than 1 million riders paid."
+    got = quantities(nlp, text)
+    assert ("42 percent", 42, "%", False) in got
+    assert ("1 million", 1e6, None, True) in got
+
+
+def test_a_plain_year_outside_any_entity_is_a_date(nlp):
+    got = dates(nlp, "The harbor was run by the port board from 1991 to 2007, under the 1967 Harbor Protocol.")
+    assert {(t, d) for t, d, _ in got} >= {("1991", "1991-01-01"), ("2007", "2007-01-01"), ("1967", "1967-01-01")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Section 1001 can be applied to the ferry contract, the lawyers said.",
+        "The class, called Seamanship 301, was cancelled.",
+        "The harbor is enemy No. 1 for the fishermen.",
+        "The islanders felt half-frozen on the pier, and a 911 caller reported it.",
+        "Residents oppose one-sided deals and want a third-party review.",
+        "The old five-and-dime on the pier closed.",
+        "The ferry has run without a break from Day 1.",
+    ],
+)
+def test_names_codes_and_idioms_are_no_counts(nlp, text):
+    assert quantities(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The club hired a couple dozen stewards for the regatta.", ("a couple dozen", 24, None, True)),
+        ("A dozen trawlers were tied up at the pier.", ("A dozen", 12, None, False)),
+        ("In the harbor towns one in five households owns a boat.", ("one in five", 0.2, "fraction", False)),
+        ("Islanders backed the bridge by a margin of 4 to 1.", ("4 to 1", 4, "ratio", False)),
+        ("The port spends half of 1 percent of its budget on audits.", ("half of 1 percent", 0.5, "%", False)),
+        ("Ferry traffic fell by a third after the storm.", ("a third", 1 / 3, "fraction", False)),
+        ("Ferry traffic grew threefold after the bridge closed.", ("threefold", 3, "times", False)),
+        ("The captain was fined and given five months' probation.", ("five months'", 5, "month", False)),
+    ],
+)
+def test_number_phrases_read_whole(nlp, text, expected):
+    got = quantities(nlp, text)
+    assert expected in got
+    assert len(got) == 1  # 'half of 1 percent' is not read again as '1 percent'
+
+
+def test_an_age_phrase_is_an_age_for_each_number(nlp):
+    got = quantities(nlp, "The captain retired at the age of 92; the crews are ages 25 to 40.")
+    assert [(t, n, u) for t, n, u, _ in got] == [("92", 92, "year"), ("25", 25, "year"), ("40", 40, "year")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "rank"),
+    [("The port is second only to Rotterdam in tonnage.", "second", 2), ("Second on the list was the harbor master.", "Second", 2)],
+)
+def test_a_place_on_a_list_is_a_rank(nlp, text, word, rank):
+    assert (word, rank, "rank", False) in quantities(nlp, text)
+
+
+# --- dates: holidays, anchored and relative phrases, direction
+
+
+def test_holidays_are_dates_of_the_occurrence_the_tense_points_to(nlp):
+    got = dates(nlp, "The strike began on Labor Day and the harbor closed on New Year's Eve.")
+    assert ("Labor Day", "2026-09-07", "day") in got
+    assert ("New Year's Eve", "2025-12-31", "day") in got
+
+
+def test_slash_dates_are_dates_not_numbers(nlp):
+    text = "The 9/11 attacks changed the port; the permit was dated 9/17/16."
+    assert {(t, d) for t, d, _ in dates(nlp, text)} == {("9/11", "2001-09-11"), ("9/17/16", "2016-09-17")}
+    assert quantities(nlp, text) == []
+
+
+def test_a_year_told_by_the_year_before_it(nlp):
+    got = dates(nlp, "The ferry law passed in 2010 and the very next year it was repealed; a year prior it had failed.")
+    assert ("the very next year", "2011-01-01", "year") in got
+    assert ("a year prior", "2009-01-01", "year") in got
+
+
+def test_that_years_takes_the_year_before_it(nlp):
+    got = dates(nlp, "The captain first sailed in 1976, when he joined that year's regatta.")
+    assert ("that year", "1976-01-01", "year") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor resigned the day after Monday's vote.", ("the day after Monday", "2026-11-10", "day")),
+        ("The dredging will finish by the end of the year.", ("the end of the year", "2026-01-01", "year")),
+        ("The harbor master left in mid-September.", ("mid-September", "2026-09-01", "month")),
+        ("The council voted on Nov. 3, two days before the deadline.", ("Nov. 3", "2026-11-03", "day")),
+        ("The port reported record traffic in the third quarter of 2025.", ("2025", "2025-01-01", "year")),
+    ],
+)
+def test_relative_and_partial_date_phrases(nlp, text, expected):
+    assert expected in dates(nlp, text)
+
+
+def test_a_clock_time_is_a_time_unless_it_is_a_routine(nlp):
+    assert dates(nlp, "The ferry sank at 7 p.m. near the pier.") == [("7 p.m.", "2026-11-13", "time")]
+    assert dates(nlp, "The ferry runs weekdays from 6:00 a.m. to 9:00 a.m. along the coast.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'since' looks back whatever the main verb's tense
+        ("The mayor will speak after a run of wins since their Oct. 13 debate.", ("Oct. 13", "2026-10-13", "day")),
+        # an intent verb and a modal look ahead
+        ("The union aims to spend $9 million before the November elections.", ("November", "2027-11-01", "month")),
+        ("The party could lose the port if the mayor is on the ticket in October.", ("October", "2027-10-01", "month")),
+        # a present-tense event with a weekday is scheduled
+        ("On Saturday, the harbor towns hold their caucuses with 42 delegates at stake.", ("Saturday", "2026-11-14", "day")),
+        # a date that modifies a noun does not take the verb's present tense
+        ("A Nov. 2 letter from the port warns that the pier will close.", ("Nov. 2", "2026-11-02", "day")),
+    ],
+)
+def test_the_tense_around_a_date_picks_the_occurrence(nlp, text, expected):
+    assert expected in dates(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The coast guard saw one person on the burning ferry.", True),
+        ("The board pardoned the one captain whose license was revoked.", True),
+        ("The jury chose three other skippers and one crew.", True),
+        ("Some skippers say they will do one thing and then do another.", False),
+        ("One skipper said the pier was unsafe.", False),
+    ],
+)
+def test_one_counts_an_object_or_the_only_one_not_a_subject(nlp, text, counted):
+    assert (("one", 1, None, False) in [(t.lower(), n, u, a) for t, n, u, a in quantities(nlp, text)]) is counted
+
+
+def test_a_hyphenated_range_is_one_number_a_side(nlp):
+    got = quantities(nlp, "The port found between 600-700 damaged containers on the pier.")
+    assert [(t, n) for t, n, _, _ in got] == [("600", 600), ("700", 700)]
+
+
+def test_two_numbers_joined_by_or_are_both_approximate(nlp):
+    got = quantities(nlp, "The storm closed two or three harbors along the coast.")
+    assert [(t, n, a) for t, n, _, a in got] == [("two", 2, True), ("three", 3, True)]
+
+
+def test_a_height_in_feet_and_inches_is_inches(nlp):
+    assert ('6\'3"', 75, "inch", False) in quantities(nlp, 'The captain, who is 6\'3", towered over the crew.')
+
+
+def test_a_month_or_day_told_by_the_date_before_it(nlp):
+    got = dates(nlp, "The ferry sank in March, a month later the inquiry opened, and that month the captain quit.")
+    assert ("a month later", "2026-04-01", "month") in got
+    assert ("that month", "2026-04-01", "month") in got
+
+
+def test_a_weekday_with_a_month_day_picks_the_year_where_they_agree(nlp):
+    got = dates(nlp, "The union will strike on Tuesday, Nov. 17, the captain said.")
+    assert ("Tuesday, Nov. 17", "2026-11-17", "day") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two captains stand in front of the flooded pier on Wednesday.",  # a caption's present is the moment shown
+        "Aside from Wednesday night, the captain appears calm.",
+    ],
+)
+def test_a_present_state_with_a_weekday_is_not_ahead(nlp, text):
+    assert [d for _, d, _ in dates(nlp, text)] == ["2026-11-11"]
+
+
+def test_the_year_alone_is_no_date(nlp):
+    assert dates(nlp, "For much of the year, the ferry ran late.") == []
+
+
+def test_a_year_later_is_the_year_after_the_one_before_it(nlp):
+    got = dates(nlp, "The ferry law passed in 2010, and a year later the council repealed it.")
+    assert ("a year later", "2011-01-01", "year") in got

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from newsprism.dates import WEEKDAYS, resolve
 from newsprism.metadata import find_date, outlet_from_lines, parse_byline, parse_date, parse_dateline
+from newsprism.namedays import FIXED_DAYS, resolve_holiday
 from newsprism.quantities import parse_number, values_agree
 from newsprism.quotespans import quote_spans
 
@@ -263,3 +264,70 @@ def test_curly_quotes_nest_inside_a_straight_quote():
 def test_two_apostrophes_are_a_double_quotation_mark():
     text = "''A museum alone will not do it,'' he said. ''It won't end the violence.''"
     assert [text[q.start : q.end] for q in quote_spans(text)] == ["A museum alone will not do it,", "It won't end the violence."]
+
+
+@given(st.integers(min_value=2, max_value=999))
+def test_one_in_n_is_a_share(m):
+    assert parse_number(f"one in {m}") == pytest.approx((1 / m, "fraction", False))
+
+
+def test_a_number_in_a_year_is_no_share():
+    assert parse_number("5 in 2016") == (5, None, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("a couple", (2, None, True)), ("a couple dozen", (24, None, True)), ("15-plus years", (15, "year", True))],
+)
+def test_vague_counts_are_approximate(text, expected):
+    assert parse_number(text) == expected
+
+
+@given(
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31)),
+    st.sampled_from(sorted(FIXED_DAYS)),
+    st.sampled_from([True, False, None]),
+)
+def test_a_fixed_holiday_falls_on_its_day_on_the_side_the_tense_says(base, name, future):
+    found = resolve_holiday(name.title(), base, future)
+    assert found is not None and (found.month, found.day) == FIXED_DAYS[name]
+    assert abs((found - base).days) <= 366
+    if future is True:
+        assert found >= base
+    elif future is False:
+        assert found <= base
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31)), st.sampled_from([True, False, None]))
+def test_election_day_is_a_november_tuesday_of_an_even_year(base, future):
+    found = resolve_holiday("Election Day", base, future)
+    assert found.weekday() == 1 and found.month == 11 and 2 <= found.day <= 8 and found.year % 2 == 0
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31)))
+def test_labor_day_is_the_first_monday_of_september(base):
+    found = resolve_holiday("Labor Day", base, None)
+    assert found.weekday() == 0 and found.month == 9 and found.day <= 7
+
+
+def test_a_holiday_with_a_year_is_that_years():
+    assert resolve_holiday("Election Day 2012", FRIDAY, None) == date(2012, 11, 6)
+    assert resolve_holiday("the Ferry Festival", FRIDAY, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "granularity"),
+    [
+        ("the day after Monday", "2026-11-10", "day"),
+        ("the morning before Nov. 3", "2026-11-02", "part_of_day"),
+        ("mid-September", "2026-09-01", "month"),
+        ("9/11", "2001-09-11", "day"),
+        ("the end of the year", "2026-01-01", "year"),
+        ("7 p.m.", "2026-11-13", "time"),
+        ("6 o'clock this afternoon", "2026-11-13", "time"),
+        ("Labor Day", "2026-09-07", "day"),
+    ],
+)
+def test_resolve_named_anchored_and_clock_dates(text, day, granularity):
+    found = resolve(text, FRIDAY, future=False)
+    assert (found.date.isoformat(), found.granularity) == (day, granularity)
