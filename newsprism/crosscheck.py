@@ -66,6 +66,9 @@ SUBJECT_SIMILAR = 0.5
 # Part-of-day words that put an event near midnight, where a time-zone boundary can
 # move it to the next or previous calendar day.
 NEAR_MIDNIGHT = {"late", "night", "overnight", "midnight"}
+# Verbs outlets use interchangeably for when an incident began ('the fire started late
+# Thursday' / 'broke out on Friday'): one event for dating, so the dates can disagree.
+ONSET_VERBS = {"start": "begin", "begin": "begin", "break out": "begin", "erupt": "begin"}
 # Verbs that say nothing of which event a date belongs to.
 LIGHT_VERBS = {"be", "have", "do", "get", "make", "take", "go", "come", "see"}
 # The same value with different counted things is a measure conflict only in sentences
@@ -279,6 +282,7 @@ def _same_event(a: Extraction, b: Extraction, subject_sim: dict[tuple[str, str],
     assert a.date is not None and b.date is not None
     sa, va = _event_parts(a)
     sb, vb = _event_parts(b)
+    va, vb = ONSET_VERBS.get(va, va), ONSET_VERBS.get(vb, vb)
     if not va or va != vb or va.split(" ")[0] in SAY_VERBS | LIGHT_VERBS or not sa or not sb:
         return False
     if _granularity_rank(a) != _granularity_rank(b):

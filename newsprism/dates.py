@@ -245,6 +245,36 @@ def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | Non
     return None
 
 
+def before_publication(found: ResolvedDate, words: str, published: datetime | None, future: bool | None) -> ResolvedDate:
+    """A bare clock time ("at about 11:40 p.m.") resolves to the publication day; told in the
+    past by an article published earlier that day, it can only be the night before (a
+    Friday 7 a.m. report of an alarm at 11:40 p.m. means Thursday). Unchanged when the
+    article's time of publication is unknown, the sentence looks ahead, or the words name
+    a day of their own."""
+    if published is None or future or found.granularity != "time" or found.date != published.date():
+        return found
+    if _FILLER_RE.sub(" ", _CLOCK_RE.sub(" ", words)).strip(" ,.") != "":
+        return found  # 'Friday at 6 a.m.' names its day
+    minutes = _clock_minutes(words)
+    if minutes is None or minutes <= published.hour * 60 + published.minute:
+        return found
+    return ResolvedDate(found.date - timedelta(days=1), found.granularity, found.part_of_day)
+
+
+def publication_moment(value: str | None) -> datetime | None:
+    """The article's date and time of publication, or None when it gives a day only."""
+    return parse_datetime(value) if value and "T" in value else None
+
+
+def _clock_minutes(words: str) -> int | None:
+    """Minutes after midnight of the clock time in `words` ('11:40 p.m.' -> 1420)."""
+    clock = re.search(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b", words, re.I)
+    if clock is None:
+        return None
+    hour, minute = int(clock.group(1)) % 12, int(clock.group(2) or 0)
+    return (hour + (12 if clock.group(3).lower() == "p" else 0)) * 60 + minute
+
+
 def parse_iso(value: str | None) -> date | None:
     found = parse_datetime(value)
     return found.date() if found else None

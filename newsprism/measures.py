@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from .dates import WEEKDAYS, ResolvedDate, resolve
+from .dates import WEEKDAYS, ResolvedDate, before_publication, publication_moment, resolve
 from .doccache import doc_ents, doc_text
 from .models import Article, DateValue, Extraction, Quantity, Span
 from .namedays import holiday_name
@@ -44,8 +44,16 @@ def _governing_verb(token: Any) -> Any | None:
     return node if node.pos_ in ("VERB", "AUX") else None
 
 
+# Words that make a phrasal verb when they follow it ('broke out', 'shut down'); read
+# beside the verb when the parser hangs them elsewhere ('broke out there': 'out' on 'there').
+PARTICLES = {"out", "up", "off", "down", "over", "away", "back"}
+
+
 def _verb_phrase(verb: Any) -> str:
     particle = next((c.text.lower() for c in verb.children if c.dep_ == "prt"), "")
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if not particle and following is not None and following.lower_ in PARTICLES and following.dep_ != "prep":
+        particle = following.lower_
     return f"{verb.lemma_.lower()} {particle}".strip()
 
 
@@ -476,6 +484,7 @@ def dates(
     """Every date of the article, quoted ones included (resolved against the article's date;
     a quote's own date, when the article gives one, is not looked for)."""
     out = []
+    published = publication_moment(article.published)
     for start, end, ent in _date_spans(doc):
         text = doc_text(doc)[start:end]
         if _skipped_date(doc, ent, text):
@@ -523,6 +532,7 @@ def dates(
             resolved = _from_previous(words, previous) or resolve(words, base, future=ahead)
             if resolved is None:
                 continue
+            resolved = before_publication(resolved, words, published, ahead)
             event = _event_of(ent.root)
             out.append(
                 _in_sentence(

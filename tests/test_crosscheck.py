@@ -154,3 +154,19 @@ def test_brief_cites_corroborated_claims_and_states_conflicts():
     assert texts[0] == f"Tobias Renner said: \u201c{q}.\u201d"
     assert story.brief[0].articles == ["a", "b"]
     assert texts[1] == "Outlets disagree on a number: Ledger says \u201cAbout 1,200\u201d; Herald says \u201cAbout 2,100\u201d."
+
+
+@pytest.mark.parametrize(("verb_a", "verb_b", "conflicts"), [
+    ("started", "broke out", 1),  # two words for when a fire began: one event, two days
+    ("started", "ended", 0),  # a fire that started Thursday and ended Friday: no disagreement
+])
+def test_verbs_of_an_incident_beginning_date_one_event(verb_a, verb_b, conflicts):
+    s1 = f"The warehouse fire {verb_a} late Thursday."
+    s2 = f"The warehouse fire {verb_b} on Friday."
+    lemma = {"started": "start", "broke out": "break out", "ended": "end"}
+    a, b = _article("a", "Ledger", s1), _article("b", "Coastline", s2)
+    story, _ = _run([
+        (a, _claims(a, _date(a, s1, "late Thursday", "2026-11-12", f"fire {lemma[verb_a]}", "late"))),
+        (b, _claims(b, _date(b, s2, "Friday", "2026-11-13", f"fire {lemma[verb_b]}"))),
+    ])
+    assert [c.kind for c in story.conflicts] == ["date"] * conflicts

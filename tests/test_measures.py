@@ -283,3 +283,17 @@ def test_the_year_alone_is_no_date(nlp):
 def test_a_year_later_is_the_year_after_the_one_before_it(nlp):
     got = dates(nlp, "The ferry law passed in 2010, and a year later the council repealed it.")
     assert ("a year later", "2011-01-01", "year") in got
+
+
+def test_a_clock_time_told_in_the_past_by_an_earlier_report_is_the_night_before(nlp):
+    text = "The first alarm came in at about 11:40 p.m., the fire department said."
+    morning = Article(id="a", source="t.txt", text=text, format="text", published="2026-11-13T07:05:00")
+    (found,) = [e.date for e in extract_article(morning, nlp(text), FRIDAY).extractions if e.kind == "date"]
+    assert (found.date, found.granularity, found.event) == ("2026-11-12", "time", "alarm come in")
+    assert dates(nlp, text) == [("about 11:40 p.m.", "2026-11-13", "time")]  # published with no hour: left alone
+
+
+def test_a_particle_the_parser_hangs_elsewhere_stays_with_its_verb(nlp):
+    text = "Hundreds were evacuated after a fire broke out there late Thursday, officials said."
+    (found,) = [e.date for e in _run(nlp, text) if e.kind == "date"]
+    assert found.event == "fire break out"

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprism.dates import WEEKDAYS, resolve
+from newsprism.dates import WEEKDAYS, before_publication, publication_moment, resolve
 from newsprism.metadata import find_date, outlet_from_lines, parse_byline, parse_date, parse_dateline
 from newsprism.namedays import FIXED_DAYS, resolve_holiday
 from newsprism.quantities import parse_number, values_agree
@@ -331,3 +331,22 @@ def test_a_holiday_with_a_year_is_that_years():
 def test_resolve_named_anchored_and_clock_dates(text, day, granularity):
     found = resolve(text, FRIDAY, future=False)
     assert (found.date.isoformat(), found.granularity) == (day, granularity)
+
+
+@given(st.integers(1, 12), st.integers(0, 59), st.sampled_from(["a.m.", "p.m.", "am", "PM"]), st.integers(0, 23), st.integers(0, 59))
+def test_a_bare_clock_time_later_than_publication_is_the_night_before(hour, minute, half, pub_hour, pub_minute):
+    words = f"about {hour}:{minute:02d} {half}"
+    published = datetime(2026, 11, 13, pub_hour, pub_minute)
+    found = before_publication(resolve(words, published.date()), words, published, future=False)
+    clock = (hour % 12 + (12 if half.lower().startswith("p") else 0)) * 60 + minute
+    expected = published.date() - timedelta(days=1) if clock > pub_hour * 60 + pub_minute else published.date()
+    assert (found.date, found.granularity) == (expected, "time")
+
+
+def test_a_clock_time_keeps_its_day_when_it_names_one_looks_ahead_or_the_hour_of_publication_is_unknown():
+    published = publication_moment("2026-11-13T07:05:00-05:00")
+    assert published == datetime(2026, 11, 13, 7, 5) and publication_moment("2026-11-13") is None
+    friday = date(2026, 11, 13)
+    for words, future in (("Friday at 11 p.m.", False), ("11 p.m.", True)):
+        assert before_publication(resolve(words, friday, future), words, published, future).date == friday
+    assert before_publication(resolve("11 p.m.", friday), "11 p.m.", None, False).date == friday
