@@ -23,6 +23,7 @@ from .speakers import (
     Attribution,
     People,
     according_to,
+    cue_verbs,
     headline_claim,
     inside,
     person_name,
@@ -242,9 +243,11 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
         # ('told voters [he would ...]') is its own subtree
         objects = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "dative", "oprd", "attr")] + [child]
         left = min(c.left_edge.i for c in objects)
+        right = _judgement_end(first, child.right_edge.i)
     else:
         left = child.left_edge.i
-    right = _clause_end(path, child.right_edge.i, first[-1].i)
+        right = child.right_edge.i
+    right = _clause_end(path, right, first[-1].i)
     while right > left and doc[right].is_punct and not _is_quote_mark(doc[right].text):
         right -= 1
     start = min(doc[left].idx, mention.start - 1)
@@ -303,6 +306,31 @@ def _reports(token: Any) -> bool:
     relative = token.dep_ == "relcl" or any(c.tag_ in ("WP", "WDT") for c in token.subtree if c.i < token.i)
     talking = token.lemma_.lower() in NOT_REPORTING | {"suggest"} or any(c.dep_ == "prt" for c in token.children)
     return token.lemma_.lower() in SAY_VERBS and token.pos_ == "VERB" and not relative and not talking and token.dep_ != "conj"
+
+
+# Prepositions that open the occasion of a report rather than go on with what was said:
+# '"a disgrace" during a campaign stop', '... at a rally'. Others mostly complete the
+# quoted words ('"a genius" for his tax strategy', '"implicit bias" against minorities').
+OCCASION_PREPOSITIONS = {"during", "at", "while", "after", "before", "amid", "following", "since"}
+
+
+def _judgement_end(quoted: Any, right: int) -> int:
+    """Where the words of a judgement end ('described the law as a "crazy system"'): at
+    the quote when what follows it is the writer's own setting of the report, a dash
+    ('"burning the Constitution" - a charge that ...'), a time ('"a disgrace" Wednesday
+    on ...') or a place or occasion ('"crazy system" during a campaign stop'); the parse
+    hangs these from the quoted noun, but the speaker did not say them."""
+    doc = quoted.doc
+    after = quoted[-1].i + 1
+    while after <= right and _is_quote_mark(doc[after].text):
+        after += 1
+    if after > right:
+        return right
+    token = doc[after]
+    dash = token.is_punct and token.text.strip("-—–―") == ""
+    when = token.dep_ == "npadvmod" or token.ent_type_ in ("DATE", "TIME")
+    adjunct = when or token.dep_ == "prep" and token.lower_ in OCCASION_PREPOSITIONS
+    return after - 1 if dash or adjunct else right
 
 
 def _clause_end(path: list[Any], right: int, quote_end: int) -> int:
@@ -454,7 +482,7 @@ def _statements(article: Article, doc_sents: list[Any], spans: list[tuple[int, i
 
 
 def _reported_clause(sent: Any, spans: list[tuple[int, int]], people: People) -> tuple[Any, tuple[str | None, str | None]] | None:
-    for verb in speech_verbs(sent, spans):
+    for verb in speech_verbs(sent, spans) + cue_verbs(sent, spans):
         if verb.lemma_.lower() in NOT_REPORTING:
             continue
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)

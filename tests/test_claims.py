@@ -340,3 +340,52 @@ def test_according_to_attributes_a_quote_and_bounds_what_was_said(nlp):
 def test_a_short_quote_that_nothing_attributes_is_a_slogan_not_a_quote(nlp):
     text = "Protesters outside the town hall carried signs reading \u201cDefeat the Harbor Plan Now\u201d and \u201cno more toll bridges, please.\u201d"
     assert [e for e in _extract(nlp, text).extractions if e.kind == "quote"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "focus"),
+    [
+        (
+            "Councillor Maria Okafor described the harbor plan as a \u201ccostly mistake\u201d during a town hall in Port Merrow.",
+            "the harbor plan as a \u201ccostly mistake\u201d",
+        ),
+        (
+            "Mayor Tobias Renner described the ferry contract as a \u201cgift to insiders\u201d Wednesday on the morning show.",
+            "the ferry contract as a \u201cgift to insiders\u201d",
+        ),
+        (
+            "Councillor Maria Okafor likened the plan to \u201cpaving the sea\u201d \u2014 a charge that stung the mayor.",
+            "the plan to \u201cpaving the sea\u201d",
+        ),
+    ],
+)
+def test_the_occasion_of_a_judgement_is_left_out_of_what_was_said(nlp, text, focus):
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.focus is not None and found.focus.text == focus
+
+
+def test_words_that_complete_a_judgement_stay_in_what_was_said(nlp):
+    text = "Mayor Tobias Renner called the ferry contract \u201ca gift\u201d for the insiders who wrote it."
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.focus is not None and found.focus.text.endswith("who wrote it")
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        (
+            "Councillor Maria Okafor believes that the harbor plan will fail within a year.",
+            ("Councillor Maria Okafor", "Maria Okafor", "that the harbor plan will fail within a year"),
+        ),
+        (
+            "The audit found that the port had lost money for six years.",
+            ("The audit", "The audit", "that the port had lost money for six years"),
+        ),
+    ],
+)
+def test_a_verb_of_belief_or_finding_with_a_clause_is_a_statement(nlp, text, statement):
+    assert _statements(_extract(nlp, text)) == [statement]
+
+
+def test_a_verb_of_finding_without_a_clause_is_no_statement(nlp):
+    assert _statements(_extract(nlp, "Councillor Maria Okafor found a buyer for the old ferry last week.")) == []
