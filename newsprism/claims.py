@@ -355,10 +355,14 @@ MIN_CLAUSE_WORDS_OUTSIDE_QUOTE = 2
 
 
 def _title_case(text: str) -> bool:
-    """Every word of four letters or more capitalised, and no comma: a title, not speech."""
+    """Every word of four letters or more capitalised, and no comma: a title, not speech.
+    Any sentence capitalises its first word, so a title needs another capitalised long
+    word or every word capitalised ('"Morning Joe"'; not '"Don't you do it"')."""
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     long_words = [w for w in words if len(w) >= 4]
-    return len(words) >= 2 and bool(long_words) and "," not in text and all(w[0].isupper() for w in long_words)
+    if len(words) < 2 or not long_words or "," in text or not all(w[0].isupper() for w in long_words):
+        return False
+    return any(len(w) >= 4 for w in words[1:]) or all(w[0].isupper() for w in words)
 
 
 def _is_quote_mark(text: str) -> bool:

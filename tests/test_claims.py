@@ -389,3 +389,13 @@ def test_a_verb_of_belief_or_finding_with_a_clause_is_a_statement(nlp, text, sta
 
 def test_a_verb_of_finding_without_a_clause_is_no_statement(nlp):
     assert _statements(_extract(nlp, "Councillor Maria Okafor found a buyer for the old ferry last week.")) == []
+
+
+def test_a_short_quoted_sentence_with_its_speaker_is_no_title(nlp):
+    text = "She ran to the car and repeatedly says, \u201cDon't you do it,\u201d until the doors close."
+    assert [q for q, _, _ in _quotes(_extract(nlp, text))] == ["Don't you do it"]
+
+
+def test_a_title_of_short_words_is_still_a_title(nlp):
+    text = "Renner Speaks Out\n\nMayor Tobias Renner spoke on the \u201cMorning Joe\u201d show on Monday."
+    assert _quotes(_extract(nlp, text)) == []
