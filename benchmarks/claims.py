@@ -49,7 +49,10 @@ a token belongs to a span when it overlaps it by one character or more):
   "Flynn, a top Trump surrogate," -> Flynn); a predicted canonical name is one such run, so its
   last capitalised word is compared. A pronoun is scored the same way against
   the name it refers to, taken to be the nearest gold Source of the article that starts before it
-  and is a name; a pronoun with no such Source is "unresolved" and counted apart. An "other" is
+  and is a name; a pronoun for a person (he, she, I, who, ...) skips Sources that hold a name only
+  as a modifier or a possessive ("a Donald Trump tweet", "Gary Johnson's doctor", "The Vermont
+  senator"), which it cannot stand for; a pronoun with no such Source is "unresolved" and counted
+  apart. An "other" is
   right when the predicted speaker (canonical or as written) shares a content word with it. A
   missing predicted speaker is wrong. Matched quotes whose relation has no Source are counted on
   their own line.
