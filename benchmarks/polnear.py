@@ -480,6 +480,21 @@ class SpeakerTarget:
 # possessive ("a Donald Trump tweet", "Gary Johnson’s doctor") is not what they refer
 # to. "it", "they" and "which" may stand for such a thing ("Donald Trump’s campaign").
 PERSON_PRONOUNS = frozenset("he she him her his hers i me my mine who whom whose".split())
+# "he" cannot stand for a Source the article calls "Mrs." or "Ms.", nor "she" for a "Mr.";
+# and neither for a group a quantifier opens ("many Americans", "Some Republicans").
+OTHER_SEX_TITLES = {"he": {"mrs", "ms", "miss"}, "him": {"mrs", "ms", "miss"}, "his": {"mrs", "ms", "miss"},
+                    "she": {"mr"}, "her": {"mr"}, "hers": {"mr"}}
+GROUP_QUANTIFIERS = frozenset("many some most both all several few other others".split())
+
+
+def could_stand_for(pronoun: str, source: str) -> bool:
+    """Whether a pronoun for a person can refer to a Source that names someone: not a
+    Source whose name only describes something else (`names_someone`), nor one whose
+    title gives the other sex, nor a group."""
+    words = [w.lower() for w in _WORD.findall(source)]
+    if not words or words[0] in GROUP_QUANTIFIERS:
+        return False
+    return names_someone(source) and not OTHER_SEX_TITLES.get(pronoun.lower(), set()) & set(words)
 
 
 def speaker_target(gold: GoldArticle, source: BratSpan | None) -> SpeakerTarget:
@@ -495,7 +510,8 @@ def speaker_target(gold: GoldArticle, source: BratSpan | None) -> SpeakerTarget:
         personal = all(w.lower() in PERSON_PRONOUNS for w in _WORD.findall(source.text))
         earlier = [
             s for s in gold.spans_labelled("Source")
-            if s.start < source.start and source_kind(s, gold.text) == "name" and (not personal or names_someone(s.text))
+            if s.start < source.start and source_kind(s, gold.text) == "name"
+            and (not personal or could_stand_for(source.text.strip(), s.text))
         ]
         antecedent = max(earlier, key=lambda s: s.start, default=None)
         if antecedent is None:

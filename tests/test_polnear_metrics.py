@@ -17,6 +17,7 @@ from polnear import (  # noqa: E402
     GoldArticle,
     article_id,
     content_words,
+    could_stand_for,
     date_equal,
     greedy_pairs,
     is_direct_quote,
@@ -318,6 +319,20 @@ def test_a_pronoun_for_a_person_skips_sources_that_only_hold_a_name_as_modifier(
     assert [names_someone(s.text) for s in sources if s.id != "T3"] == [True, False, False, False]
     assert names_someone("Clinton\u2019s communications director, Jennifer Palmieri")
     assert names_someone("Mr. Rubio himself")
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "source", "expected"),
+    [
+        ("she", "Mr. Reed", False),
+        ("he", "Mr. Reed", True),
+        ("he", "Ms. Lee", False),
+        ("she", "Many Republicans", False),
+        ("who", "Ann Lee", True),
+    ],
+)
+def test_a_pronoun_for_a_person_agrees_with_a_title_and_is_no_group(pronoun: str, source: str, expected: bool):
+    assert could_stand_for(pronoun, source) is expected
 
 
 # ---------------------------------------------------------------- whole-article scores
