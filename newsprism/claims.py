@@ -485,11 +485,38 @@ def _statements(article: Article, doc_sents: list[Any], spans: list[tuple[int, i
     return out
 
 
+def _around_parenthetical(
+    sent: Any, verb: Any, people: People, spans: list[tuple[int, int]]
+) -> tuple[Any, tuple[str | None, str | None]] | None:
+    """'The museum, Mr. Obama said, would make visitors face hard truths.': an
+    attribution set off inside or after the sentence (spaCy's `parataxis`) reports the
+    rest of it; what was said runs from the first to the last word outside the
+    attribution."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    attribution = {t.i for t in verb.subtree}
+    rest = [t for t in sent if t.i not in attribution and not t.is_punct and not t.is_space]
+    if len(rest) < MIN_PARENTHETICAL_CLAUSE_WORDS:
+        return None
+    written, speaker = subject_speaker(verb, sent.start_char, spans, people)
+    if written is None:
+        return None
+    return sent.doc[rest[0].i : rest[-1].i + 1], (written, speaker)
+
+
+# A parenthetical attribution reports at least this many words ('Yes, he said.' is none).
+MIN_PARENTHETICAL_CLAUSE_WORDS = 3
+
+
 def _reported_clause(sent: Any, spans: list[tuple[int, int]], people: People) -> tuple[Any, tuple[str | None, str | None]] | None:
     for verb in speech_verbs(sent, spans) + cue_verbs(sent, spans):
         if verb.lemma_.lower() in NOT_REPORTING:
             continue
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None and verb.dep_ == "parataxis":
+            found = _around_parenthetical(sent, verb, people, spans)
+            if found is not None:
+                return found
         if clause is None:
             continue
         written, speaker = subject_speaker(verb, sent.start_char, spans, people)

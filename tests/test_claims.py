@@ -399,3 +399,14 @@ def test_a_short_quoted_sentence_with_its_speaker_is_no_title(nlp):
 def test_a_title_of_short_words_is_still_a_title(nlp):
     text = "Renner Speaks Out\n\nMayor Tobias Renner spoke on the \u201cMorning Joe\u201d show on Monday."
     assert _quotes(_extract(nlp, text)) == []
+
+
+def test_an_attribution_set_off_inside_the_sentence_reports_the_rest(nlp):
+    text = "The new harbor, Mayor Tobias Renner said, would bring ferries back to Port Merrow by May."
+    assert _statements(_extract(nlp, text)) == [
+        ("Mayor Tobias Renner", "Tobias Renner", "The new harbor, Mayor Tobias Renner said, would bring ferries back to Port Merrow by May"),
+    ]
+
+
+def test_a_parenthetical_attribution_of_almost_nothing_is_no_statement(nlp):
+    assert _statements(_extract(nlp, "Yes, Renner said.")) == []
