@@ -73,7 +73,8 @@ def extract_article(article: Article, doc: Any, base: date | None) -> ArticleCla
     extractions: list[Extraction] = []
     sent_of = {tok.i: sent for sent in doc_sents for tok in sent}
     extractions += _quotes(article, doc, doc_sents, quotes, spans, people)
-    extractions += _statements(article, doc_sents, spans, people)
+    quoted = [(e.mention.start, e.mention.end) for e in extractions if e.kind == "quote"]
+    extractions += _statements(article, doc_sents, spans, quoted, people)
     _pronouns_to_last_speaker(extractions, people)
     extractions += quantities(article, doc, sent_of)
     extractions += dates(article, doc, sent_of, base)
@@ -458,13 +459,17 @@ def _is_person(name: str, people: People) -> bool:
 NOT_REPORTING = {"ask", "call", "talk", "speak", "continue"}
 
 
-def _statements(article: Article, doc_sents: list[Any], spans: list[tuple[int, int]], people: People) -> list[Extraction]:
+def _statements(
+    article: Article, doc_sents: list[Any], spans: list[tuple[int, int]], quotes: list[tuple[int, int]], people: People
+) -> list[Extraction]:
     """Indirect speech: 'The minister said she was not sure ...' and '..., according to
     Okafor'. The mention is the sentence (what a reader checks); `focus` is the reported
-    clause. Sentences holding a quotation are left to the quote reader."""
+    clause. Sentences holding a quote (`quotes`, the quote reader's mentions) are left to
+    the quote reader; words in quotation marks that are no quote (a nickname, a title: 'the
+    Ohio native nicknamed "King James"') leave the sentence to this reader."""
     out: list[Extraction] = []
     for sent in doc_sents:
-        if any(sent.start_char <= s < sent.end_char for s, _ in spans):
+        if any(sent.start_char <= s < sent.end_char or s <= sent.start_char < e for s, e in quotes):
             continue
         found = _reported_clause(sent, spans, people)
         if found is None:

@@ -410,3 +410,17 @@ def test_an_attribution_set_off_inside_the_sentence_reports_the_rest(nlp):
 
 def test_a_parenthetical_attribution_of_almost_nothing_is_no_statement(nlp):
     assert _statements(_extract(nlp, "Yes, Renner said.")) == []
+
+
+def test_a_nickname_in_quotation_marks_leaves_its_sentence_to_the_statement_reader(nlp):
+    text = "Harbor saved\n\nMayor Tobias Renner said the ferry captain nicknamed \u201cCaptain Thunder\u201d had saved the harbor."
+    assert _quotes(_extract(nlp, text)) == []
+    assert [s[1] for s in _statements(_extract(nlp, text))] == ["Tobias Renner"]
+
+
+def test_a_sentence_inside_a_long_quote_is_no_statement_of_its_own(nlp):
+    text = (
+        "\u201cWe were lucky. My neighbor said the wind would turn, and it did. "
+        "We will rebuild the old mill by spring,\u201d Councillor Maria Okafor said."
+    )
+    assert _statements(_extract(nlp, text)) == []
