@@ -47,11 +47,15 @@ a token belongs to a span when it overlaps it by one character or more):
   Alden of the Council on Foreign Relations" -> Alden, "Clinton's communications director,
   Jennifer Palmieri" -> Palmieri, "White House deputy press secretary Eric Schultz" -> Schultz,
   "Flynn, a top Trump surrogate," -> Flynn); a predicted canonical name is one such run, so its
-  last capitalised word is compared. A pronoun is scored the same way against
-  the name it refers to, taken to be the nearest gold Source of the article that starts before it
-  and is a name; a pronoun with no such Source is "unresolved" and counted apart. An "other" is
-  right when the predicted speaker (canonical or as written) shares a content word with it. A
-  missing predicted speaker is wrong. Matched quotes whose relation has no Source are counted on
+  last capitalised word is compared. A pronoun is scored the same way against the name it
+  refers to, taken to be the nearest gold Source of the article that starts before it and is a
+  name; a pronoun for a person (he, she, I, who, ...) skips Sources that hold a name only as a
+  modifier or a possessive ("a Donald Trump tweet", "Gary Johnson's doctor", "The Vermont
+  senator"), Sources whose title gives the other sex ("she" for "Mr. Trump") and groups a
+  quantifier opens ("many Americans"), none of which it can stand for; a pronoun with no such
+  Source is "unresolved" and counted apart. An "other" is right when the predicted speaker
+  (canonical or as written) shares a content word with it. A missing predicted speaker is
+  wrong. Matched quotes whose relation has no Source are counted on
   their own line.
 - "all attributions": gold = every Content span, direct and indirect; predicted = extractions
   of kind "quote" or "statement" (a statement by its `focus`, the reported clause); the same

@@ -62,7 +62,8 @@ NAME_PARTICLES = frozenset("al el bin ibn de del della der di da du la le van vo
 STOPWORDS = frozenset(
     "a an the of in on at to for from by with and or but as is are was were be been being has have had "
     "do does did will would can could should may might this that these those it its their his her "
-    "they he she we i you who which what than then there here about into over under per".split()
+    "they he she we i you who which what than then there here about into over under per "
+    "himself herself itself themselves myself ourselves yourself".split()
 )
 # Endings cut off before comparing content words, so that "residents evacuated" and
 # "resident evacuate" share words; a crude stand-in for lemmas, which would need spaCy.
@@ -417,6 +418,15 @@ def _chosen_run(text: str) -> _NameRun | None:
     )
 
 
+def _name_run(name: str) -> _NameRun | None:
+    """The run of capitalised words `name_key` compares (see there)."""
+    head = re.split(r"[,(]", name, maxsplit=1)[0]
+    head_run = _chosen_run(head)
+    if head_run is not None and not head_run.possessive and not head_run.modifier:
+        return head_run
+    return _chosen_run(name)
+
+
 def name_key(name: str | None) -> str | None:
     """The word a name is compared on: the last word of the name a Source holds, lower-
     cased. The name is the first run of capitalised non-title words that is neither a
@@ -428,13 +438,17 @@ def name_key(name: str | None) -> str | None:
     name such as "Jennifer Palmieri" is one run, so this is its last capitalised word."""
     if not name:
         return None
-    head = re.split(r"[,(]", name, maxsplit=1)[0]
-    head_run = _chosen_run(head)
-    if head_run is not None and not head_run.possessive and not head_run.modifier:
-        run: _NameRun | None = head_run
-    else:
-        run = _chosen_run(name)
+    run = _name_run(name)
     return run.words[-1].lower() if run is not None else None
+
+
+def names_someone(name: str) -> bool:
+    """Whether the name a Source holds heads it, rather than describing something else:
+    "Jennifer Palmieri" and "Clinton’s communications director, Jennifer Palmieri" name
+    someone; "a Donald Trump tweet", "Gary Johnson’s doctor" and "European leaders" hold
+    a name only as a modifier or a possessive."""
+    run = _name_run(name)
+    return run is not None and not run.possessive and not run.modifier
 
 
 def content_words(text: str | None) -> set[str]:
@@ -462,18 +476,42 @@ class SpeakerTarget:
     refers_to: str | None = None
 
 
+# Pronouns that stand for a person: a Source that holds a name only as a modifier or a
+# possessive ("a Donald Trump tweet", "Gary Johnson’s doctor") is not what they refer
+# to. "it", "they" and "which" may stand for such a thing ("Donald Trump’s campaign").
+PERSON_PRONOUNS = frozenset("he she him her his hers i me my mine who whom whose".split())
+# "he" cannot stand for a Source the article calls "Mrs." or "Ms.", nor "she" for a "Mr.";
+# and neither for a group a quantifier opens ("many Americans", "Some Republicans").
+OTHER_SEX_TITLES = {"he": {"mrs", "ms", "miss"}, "him": {"mrs", "ms", "miss"}, "his": {"mrs", "ms", "miss"},
+                    "she": {"mr"}, "her": {"mr"}, "hers": {"mr"}}
+GROUP_QUANTIFIERS = frozenset("many some most both all several few other others".split())
+
+
+def could_stand_for(pronoun: str, source: str) -> bool:
+    """Whether a pronoun for a person can refer to a Source that names someone: not a
+    Source whose name only describes something else (`names_someone`), nor one whose
+    title gives the other sex, nor a group."""
+    words = [w.lower() for w in _WORD.findall(source)]
+    if not words or words[0] in GROUP_QUANTIFIERS:
+        return False
+    return names_someone(source) and not OTHER_SEX_TITLES.get(pronoun.lower(), set()) & set(words)
+
+
 def speaker_target(gold: GoldArticle, source: BratSpan | None) -> SpeakerTarget:
     """A pronoun refers to the nearest Source of the article that starts before it and
-    is a name (an approximation of coreference that needs no model)."""
+    is a name (an approximation of coreference that needs no model); a pronoun for a
+    person skips Sources whose name does not head them."""
     kind = source_kind(source, gold.text)
     if source is None:
         return SpeakerTarget("none", None, None)
     if kind == "name":
         return SpeakerTarget(kind, source.text, name_key(source.text))
     if kind == "pronoun":
+        personal = all(w.lower() in PERSON_PRONOUNS for w in _WORD.findall(source.text))
         earlier = [
             s for s in gold.spans_labelled("Source")
             if s.start < source.start and source_kind(s, gold.text) == "name"
+            and (not personal or could_stand_for(source.text.strip(), s.text))
         ]
         antecedent = max(earlier, key=lambda s: s.start, default=None)
         if antecedent is None:

@@ -23,6 +23,7 @@ from .speakers import (
     Attribution,
     People,
     according_to,
+    cue_verbs,
     headline_claim,
     inside,
     person_name,
@@ -72,7 +73,8 @@ def extract_article(article: Article, doc: Any, base: date | None) -> ArticleCla
     extractions: list[Extraction] = []
     sent_of = {tok.i: sent for sent in doc_sents for tok in sent}
     extractions += _quotes(article, doc, doc_sents, quotes, spans, people)
-    extractions += _statements(article, doc_sents, spans, people)
+    quoted = [(e.mention.start, e.mention.end) for e in extractions if e.kind == "quote"]
+    extractions += _statements(article, doc_sents, spans, quoted, people)
     _pronouns_to_last_speaker(extractions, people)
     extractions += quantities(article, doc, sent_of)
     extractions += dates(article, doc, sent_of, base)
@@ -242,9 +244,11 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
         # ('told voters [he would ...]') is its own subtree
         objects = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "dative", "oprd", "attr")] + [child]
         left = min(c.left_edge.i for c in objects)
+        right = _judgement_end(first, child.right_edge.i)
     else:
         left = child.left_edge.i
-    right = _clause_end(path, child.right_edge.i, first[-1].i)
+        right = child.right_edge.i
+    right = _clause_end(path, right, first[-1].i)
     while right > left and doc[right].is_punct and not _is_quote_mark(doc[right].text):
         right -= 1
     start = min(doc[left].idx, mention.start - 1)
@@ -305,6 +309,31 @@ def _reports(token: Any) -> bool:
     return token.lemma_.lower() in SAY_VERBS and token.pos_ == "VERB" and not relative and not talking and token.dep_ != "conj"
 
 
+# Prepositions that open the occasion of a report rather than go on with what was said:
+# '"a disgrace" during a campaign stop', '... at a rally'. Others mostly complete the
+# quoted words ('"a genius" for his tax strategy', '"implicit bias" against minorities').
+OCCASION_PREPOSITIONS = {"during", "at", "while", "after", "before", "amid", "following", "since"}
+
+
+def _judgement_end(quoted: Any, right: int) -> int:
+    """Where the words of a judgement end ('described the law as a "crazy system"'): at
+    the quote when what follows it is the writer's own setting of the report, a dash
+    ('"burning the Constitution" - a charge that ...'), a time ('"a disgrace" Wednesday
+    on ...') or a place or occasion ('"crazy system" during a campaign stop'); the parse
+    hangs these from the quoted noun, but the speaker did not say them."""
+    doc = quoted.doc
+    after = quoted[-1].i + 1
+    while after <= right and _is_quote_mark(doc[after].text):
+        after += 1
+    if after > right:
+        return right
+    token = doc[after]
+    dash = token.is_punct and token.text.strip("-—–―") == ""
+    when = token.dep_ == "npadvmod" or token.ent_type_ in ("DATE", "TIME")
+    adjunct = when or token.dep_ == "prep" and token.lower_ in OCCASION_PREPOSITIONS
+    return after - 1 if dash or adjunct else right
+
+
 def _clause_end(path: list[Any], right: int, quote_end: int) -> int:
     """Where the reported clause ends: before a second report that the sentence goes on
     to, a speech verb joined to the clause ('found him "charming" [and called ...]',
@@ -327,10 +356,14 @@ MIN_CLAUSE_WORDS_OUTSIDE_QUOTE = 2
 
 
 def _title_case(text: str) -> bool:
-    """Every word of four letters or more capitalised, and no comma: a title, not speech."""
+    """Every word of four letters or more capitalised, and no comma: a title, not speech.
+    Any sentence capitalises its first word, so a title needs another capitalised long
+    word or every word capitalised ('"Morning Joe"'; not '"Don't you do it"')."""
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     long_words = [w for w in words if len(w) >= 4]
-    return len(words) >= 2 and bool(long_words) and "," not in text and all(w[0].isupper() for w in long_words)
+    if len(words) < 2 or not long_words or "," in text or not all(w[0].isupper() for w in long_words):
+        return False
+    return any(len(w) >= 4 for w in words[1:]) or all(w[0].isupper() for w in words)
 
 
 def _is_quote_mark(text: str) -> bool:
@@ -426,13 +459,17 @@ def _is_person(name: str, people: People) -> bool:
 NOT_REPORTING = {"ask", "call", "talk", "speak", "continue"}
 
 
-def _statements(article: Article, doc_sents: list[Any], spans: list[tuple[int, int]], people: People) -> list[Extraction]:
+def _statements(
+    article: Article, doc_sents: list[Any], spans: list[tuple[int, int]], quotes: list[tuple[int, int]], people: People
+) -> list[Extraction]:
     """Indirect speech: 'The minister said she was not sure ...' and '..., according to
     Okafor'. The mention is the sentence (what a reader checks); `focus` is the reported
-    clause. Sentences holding a quotation are left to the quote reader."""
+    clause. Sentences holding a quote (`quotes`, the quote reader's mentions) are left to
+    the quote reader; words in quotation marks that are no quote (a nickname, a title: 'the
+    Ohio native nicknamed "King James"') leave the sentence to this reader."""
     out: list[Extraction] = []
     for sent in doc_sents:
-        if any(sent.start_char <= s < sent.end_char for s, _ in spans):
+        if any(sent.start_char <= s < sent.end_char or s <= sent.start_char < e for s, e in quotes):
             continue
         found = _reported_clause(sent, spans, people)
         if found is None:
@@ -453,11 +490,38 @@ def _statements(article: Article, doc_sents: list[Any], spans: list[tuple[int, i
     return out
 
 
+def _around_parenthetical(
+    sent: Any, verb: Any, people: People, spans: list[tuple[int, int]]
+) -> tuple[Any, tuple[str | None, str | None]] | None:
+    """'The museum, Mr. Obama said, would make visitors face hard truths.': an
+    attribution set off inside or after the sentence (spaCy's `parataxis`) reports the
+    rest of it; what was said runs from the first to the last word outside the
+    attribution."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    attribution = {t.i for t in verb.subtree}
+    rest = [t for t in sent if t.i not in attribution and not t.is_punct and not t.is_space]
+    if len(rest) < MIN_PARENTHETICAL_CLAUSE_WORDS:
+        return None
+    written, speaker = subject_speaker(verb, sent.start_char, spans, people)
+    if written is None:
+        return None
+    return sent.doc[rest[0].i : rest[-1].i + 1], (written, speaker)
+
+
+# A parenthetical attribution reports at least this many words ('Yes, he said.' is none).
+MIN_PARENTHETICAL_CLAUSE_WORDS = 3
+
+
 def _reported_clause(sent: Any, spans: list[tuple[int, int]], people: People) -> tuple[Any, tuple[str | None, str | None]] | None:
-    for verb in speech_verbs(sent, spans):
+    for verb in speech_verbs(sent, spans) + cue_verbs(sent, spans):
         if verb.lemma_.lower() in NOT_REPORTING:
             continue
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None and verb.dep_ == "parataxis":
+            found = _around_parenthetical(sent, verb, people, spans)
+            if found is not None:
+                return found
         if clause is None:
             continue
         written, speaker = subject_speaker(verb, sent.start_char, spans, people)

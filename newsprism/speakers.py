@@ -38,6 +38,15 @@ SAY_VERBS = {
     "criticize", "criticise", "praise", "hail", "label", "dub", "term", "deride", "ridicule", "attack", "accuse",
     "blame", "dismiss", "refer", "liken", "compare", "encourage", "deny", "reject", "question", "pledge",
 }
+# Verbs that attribute a reported clause without being speech: beliefs, findings and
+# rulings ('Okafor believes that ...', 'the audit found that ...', 'the fact-checker ruled
+# that ...'). PolNeAR, like PARC before it, annotates these as attributions. They count
+# only with a clause of their own (a `ccomp`): 'found a buyer' or 'shows up' report nothing.
+CUE_VERBS = {
+    "believe", "think", "find", "show", "rule", "conclude", "know", "feel", "fear", "worry", "hope", "expect",
+    "estimate", "indicate", "agree", "charge", "allege", "doubt", "suspect", "determine", "reveal", "mention",
+    "recognize", "recognise", "understand", "realize", "realise", "assume", "imply", "signal", "project", "calculate",
+}
 # A quote that is a sentence of its own takes its speaker from the next sentence only
 # when that sentence is a bare attribution ("Renner said at a briefing.").
 MAX_ATTRIBUTION_TOKENS = 12
@@ -135,7 +144,8 @@ def speaker_for(
     following = [s for s in following if len(s) <= MAX_ATTRIBUTION_TOKENS or _bare_report(s, quote_spans)]
     quoted = doc.char_span(start, end, alignment_mode="expand")
     for sent in sents + following:
-        for verb in _governing_first(speech_verbs(sent, quote_spans) + _before_colon(doc, text, start), quoted):
+        verbs = speech_verbs(sent, quote_spans) + _before_colon(doc, text, start) + _cue_verbs_over(sent, quoted, quote_spans)
+        for verb in _governing_first(verbs, quoted):
             written, speaker = subject_speaker(verb, start, quote_spans, people)
             if written is not None:
                 return Attribution(written, speaker, verb)
@@ -275,6 +285,24 @@ def speech_verbs(sent: Any, quote_spans: list[tuple[int, int]]) -> list[Any]:
         t for t in sent
         if (t.lemma_.lower() in SAY_VERBS or _put_it(t) or _point_out(t)) and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quote_spans)
     ]
+
+
+def cue_verbs(sent: Any, quote_spans: list[tuple[int, int]]) -> list[Any]:
+    """The verbs of `CUE_VERBS` in a sentence that have a reported clause of their own."""
+    return [
+        t for t in sent
+        if t.lemma_.lower() in CUE_VERBS and t.pos_ == "VERB" and not inside(t.idx, quote_spans)
+        and any(c.dep_ == "ccomp" for c in t.children)
+    ]
+
+
+def _cue_verbs_over(sent: Any, quoted: Any, quote_spans: list[tuple[int, int]]) -> list[Any]:
+    """Cue verbs whose reported clause holds the quote ('Politifact ruled that the claim
+    was "true"'); one elsewhere in the sentence says nothing about the quote."""
+    if quoted is None or len(quoted) == 0:
+        return []
+    ancestors = {t.i for t in quoted[0].ancestors}
+    return [v for v in cue_verbs(sent, quote_spans) if v.i in ancestors]
 
 
 # A quote without an attribution of its own continues the speaker of the sentence

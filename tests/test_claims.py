@@ -340,3 +340,87 @@ def test_according_to_attributes_a_quote_and_bounds_what_was_said(nlp):
 def test_a_short_quote_that_nothing_attributes_is_a_slogan_not_a_quote(nlp):
     text = "Protesters outside the town hall carried signs reading \u201cDefeat the Harbor Plan Now\u201d and \u201cno more toll bridges, please.\u201d"
     assert [e for e in _extract(nlp, text).extractions if e.kind == "quote"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "focus"),
+    [
+        (
+            "Councillor Maria Okafor described the harbor plan as a \u201ccostly mistake\u201d during a town hall in Port Merrow.",
+            "the harbor plan as a \u201ccostly mistake\u201d",
+        ),
+        (
+            "Mayor Tobias Renner described the ferry contract as a \u201cgift to insiders\u201d Wednesday on the morning show.",
+            "the ferry contract as a \u201cgift to insiders\u201d",
+        ),
+        (
+            "Councillor Maria Okafor likened the plan to \u201cpaving the sea\u201d \u2014 a charge that stung the mayor.",
+            "the plan to \u201cpaving the sea\u201d",
+        ),
+    ],
+)
+def test_the_occasion_of_a_judgement_is_left_out_of_what_was_said(nlp, text, focus):
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.focus is not None and found.focus.text == focus
+
+
+def test_words_that_complete_a_judgement_stay_in_what_was_said(nlp):
+    text = "Mayor Tobias Renner called the ferry contract \u201ca gift\u201d for the insiders who wrote it."
+    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert found.focus is not None and found.focus.text.endswith("who wrote it")
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        (
+            "Councillor Maria Okafor believes that the harbor plan will fail within a year.",
+            ("Councillor Maria Okafor", "Maria Okafor", "that the harbor plan will fail within a year"),
+        ),
+        (
+            "The audit found that the port had lost money for six years.",
+            ("The audit", "The audit", "that the port had lost money for six years"),
+        ),
+    ],
+)
+def test_a_verb_of_belief_or_finding_with_a_clause_is_a_statement(nlp, text, statement):
+    assert _statements(_extract(nlp, text)) == [statement]
+
+
+def test_a_verb_of_finding_without_a_clause_is_no_statement(nlp):
+    assert _statements(_extract(nlp, "Councillor Maria Okafor found a buyer for the old ferry last week.")) == []
+
+
+def test_a_short_quoted_sentence_with_its_speaker_is_no_title(nlp):
+    text = "She ran to the car and repeatedly says, \u201cDon't you do it,\u201d until the doors close."
+    assert [q for q, _, _ in _quotes(_extract(nlp, text))] == ["Don't you do it"]
+
+
+def test_a_title_of_short_words_is_still_a_title(nlp):
+    text = "Renner Speaks Out\n\nMayor Tobias Renner spoke on the \u201cMorning Joe\u201d show on Monday."
+    assert _quotes(_extract(nlp, text)) == []
+
+
+def test_an_attribution_set_off_inside_the_sentence_reports_the_rest(nlp):
+    text = "The new harbor, Mayor Tobias Renner said, would bring ferries back to Port Merrow by May."
+    assert _statements(_extract(nlp, text)) == [
+        ("Mayor Tobias Renner", "Tobias Renner", "The new harbor, Mayor Tobias Renner said, would bring ferries back to Port Merrow by May"),
+    ]
+
+
+def test_a_parenthetical_attribution_of_almost_nothing_is_no_statement(nlp):
+    assert _statements(_extract(nlp, "Yes, Renner said.")) == []
+
+
+def test_a_nickname_in_quotation_marks_leaves_its_sentence_to_the_statement_reader(nlp):
+    text = "Harbor saved\n\nMayor Tobias Renner said the ferry captain nicknamed \u201cCaptain Thunder\u201d had saved the harbor."
+    assert _quotes(_extract(nlp, text)) == []
+    assert [s[1] for s in _statements(_extract(nlp, text))] == ["Tobias Renner"]
+
+
+def test_a_sentence_inside_a_long_quote_is_no_statement_of_its_own(nlp):
+    text = (
+        "\u201cWe were lucky. My neighbor said the wind would turn, and it did. "
+        "We will rebuild the old mill by spring,\u201d Councillor Maria Okafor said."
+    )
+    assert _statements(_extract(nlp, text)) == []

@@ -17,6 +17,7 @@ from polnear import (  # noqa: E402
     GoldArticle,
     article_id,
     content_words,
+    could_stand_for,
     date_equal,
     greedy_pairs,
     is_direct_quote,
@@ -24,6 +25,7 @@ from polnear import (  # noqa: E402
     load_split,
     match_token_sets,
     name_key,
+    names_someone,
     newsprism_article,
     normalize_unit,
     parse_brat,
@@ -289,6 +291,48 @@ def test_a_pronoun_refers_to_the_nearest_earlier_name_source(gold: GoldArticle):
     first = BratSpan("T1", "Source", ((0, 2),), "He")
     lone = GoldArticle("dev", "x", text, None, [first], [], gold.meta)
     assert speaker_target(lone, first).key is None
+
+
+def _source(text: str, phrase: str, id: str, after: str = "") -> BratSpan:
+    start = text.index(phrase, text.index(after) if after else 0)
+    return BratSpan(id, "Source", ((start, start + len(phrase)),), phrase)
+
+
+def test_a_pronoun_for_a_person_skips_sources_that_only_hold_a_name_as_modifier(gold: GoldArticle):
+    text = (
+        "Ann Lee called the plan a mistake. Then a Tom Reed tweet said the plan was fine. "
+        "She said it was not. The Vermont senator said so too. Tom Reed\u2019s campaign said it was."
+    )
+    sources = [
+        _source(text, "Ann Lee", "T1"),
+        _source(text, "a Tom Reed tweet", "T2"),
+        _source(text, "She", "T3"),
+        _source(text, "The Vermont senator", "T4"),
+        _source(text, "Tom Reed\u2019s campaign", "T5"),
+    ]
+    article = GoldArticle("dev", "x", text, None, sources, [], gold.meta)
+    she = speaker_target(article, sources[2])
+    assert (she.key, she.refers_to) == ("lee", "Ann Lee")
+    # "it" may stand for a thing a name describes: no skipping
+    it = BratSpan("T6", "Source", ((text.index("it was."), text.index("it was.") + 2),), "it")
+    assert speaker_target(article, it).refers_to == "Tom Reed\u2019s campaign"
+    assert [names_someone(s.text) for s in sources if s.id != "T3"] == [True, False, False, False]
+    assert names_someone("Clinton\u2019s communications director, Jennifer Palmieri")
+    assert names_someone("Mr. Rubio himself")
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "source", "expected"),
+    [
+        ("she", "Mr. Reed", False),
+        ("he", "Mr. Reed", True),
+        ("he", "Ms. Lee", False),
+        ("she", "Many Republicans", False),
+        ("who", "Ann Lee", True),
+    ],
+)
+def test_a_pronoun_for_a_person_agrees_with_a_title_and_is_no_group(pronoun: str, source: str, expected: bool):
+    assert could_stand_for(pronoun, source) is expected
 
 
 # ---------------------------------------------------------------- whole-article scores

@@ -158,3 +158,8 @@ def test_a_sentence_that_only_holds_the_opening_mark_does_not_attribute_the_quot
 )
 def test_attributions_beyond_speech_verbs_in_the_quote_sentence(nlp, text, speaker):
     assert _speakers(nlp, text) == [speaker]
+
+
+def test_a_cue_verb_whose_clause_holds_the_quote_attributes_it(nlp):
+    text = "The Port Merrow Gazette checked the figures. Then Okafor ruled that the mayor\u2019s claim was \u201centirely true\u201d after all."
+    assert _speakers(nlp, text) == ["Okafor"]
