@@ -6,7 +6,7 @@ from newsprism.claims import extract_batch
 from newsprism.derivations import find_derivations
 from newsprism.grouping import UnionFind, average_linkage
 from newsprism.models import Article, ArticleClaims, Span, Story, StoryFeatures
-from newsprism.stories import group_stories, story_features, story_id
+from newsprism.stories import LEAD_EMBEDDED_WORDS, embedded_lead, group_stories, story_features, story_id
 
 pytestmark = pytest.mark.models
 
@@ -180,3 +180,9 @@ def test_a_new_article_between_two_unlike_stories_does_not_merge_them():
     c = Story(id="s-c", headline="c", articles=["c"])
     grown = group_stories(features, existing=[ab, c])
     assert sorted(sorted(s.articles) for s in grown) == [["a", "b", "d"], ["c"]]
+
+
+def test_only_the_first_words_of_a_lead_are_embedded():
+    words = [f"w{n}" for n in range(LEAD_EMBEDDED_WORDS + 10)]
+    assert embedded_lead(" ".join(words)) == " ".join(words[:LEAD_EMBEDDED_WORDS])
+    assert embedded_lead("Quake hits Marlow.\nTwelve hurt.") == "Quake hits Marlow.\nTwelve hurt."
