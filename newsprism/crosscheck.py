@@ -31,6 +31,7 @@ from itertools import combinations
 import numpy as np
 
 from .anomalies import FORMER, find_anomalies
+from .candidates import CandidateSentence, without_partner
 from .derivations import find_derivations, own_sentences
 from .entailment import REFUTING, Entailment, StructuredEntailment, negated, negation_differs, words_of
 from .framing import frame_story
@@ -46,12 +47,13 @@ from .models import (
     Extraction,
     Mention,
     Omission,
+    Span,
     Story,
     Support,
     TimelineEntry,
     outlet_phrase,
 )
-from .nlp import Embedder
+from .nlp import Embedder, WithoutVectorsFor
 from .quantities import values_agree
 from .speakers import SAY_VERBS
 
@@ -92,6 +94,7 @@ def crosscheck_story(
     """The story with its claims, conflicts, derivations, framing, omissions and timeline.
     Anomalies found inside an article are appended to that article's `anomalies` (once)."""
     by_id = {a.id: a for a in articles}
+    embedder = WithoutVectorsFor(embedder, unembedded_sentences(claims))
     judge = entailment or StructuredEntailment(embedder)
     derivations = find_derivations(articles, claims, embedder)
     roots = independence(story.articles, derivations)
@@ -183,18 +186,33 @@ def independence(article_ids: Sequence[str], derivations: Sequence[Derivation]) 
 
 def texts_to_embed(claims: Sequence[ArticleClaims]) -> list[str]:
     """The texts `crosscheck_story` asks the embedder for, for a story with these claims:
-    its articles' own sentences (derivations), its extractions' sentences and the
-    subjects of its dated events. A run embeds those of all its stories ahead, in large
+    its articles' own sentences (derivations), its extractions' sentences, its sentences
+    long enough for a stance conflict and the subjects of its dated events, less the
+    sentences that share too few words with any other to need a vector
+    (`unembedded_sentences`). A run embeds those of all its stories ahead, in large
     batches (`nlp.EmbeddedAhead`); a text left out here is still embedded when asked for."""
     if len(claims) < 2:
         return []  # a story of one article compares nothing
+    skipped = unembedded_sentences(claims)
     extractions = [e for c in claims for e in c.extractions]
     subjects = [_event_parts(e)[0] for e in extractions if e.kind == "date" and e.date is not None and e.date.event]
+    return [s.text for s in _compared_sentences(claims) if s.text not in skipped] + [s for s in subjects if s]
+
+
+def _compared_sentences(claims: Sequence[ArticleClaims]) -> list[CandidateSentence]:
+    """Every sentence cross-checking compares by embedding: own sentences (derivations),
+    stance sentences, and extraction sentences (compared within their article too)."""
     return (
-        [s for c in claims for s in own_sentences(c)]
-        + [e.sentence.text for e in extractions]
-        + [s for s in subjects if s]
+        [CandidateSentence(s, c.article) for c in claims for s in own_sentences(c)]
+        + [CandidateSentence(e.sentence.text, c.article, within=True) for c in claims for e in c.extractions]
+        + [CandidateSentence(s.text, c.article) for c in claims for s in _stance_sentences(c)]
     )
+
+
+def unembedded_sentences(claims: Sequence[ArticleClaims]) -> set[str]:
+    """The story's sentences that need no embedding: no sentence they are compared with
+    shares enough of their words to come close (candidates.py)."""
+    return without_partner(_compared_sentences(claims)) if len(claims) > 1 else set()
 
 
 def _sentence_vectors(extractions: list[Extraction], embedder: Embedder) -> dict[str, np.ndarray]:
@@ -250,8 +268,7 @@ def _same_measure(a: Extraction, b: Extraction, vec: dict[str, np.ndarray]) -> b
 
 def _similar_sentences(a: Extraction, b: Extraction, vec: dict[str, np.ndarray]) -> bool:
     """The sentences of two mentions say much the same (never, when either has no vector)."""
-    va, vb = vec.get(a.sentence.text), vec.get(b.sentence.text)
-    return va is not None and vb is not None and float(va @ vb) >= SENTENCE_SAME_CLAIM
+    return _similarity(a, b, vec) >= SENTENCE_SAME_CLAIM
 
 
 def _align_quantities(items: list[Extraction], vec: dict[str, np.ndarray]) -> list[list[Extraction]]:
@@ -545,7 +562,11 @@ def _measure_conflicts(
 
 
 def _similarity(a: Extraction, b: Extraction, vec: dict[str, np.ndarray]) -> float:
+    """The cosine of the two mentions' sentences: 1 for one sentence (whose vector may
+    have been skipped, candidates.py), 0 when either has no vector."""
     va, vb = vec.get(a.sentence.text), vec.get(b.sentence.text)
+    if a.sentence.text == b.sentence.text and va is not None:
+        return 1.0
     return float(va @ vb) if va is not None and vb is not None else 0.0
 
 
@@ -602,7 +623,7 @@ def _stance_conflicts(
 ) -> tuple[list[Claim], list[Conflict]]:
     """Close sentences of two articles where the judge finds one negating or refuting
     what the other states. Each side becomes an 'event' claim whose mention is the sentence."""
-    sents = [(c.article, s) for c in claims for s in c.sentences if len(s.text.split()) >= STANCE_MIN_WORDS]
+    sents = [(c.article, s) for c in claims for s in _stance_sentences(c)]
     if len({a for a, _ in sents}) < 2:
         return [], []
     vectors = embedder.encode([s.text for _, s in sents])
@@ -638,6 +659,10 @@ def _stance_conflicts(
             evidence=_evidence(ca) + _evidence(cb),
         ))
     return out_claims, out_conflicts
+
+
+def _stance_sentences(claims: ArticleClaims) -> list[Span]:
+    return [s for s in claims.sentences if len(s.text.split()) >= STANCE_MIN_WORDS]
 
 
 def _refutes(a: str, b: str) -> bool:

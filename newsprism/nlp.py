@@ -139,6 +139,26 @@ class EmbeddedAhead:
         return np.stack([self._vectors[t] for t in texts])
 
 
+class WithoutVectorsFor:
+    """An Embedder that gives the zero vector (cosine 0 to everything) to the texts in
+    `skipped`, which a caller has found cannot reach any threshold they will be compared
+    at (candidates.py), and passes every other text on to `inner`."""
+
+    def __init__(self, inner: Embedder, skipped: set[str]) -> None:
+        self._inner = inner
+        self._skipped = skipped
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        kept = [t for t in texts if t not in self._skipped]
+        vectors = self._inner.encode(kept)
+        if len(kept) == len(texts):
+            return vectors
+        out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
+        rows = [n for n, t in enumerate(texts) if t not in self._skipped]
+        out[rows] = vectors
+        return out
+
+
 @lru_cache(maxsize=1)
 def default_embedder() -> MiniLMEmbedder:
     return MiniLMEmbedder()

@@ -73,6 +73,20 @@ CANDIDATE_SCORE = 0.10
 BLOCK_ROWS = 1024
 
 
+# Only the first words of a lead are embedded: the sentence model's cost grows with the
+# tokens it reads (a whole lead is ~140 tokens, the costliest text of a run), and the
+# opening words already name the event. Chosen on ECB+ topics 1-22 (B-cubed F1 against the
+# events): 0.915 at 48 words, 0.906 at 64, 0.904 at 80, 0.912 for the whole lead.
+LEAD_EMBEDDED_WORDS = 48
+_LEAD_EMBEDDED = re.compile(rf"\s*(?:\S+\s+){{{LEAD_EMBEDDED_WORDS}}}")
+
+
+def embedded_lead(lead: str) -> str:
+    """The part of a lead whose embedding stands for the article: its first words."""
+    first = _LEAD_EMBEDDED.match(lead)
+    return lead[: first.end()].rstrip() if first else lead
+
+
 def lead_text(article: Article, claims: ArticleClaims) -> str:
     lead = " ".join(s.text for s in claims.sentences[:LEAD_SENTENCES])
     return f"{article.title or ''}. {lead}".strip(". ")
@@ -99,7 +113,7 @@ def named_dates(claims: ArticleClaims) -> list[str]:
 def story_features(articles: Sequence[Article], claims: Sequence[ArticleClaims], embedder: Embedder) -> list[StoryFeatures]:
     """What grouping compares, one record per article (kept in storage for later runs)."""
     leads = [lead_text(a, c) for a, c in zip(articles, claims, strict=True)]
-    vectors = embedder.encode(leads) if leads else np.zeros((0, 0))
+    vectors = embedder.encode([embedded_lead(lead) for lead in leads]) if leads else np.zeros((0, 0))
     return [
         StoryFeatures(
             article=a.id,

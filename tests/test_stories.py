@@ -6,7 +6,7 @@ from newsprism.claims import extract_batch
 from newsprism.derivations import find_derivations
 from newsprism.grouping import UnionFind, average_linkage
 from newsprism.models import Article, ArticleClaims, Span, Story, StoryFeatures
-from newsprism.stories import group_stories, story_features, story_id
+from newsprism.stories import LEAD_EMBEDDED_WORDS, embedded_lead, group_stories, story_features, story_id
 
 pytestmark = pytest.mark.models
 
@@ -220,3 +220,9 @@ def test_an_article_without_close_neighbours_links_on_the_absolute_bar():
     assert ["a", "b"] in [sorted(s.articles) for s in group_stories(linked)]
     apart = pair(0.6, 0.8) + others  # score 0.30
     assert ["a"] in [s.articles for s in group_stories(apart)]
+
+
+def test_only_the_first_words_of_a_lead_are_embedded():
+    words = [f"w{n}" for n in range(LEAD_EMBEDDED_WORDS + 10)]
+    assert embedded_lead(" ".join(words)) == " ".join(words[:LEAD_EMBEDDED_WORDS])
+    assert embedded_lead("Quake hits Marlow.\nTwelve hurt.") == "Quake hits Marlow.\nTwelve hurt."

@@ -5,6 +5,7 @@ installs the package: tools/install-test-packages)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import threading
@@ -20,6 +21,9 @@ from newsprism.web import create_app
 pytestmark = pytest.mark.models
 
 CHROMIUM = Path("/usr/bin/chromium")
+# The warehouse-fire story of examples/: its headline is the title of whichever article is
+# closest to the others, which the sentence model decides, so only its subject is matched.
+FIRE_STORY = re.compile(r"\bfire\b", re.IGNORECASE)
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync",
@@ -93,7 +97,7 @@ def _add_hostile_story(db: Path) -> None:
 
 def test_open_a_story_and_follow_a_brief_citation_to_the_highlighted_words(server, page, tmp_path):
     page.goto(server + "/")
-    page.get_by_role("link", name="Fire at Port Merrow").first.click()
+    page.get_by_role("link", name=FIRE_STORY).first.click()
     page.wait_for_selector("ol.brief")
     page.screenshot(path=str(tmp_path / "story.png"), full_page=False)
     citation = page.locator("ol.brief .cite a").first
@@ -142,7 +146,7 @@ def test_an_article_full_of_script_renders_inert(server, page):
 
 def test_the_removed_text_toggle_shows_what_cleaning_removed(server, page):
     page.goto(server + "/")
-    page.get_by_role("link", name="Fire at Port Merrow").first.click()
+    page.get_by_role("link", name=FIRE_STORY).first.click()
     article_link = page.locator("a[href^='#a-']").first.get_attribute("href").lstrip("#")
     page.goto(f"{server}/articles/{article_link}")
     assert page.locator("#removed").is_hidden()
