@@ -89,12 +89,13 @@ STANCE_MIN_WORDS = 6
 
 def crosscheck_story(
     story: Story, articles: Sequence[Article], claims: Sequence[ArticleClaims], embedder: Embedder,
-    entailment: Entailment | None = None,
+    entailment: Entailment | None = None, unembedded: set[str] | None = None,
 ) -> Story:
     """The story with its claims, conflicts, derivations, framing, omissions and timeline.
-    Anomalies found inside an article are appended to that article's `anomalies` (once)."""
+    Anomalies found inside an article are appended to that article's `anomalies` (once).
+    `unembedded` is `unembedded_sentences(claims)` when the caller has it already."""
     by_id = {a.id: a for a in articles}
-    embedder = WithoutVectorsFor(embedder, unembedded_sentences(claims))
+    embedder = WithoutVectorsFor(embedder, unembedded_sentences(claims) if unembedded is None else unembedded)
     judge = entailment or StructuredEntailment(embedder)
     derivations = find_derivations(articles, claims, embedder)
     roots = independence(story.articles, derivations)
@@ -184,7 +185,7 @@ def independence(article_ids: Sequence[str], derivations: Sequence[Derivation]) 
     return {a: families.find(a) for a in article_ids}
 
 
-def texts_to_embed(claims: Sequence[ArticleClaims]) -> list[str]:
+def texts_to_embed(claims: Sequence[ArticleClaims], unembedded: set[str] | None = None) -> list[str]:
     """The texts `crosscheck_story` asks the embedder for, for a story with these claims:
     its articles' own sentences (derivations), its extractions' sentences, its sentences
     long enough for a stance conflict and the subjects of its dated events, less the
@@ -193,7 +194,7 @@ def texts_to_embed(claims: Sequence[ArticleClaims]) -> list[str]:
     batches (`nlp.EmbeddedAhead`); a text left out here is still embedded when asked for."""
     if len(claims) < 2:
         return []  # a story of one article compares nothing
-    skipped = unembedded_sentences(claims)
+    skipped = unembedded_sentences(claims) if unembedded is None else unembedded
     extractions = [e for c in claims for e in c.extractions]
     subjects = [_event_parts(e)[0] for e in extractions if e.kind == "date" and e.date is not None and e.date.event]
     return [s.text for s in _compared_sentences(claims) if s.text not in skipped] + [s for s in subjects if s]

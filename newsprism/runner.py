@@ -206,14 +206,17 @@ def _changed_stories(
         claims_by_id.update((c.article, c) for c in storage.article_claims(old_ids))
     assert embedder is not None
     with _stage("crosscheck", timings):
+        story_claims = {s.id: [claims_by_id[a] for a in s.articles] for s in changed}
+        unembedded = {s.id: crosscheck.unembedded_sentences(story_claims[s.id]) for s in changed}
         # every story's sentences embedded first, in large batches (nlp.EmbeddedAhead)
-        ahead = list(dict.fromkeys(t for s in changed for t in crosscheck.texts_to_embed([claims_by_id[a] for a in s.articles])))
+        ahead = list(dict.fromkeys(t for s in changed for t in crosscheck.texts_to_embed(story_claims[s.id], unembedded[s.id])))
         progress.start("embed", len(ahead))
         story_embedder = EmbeddedAhead(embedder, ahead, on_chunk=lambda n: progress.advance("embed", n))
         progress.start("crosscheck", len(changed))
         changed = [
             crosscheck.crosscheck_story(
-                story, [by_id[a] for a in story.articles], [claims_by_id[a] for a in story.articles], story_embedder
+                story, [by_id[a] for a in story.articles], story_claims[story.id], story_embedder,
+                unembedded=unembedded[story.id],
             )
             for story in _tracked(changed, "crosscheck", progress)
         ]
