@@ -5,12 +5,12 @@ are thin layers over these functions."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
 from .errors import NotFoundError
 from .models import Report, StorySummary
+from .serialize import to_dict
 from .storage import Storage, StoryFilter
 
 
@@ -44,14 +44,14 @@ def export_records(storage: Storage) -> Iterator[dict[str, Any]]:
     """Everything the database holds, one JSON-ready record each, tagged by `type`:
     inputs, articles, their claims and story features, then stories."""
     for record in storage.inputs():
-        yield {"type": "input", **asdict(record)}
+        yield {"type": "input", **to_dict(record)}
     articles = storage.articles()
     for article in articles:
-        yield {"type": "article", **asdict(article)}
+        yield {"type": "article", **to_dict(article)}
     ids = [a.id for a in articles]
     for found in storage.article_claims(ids):
-        yield {"type": "article_claims", **asdict(found)}
+        yield {"type": "article_claims", **to_dict(found)}
     for features in storage.story_features():
-        yield {"type": "story_features", **asdict(features)}
+        yield {"type": "story_features", **to_dict(features)}
     for story in storage.stories():
-        yield {"type": "story", **asdict(story)}
+        yield {"type": "story", **to_dict(story)}

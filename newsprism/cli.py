@@ -17,7 +17,6 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 
 from rich.console import Console
@@ -29,6 +28,7 @@ from .errors import NewsprismError
 from .models import Article, InputRecord
 from .report import write_report
 from .runner import analyze, clean_inputs
+from .serialize import to_dict
 from .storage import Storage, StoryFilter, open_storage, without_password
 
 DEFAULT_DB = "newsprism.db"
@@ -98,7 +98,7 @@ def cmd_stories(args: argparse.Namespace, console: Console) -> int:
         rows = list_stories(storage, where)
     if args.json:
         for row in rows:
-            console.out(json.dumps(asdict(row), ensure_ascii=False), highlight=False)
+            console.out(json.dumps(to_dict(row), ensure_ascii=False), highlight=False)
         return 0
     table = Table(box=None)
     # ids and dates are what a reader types next (`newsprism show ID`): never cut them
@@ -150,7 +150,7 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
 
 def clean_record(record: InputRecord, article: Article | None) -> dict[str, object]:
     """One line of `newsprism clean` output: the article fields plus source/status/reason."""
-    fields = asdict(article) if article else {k: None for k in ("id", "url", "title", "outlet", "published", "text")}
+    fields = to_dict(article) if article else {k: None for k in ("id", "url", "title", "outlet", "published", "text")}
     fields.pop("content_hash", None)
     return {**fields, "source": record.source, "status": record.status, "reason": record.reason}
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from markupsafe import Markup, escape
 
 from .graph import derivation_svg
 from .models import Article, Report, Story
+from .serialize import to_dict
 
 SCHEMA_ID = "newsprism.report/1"
 
@@ -24,9 +24,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "schema": SCHEMA_ID,
         "generated_at": report.generated_at,
         "counts": report.counts(),
-        "inputs": [asdict(r) for r in report.inputs],
-        "articles": [asdict(a) for a in report.articles],
-        "stories": [asdict(s) for s in report.stories],
+        "inputs": [to_dict(r) for r in report.inputs],
+        "articles": [to_dict(a) for a in report.articles],
+        "stories": [to_dict(s) for s in report.stories],
         "timings": report.timings,
     }
 

@@ -16,13 +16,13 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from .errors import StorageError
 from .models import Article, ArticleClaims, InputRecord, Report, Story, StoryFeatures, StorySummary
-from .serialize import from_dict
+from .serialize import from_dict, to_dict
 
 
 def _count_story_claims(storage: SQLStorage) -> None:
@@ -466,7 +466,7 @@ def _story_counts(story: Story) -> tuple[int, int, int]:
 
 
 def _json(record: Any) -> str:
-    return json.dumps(asdict(record), ensure_ascii=False)
+    return json.dumps(to_dict(record), ensure_ascii=False)
 
 
 def without_password(url: str) -> str:

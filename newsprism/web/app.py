@@ -16,7 +16,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
-from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,6 +28,7 @@ from ..errors import NotFoundError
 from ..models import StorySummary
 from ..report import _spans_by_article, marked_text, render_html, report_to_dict
 from ..runner import analyze
+from ..serialize import to_dict
 from ..storage import Storage, StoryFilter, open_storage
 from .jobs import Job, JobQueue
 
@@ -159,7 +159,7 @@ def create_app(db: str, *, analyze_run: Any = None, max_file_bytes: int = MAX_FI
             story = store.story(story_id)
         if story is None:
             raise HTTPException(404, f"no story '{story_id}'")
-        return [asdict(c) for c in story.claims]
+        return [to_dict(c) for c in story.claims]
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def api_article(article_id: str) -> dict[str, Any]:
@@ -167,7 +167,7 @@ def create_app(db: str, *, analyze_run: Any = None, max_file_bytes: int = MAX_FI
             found = store.articles([article_id])
         if not found:
             raise HTTPException(404, f"no article '{article_id}'")
-        return asdict(found[0])
+        return to_dict(found[0])
 
     @app.post("/api/analyze", status_code=202, tags=["analysis"])
     async def api_analyze(files: Annotated[list[UploadFile], File(description="text, HTML, JSONL or WARC files")]) -> dict[str, Any]:
@@ -191,14 +191,14 @@ def create_app(db: str, *, analyze_run: Any = None, max_file_bytes: int = MAX_FI
             raise
         if not names:
             raise HTTPException(400, "no file was uploaded")
-        return asdict(jobs.submit(folder, names))
+        return to_dict(jobs.submit(folder, names))
 
     @app.get("/api/jobs/{job_id}", tags=["analysis"])
     def api_job(job_id: str) -> dict[str, Any]:
         job: Job | None = jobs.get(job_id)
         if job is None:
             raise HTTPException(404, f"no analysis '{job_id}'")
-        return asdict(job)
+        return to_dict(job)
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> JSONResponse:
