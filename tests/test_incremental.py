@@ -49,6 +49,40 @@ def test_a_second_run_extends_the_stories_of_the_first(tmp_path, nlp, embedder, 
     assert {a.id for a in later.articles} == set(fire_after.articles)
 
 
+class _CountingEmbedder:
+    """The session's embedder under a name (so a run keeps its vectors), noting every text
+    it is asked to embed."""
+
+    name = "counting test embedder"
+
+    def __init__(self, inner):
+        self._inner = inner
+        self.asked: list[str] = []
+
+    def encode(self, texts):
+        self.asked += texts
+        return self._inner.encode(texts)
+
+
+def test_a_grown_story_reads_its_old_sentence_vectors_back(tmp_path, nlp, embedder):
+    first, second = _split_corpus(tmp_path)
+    storage = open_storage(tmp_path / "n.db")
+    earlier_embedder, later_embedder = _CountingEmbedder(embedder), _CountingEmbedder(embedder)
+    analyze([first], storage=storage, nlp=nlp, embedder=earlier_embedder)
+    later = analyze([second], storage=storage, nlp=nlp, embedder=later_embedder)
+    old_ids = {r.article for r in storage.inputs() if r.source.endswith(tuple(FIRST_RUN))}
+    grown = next(s for s in later.stories if old_ids & set(s.articles))
+    stored = storage.text_vectors(later_embedder.name, earlier_embedder.asked)
+    storage.close()
+
+    assert stored  # the first run kept the vectors it computed
+    # the second run cross-checked the grown story over old and new articles, but asked
+    # the model only for sentences it had not embedded before
+    assert grown.conflicts
+    assert later_embedder.asked
+    assert not set(later_embedder.asked) & set(stored)
+
+
 def test_running_again_on_the_same_inputs_changes_nothing(tmp_path, nlp, embedder, storage_url):
     first, _ = _split_corpus(tmp_path)
     storage = open_storage(storage_url)

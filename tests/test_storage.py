@@ -8,6 +8,7 @@ import sqlite3
 import time
 from dataclasses import asdict
 
+import numpy as np
 import pytest
 
 from newsprism.errors import StorageError
@@ -30,7 +31,7 @@ from newsprism.models import (
     StorySummary,
     Support,
 )
-from newsprism.storage import SCHEMA_VERSION, SQLiteStorage, StoryFilter, open_storage, without_password
+from newsprism.storage import MAX_SQL_PARAMS, SCHEMA_VERSION, SQLiteStorage, StoryFilter, open_storage, without_password
 
 
 def _report(text="A fire broke out late Thursday.", story_articles=("a-1",)):
@@ -86,7 +87,7 @@ def test_a_failed_write_leaves_the_database_as_it_was(storage):
 
 def test_schema_version_is_recorded(tmp_path):
     SQLiteStorage(tmp_path / "v.db").close()
-    assert sqlite3.connect(tmp_path / "v.db").execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert sqlite3.connect(tmp_path / "v.db").execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
 
 
 def test_a_database_of_the_first_schema_is_migrated(tmp_path):
@@ -106,6 +107,8 @@ def test_a_database_of_the_first_schema_is_migrated(tmp_path):
     assert [(s.id, s.claims, s.corroborated, s.conflicts) for s in store.story_summaries()] == [("s-1", 1, 0, 0)]
     store.save(_report(), features=[_features("a-1")])
     assert [f.article for f in store.story_features()] == ["a-1"]
+    store.save_text_vectors("model-a", {"A fire": np.ones(3, dtype=np.float32)})
+    assert list(store.text_vectors("model-a", ["A fire"])) == ["A fire"]
     store.close()
 
 
@@ -139,6 +142,19 @@ def test_claims_and_story_features_are_kept_for_later_runs(storage):
     assert storage.story_features() == [_features("a-1")]
     assert storage.known_articles(["h1", "h-unknown"]) == {"h1": "a-1"}
     assert [(s.id, s.articles, s.start) for s in storage.story_outlines()] == [("s-1", ["a-1"], "2026-11-13")]
+
+
+def test_sentence_vectors_are_kept_by_model_and_text(storage):
+    # more texts than one IN (...) list holds, so the lookup has to go in chunks
+    texts = [f"Sentence number {n} about the warehouse fire." for n in range(MAX_SQL_PARAMS + 20)]
+    vectors = {t: np.full(4, n / 7, dtype=np.float32) for n, t in enumerate(texts)}
+    storage.save_text_vectors("model-a", vectors)
+    storage.save_text_vectors("model-a", {texts[0]: np.zeros(4, dtype=np.float32)})  # kept already: not replaced
+
+    found = storage.text_vectors("model-a", [*texts, "A sentence nobody embedded."])
+    assert set(found) == set(texts)
+    assert all(np.array_equal(found[t], vectors[t]) for t in texts)
+    assert storage.text_vectors("model-b", texts[:3]) == {}
 
 
 def _article(aid, outlet, text, published):
