@@ -10,12 +10,14 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from .dates import WEEKDAYS, ResolvedDate, before_publication, publication_moment, resolve
+from .dateanchors import DatedMention, dates_a_statement, event_day, is_deictic, speech_day
+from .dates import WEEKDAYS, ResolvedDate, bare_clock_minutes, before_publication, publication_moment, resolve
 from .doccache import doc_text
 from .measures import DATE_LABELS, governing_verb, in_sentence, is_age, is_duration, verb_phrase
 from .models import Article, DateValue, Extraction
 from .namedays import holiday_name
 from .numberspans import measure_entities
+from .quotespans import quote_spans
 from .speakers import trimmed
 
 FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll", "wo"}
@@ -72,13 +74,17 @@ def _date_spans(doc: Any) -> list[tuple[int, int, Any]]:
         end_char = ent.end_char
         if lowered in ("a year", "one year") and ent.end < len(doc) and doc[ent.end].lower_ in ("later", "prior", "earlier", "before"):
             end_char = doc[ent.end].idx + len(doc[ent.end].text)  # 'a year prior'
-        if out and doc_text(doc)[out[-1][1] : start].strip() == "" and out[-1][2].end <= ent.start:
+        if out and out[-1][2].end <= ent.start and (
+            doc_text(doc)[out[-1][1] : start].strip() == ""
+            or doc_text(doc)[out[-1][1] : start] == " of " and _PART_OF_DAY.match(doc_text(doc)[out[-1][0] : out[-1][1]])
+        ):  # 'Tuesday' + 'night'; 'the evening' + 'of' + 'April 4'
             out[-1] = (out[-1][0], ent.end_char, out[-1][2])
             continue
         out.append((start, end_char, ent))
     return out
 
 
+_PART_OF_DAY = re.compile(r"^the (morning|afternoon|evening|night)$", re.I)
 _DAY_AROUND_BEFORE = re.compile(r"\bthe (?:day|morning|afternoon|evening|night) (?:after|before) $", re.I)
 # Words before a month or weekday that say which one; spaCy sometimes leaves them outside.
 _DATE_DETERMINERS = frozenset({"this", "last", "next"})
@@ -163,6 +169,8 @@ def dates(
     a quote's own date, when the article gives one, is not looked for)."""
     out = []
     published = publication_moment(article.published)
+    quotes = quote_spans(doc_text(doc))
+    mentions: list[DatedMention] = []  # the dates named so far, which later ones may be told from
     for start, end, ent in _date_spans(doc):
         text = doc_text(doc)[start:end]
         if _skipped_date(doc, ent, text):
@@ -176,6 +184,7 @@ def dates(
             ahead = True  # 'the next GOP debate ... Dec. 15'
         text = re.sub(r"['’]s$", "", text)
         text = re.sub(r"(?i)[\s,]+(?:to|and|through|or|until)$", "", text)  # 'July 14 to' (spaCy took the link word)
+        text = re.sub(r"\s+[-–—]$", "", text)  # 'at 9 p.m. -' (spaCy took the dash)
         end = start + len(text)
         parts: list[tuple[int, int, str]] = [(start, end, text)]
         ranged = _DATE_RANGE.match(text)
@@ -207,10 +216,19 @@ def dates(
             parts = _fallback_parts(start, text)
         for p_start, p_end, words in parts:
             previous = out[-1].date if out and out[-1].sentence.start == trimmed(sent).start else None
-            resolved = _from_previous(words, previous) or resolve(words, base, future=ahead)
+            quoted = any(q.start <= p_start < q.end for q in quotes)
+            told_from = base
+            if base is not None and quoted and is_deictic(words):
+                told_from = speech_day(mentions, p_start, base) or base  # '"... won tonight," Hannity said Tuesday'
+            resolved = _from_previous(words, previous) or resolve(words, told_from, future=ahead)
             if resolved is None:
                 continue
-            resolved = before_publication(resolved, words, published, ahead)
+            resolved = _on_event_day(resolved, words, base, mentions, ahead, doc_text(doc), p_start) or before_publication(
+                resolved, words, published, ahead
+            )
+            mentions.append(
+                DatedMention(p_start, resolved.date, resolved.granularity, resolved.part_of_day, quoted, dates_a_statement(ent, verb))
+            )
             event = _event_of(ent.root)
             out.append(
                 in_sentence(
@@ -223,14 +241,56 @@ def dates(
                     ),
                 )
             )
+            appositive = _PART_OF_THAT_DAY.match(doc_text(doc)[p_end : sent.end_char])
+            if appositive and resolved.granularity == "day":  # 'on Feb. 4, the morning of the MSNBC debate'
+                a_start = p_end + appositive.start(1)
+                part = appositive.group(2).lower()
+                out.append(
+                    in_sentence(
+                        article, doc, sent, a_start, p_end + appositive.end(1), kind="date", context=event,
+                        date=DateValue(
+                            date=resolved.date.isoformat(),
+                            granularity="day" if part == "day" else "part_of_day",
+                            part_of_day=None if part == "day" else part,
+                            event=event,
+                        ),
+                    )
+                )
     return out
 
 
+# A part of the day set after a day as its apposition ('on Feb. 4, the morning of the MSNBC
+# debate'): spaCy tags no entity there, and the phrase dates that same day.
+_PART_OF_THAT_DAY = re.compile(
+    r"^,\s+(the (morning|afternoon|evening|night|day) of (?:the|his|her|their|its) [^,.;:!?()\"“”—–]{1,60}?)(?=[,.;:!?)—–]|\s-\s|$)",
+    re.I,
+)
+
+
+def _on_event_day(
+    found: ResolvedDate, words: str, base: date | None, mentions: list[DatedMention], ahead: bool | None, text: str, start: int
+) -> ResolvedDate | None:
+    """A bare clock time told in the past ('polls closed at 8 p.m.') moved to the day of the
+    event the article is telling, or None when it stays where it is. A clock time that is a
+    line of its own is a live blog's header, which is the publication day's."""
+    if base is None or ahead or found.granularity != "time" or found.date != base:
+        return None
+    minutes = bare_clock_minutes(words)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if minutes is None or text[line_start : line_end if line_end != -1 else len(text)].strip(" .") == words.strip(" ."):
+        return None
+    day = event_day(mentions, base, minutes)
+    return ResolvedDate(day, found.granularity, found.part_of_day) if day is not None else None
+
+
 # A month or day told by the date before it in the sentence: 'that month' (group 1), 'a month
-# later' (2), 'a month earlier' (3), 'the next day' (4), 'the previous day' (5).
+# later' (2), 'a month earlier' (3), 'the next day' (4), 'the previous day' (5), 'later that
+# night' (6, the part of the day).
 _ANCHORED_TO_PREVIOUS = re.compile(
     r"(?i)(that month|the same month)|(a month (?:later|after))|(a month (?:earlier|before|prior))"
     r"|(the (?:next|following) day|a day later)|(the (?:previous|prior) day|a day (?:earlier|before))"
+    r"|(?:(?:later|earlier) )?that (morning|afternoon|evening|night)"
 )
 
 
@@ -247,6 +307,8 @@ def _from_previous(words: str, previous: DateValue | None) -> ResolvedDate | Non
         return ResolvedDate(date(months // 12, months % 12 + 1, 1), "month", None)
     if previous.granularity == "month":
         return None
+    if anchored.group(6):  # 'the evening of April 4 ... later that night'
+        return ResolvedDate(day, "part_of_day", anchored.group(6).lower())
     return ResolvedDate(day + timedelta(days=1 if anchored.group(4) else -1), "day", None)
 
 
