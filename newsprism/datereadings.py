@@ -17,7 +17,7 @@ from .measures import DATE_LABELS, governing_verb, in_sentence, is_age, is_durat
 from .models import Article, DateValue, Extraction
 from .namedays import holiday_name
 from .numberspans import measure_entities
-from .quotespans import quote_spans
+from .quotespans import QuoteSpan, quote_spans
 from .speakers import trimmed
 
 FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll", "wo"}
@@ -120,13 +120,25 @@ def _skipped_date(doc: Any, ent: Any, text: str) -> bool:
     single_weekday = len(ent) == 1 and ent.text.lower() in WEEKDAYS
     if single_weekday and before is not None and before.text == "News":
         return True  # 'Fox News Sunday', 'Breitbart News Saturday'
-    # a clock time naming a programme slot ('the 4 p.m. local news') dates nothing
+    # a clock time naming a programme slot or a habit ('the 4 p.m. local news', "the show's 9 a.m.
+    # hour", 'another 6 a.m. workout') dates nothing: a determiner or possessive before, a noun after
     after = doc[ent.end] if ent.end < len(doc) else None
-    if before is not None and before.lower_ in ("the", "a") and after is not None and after.pos_ in ("NOUN", "ADJ") and re.search(r"\d\s*[ap]\.?m", text):
+    if (
+        before is not None and (before.tag_ in ("DT", "PRP$", "POS") or before.lower_ in ("the", "a"))
+        and after is not None and after.pos_ in ("NOUN", "ADJ") and re.search(r"\d\s*[ap]\.?m", text)
+    ):
         return True
-    # a clock time of a routine ('weekdays from 6:00 a.m.', 'nightly at 9 p.m.') dates no event
-    before_words = doc_text(doc)[max(0, ent.start_char - 25) : ent.start_char].lower().split()
-    return bool(re.search(r"\d\s*[ap]\.?m|:\d\d", text)) and bool(set(before_words[-2:]) & _ROUTINE_WORDS)
+    # a clock time of a routine ('weekdays from 6:00 a.m.', 'nightly at 9 p.m.', 'every Friday, from
+    # 8 a.m.') dates no event
+    before_words = re.findall(r"[a-z]+", doc_text(doc)[max(0, ent.start_char - 30) : ent.start_char].lower())
+    return bool(re.search(r"\d\s*[ap]\.?m|:\d\d", text)) and bool(set(before_words[-3:]) & _ROUTINE_WORDS)
+
+
+def _a_quoted_title(body: str, start: int, end: int, quotes: list[QuoteSpan]) -> bool:
+    """Date words that are the whole of a quotation, with a capital, are a programme's name
+    (NBC's "Today", CBS's "This Morning,"), not a date."""
+    words = body[start:end].strip(" ,.")
+    return words[:1].isupper() and any(q.start <= start < q.end and body[q.start : q.end].strip(" ,.") == words for q in quotes)
 
 
 def _after_since(token: Any, verb: Any | None) -> bool:
@@ -173,11 +185,16 @@ def dates(
     mentions: list[DatedMention] = []  # the dates named so far, which later ones may be told from
     for start, end, ent in _date_spans(doc):
         text = doc_text(doc)[start:end]
-        if _skipped_date(doc, ent, text):
+        if _skipped_date(doc, ent, text) or _a_quoted_title(doc_text(doc), start, end, quotes):
             continue
         sent = sent_of[ent.start]
         verb = governing_verb(ent.root)
-        ahead = _direction(verb, sent, adverbial=ent.root.dep_ not in ("compound", "nmod", "amod", "poss"))
+        adverbial = ent.root.dep_ not in ("compound", "nmod", "amod", "poss")
+        ahead = _direction(verb, sent, adverbial=adverbial)
+        if ahead and not adverbial and ent.root.head.pos_ in ("NOUN", "PROPN") and ent.root.lower_ in WEEKDAYS:
+            # "Monday's decision will make ...": the verb's future does not date the decision, so the
+            # nearest such weekday (a month on a noun keeps the verb's way: 'the November election will')
+            ahead = None
         if _after_since(ent.root, verb):
             ahead = False  # 'since their Oct. 13 debate' looks back whatever the verb's tense
         if any(t.lower_ in ("next", "upcoming") for t in ent.root.head.children):

@@ -377,3 +377,24 @@ def test_a_time_zone_after_a_clock_time_keeps_the_time(nlp, text, expected):
 def test_a_part_of_day_anchored_to_a_date(nlp, text, expected):
     got = dates(nlp, text)
     assert all(e in got for e in expected), got
+
+
+def test_date_words_that_are_a_whole_quoted_title_are_no_date(nlp):
+    text = "The mayor backed the plan in a Wednesday interview on CBS’s “This Morning,” in which he praised the pier."
+    assert dates(nlp, text) == [("Wednesday", "2026-11-11", "day")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Another 6 a.m. workout at the harbor gym, another town dinner.",
+        "The mayor skipped his 6 a.m. swim at the harbor.",
+        "And every Friday, from 8 a.m. to noon, the council met in the harbor hall.",
+    ],
+)
+def test_a_clock_time_of_a_slot_or_a_habit_is_no_date(nlp, text):
+    assert dates(nlp, text) == []
+
+
+def test_a_weekday_on_a_noun_takes_the_nearest_day_whatever_the_verb_says(nlp):
+    assert dates(nlp, "Critics said Tuesday's ruling will make the harbor vote harder.") == [("Tuesday", "2026-11-10", "day")]
