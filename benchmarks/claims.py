@@ -77,8 +77,8 @@ a token belongs to a span when it overlaps it by one character or more):
 
 Tuning data: newsprism's quote and speaker rules were written on the bundled examples before
 this benchmark existed; PolNeAR train and dev are for reading failures and tuning, test is the
-figure to report. The quantity/date gold covers dev articles only: treat its scores as
-development numbers.
+figure to report. The quantity/date rules are tuned on the train gold
+(`--gold tests/data/quantities_dates/polnear-train.jsonl`); the dev gold is the figure to report.
 """
 
 from __future__ import annotations

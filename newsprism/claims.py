@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .datereadings import dates
 from .dates import parse_iso
-from .measures import dates, quantities
+from .measures import quantities
 from .models import Article, ArticleClaims, Entity, Extraction, Span
 from .quotespans import QuoteSpan, quote_spans
 from .speakers import (

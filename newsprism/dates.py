@@ -69,8 +69,17 @@ def resolve(text: str, base: date | None, future: bool | None = False) -> Resolv
         return None
 
 
+# A time zone after a clock time ('10 p.m. EST', '9 p.m. Eastern', '10:30 p.m. local time'): the
+# day is the same, and dateparser reads no US zone name, so it is taken off before parsing.
+_TIME_ZONE = re.compile(
+    r"(\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b\.?|o['’]clock))\s+(?:(?:EST|EDT|ET|CST|CDT|CT|MST|MDT|PST|PDT|PT|GMT|UTC)\b"
+    r"|(?:Eastern|Central|Mountain|Pacific)(?: (?:Standard |Daylight )?[Tt]ime)?\b|local time\b)",
+)
+
+
 def _resolve(text: str, base: date | None, future: bool | None) -> ResolvedDate | None:
     words = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    words = _TIME_ZONE.sub(r"\1", words).strip(" -–—")  # spaCy takes in a dash after a time ('at 9 p.m. -')
     bounded = re.match(r"(?i)^(the )?(start|end|beginning|middle) of ", words)
     words = words[bounded.end() :] if bounded else words
     words = re.sub(r"(?i)\b(early|late|mid)-(?=[a-z])", r"\1 ", words)
@@ -185,6 +194,7 @@ _THIS_MONTH = re.compile(r"^(?:(early|late|mid|mid-)\s?)?(this|last|next|this pa
 _MONTH_OF_YEAR = re.compile(r"^(?:(early|late) )?([a-z]+\.?(?: \d{1,2}(?:st|nd|rd|th)?)?) of (this|last|next) year$", re.I)
 _WEEKDAY_FIRST = re.compile(r"^(" + "|".join(WEEKDAYS) + r"),? (.+)$", re.I)
 _DAY_AROUND = re.compile(r"^the (day|morning|afternoon|evening|night) (after|before) (.+)$", re.I)
+_PART_OF = re.compile(r"^the (morning|afternoon|evening|night) of (.+)$", re.I)
 _MONTH_DAY = re.compile(r"^[a-z]+\.? \d{1,2}(st|nd|rd|th)?$|^\d{1,2}(st|nd|rd|th)? (of )?[a-z]+\.?$", re.I)
 
 
@@ -213,6 +223,12 @@ def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | Non
             months = base.year * 12 + base.month - 1 - n
             return ResolvedDate(date(months // 12, months % 12 + 1, 1), "month", None)
         return ResolvedDate(base - timedelta(days=n), "day", None)
+    part_of = _PART_OF.match(words)
+    if part_of:  # 'the evening of April 4': dateparser reads the date, not the part of its day
+        day = resolve(part_of.group(2), base, future)
+        if day is None or day.granularity in ("month", "year"):
+            return None
+        return ResolvedDate(day.date, "part_of_day", part_of.group(1).lower())
     around = _DAY_AROUND.match(words)
     if around:  # 'the day after Monday's debate', 'the morning before the vote on Nov. 3'
         anchor = resolve(re.sub(r"['’]s\b.*$", "", around.group(3)), base, future)
@@ -253,12 +269,21 @@ def before_publication(found: ResolvedDate, words: str, published: datetime | No
     a day of their own."""
     if published is None or future or found.granularity != "time" or found.date != published.date():
         return found
-    if _FILLER_RE.sub(" ", _CLOCK_RE.sub(" ", words)).strip(" ,.") != "":
-        return found  # 'Friday at 6 a.m.' names its day
-    minutes = _clock_minutes(words)
+    minutes = bare_clock_minutes(words)  # 'Friday at 6 a.m.' names its day
     if minutes is None or minutes <= published.hour * 60 + published.minute:
         return found
     return ResolvedDate(found.date - timedelta(days=1), found.granularity, found.part_of_day)
+
+
+def bare_clock_minutes(words: str) -> int | None:
+    """Minutes after midnight of a clock time that names no day of its own ('about 10:30
+    p.m. local time', 'by 9:30 p.m.'), or None ('Friday at 6 a.m.', 'noon', 'Tuesday')."""
+    if not _CLOCK_RE.search(words):
+        return None
+    rest = _FILLER_RE.sub(" ", _CLOCK_RE.sub(" ", _TIME_ZONE.sub(r"\1", words)))
+    if rest.strip(" ,.-–—") != "":
+        return None
+    return _clock_minutes(words)
 
 
 def publication_moment(value: str | None) -> datetime | None:

@@ -295,3 +295,106 @@ def test_a_particle_the_parser_hangs_elsewhere_stays_with_its_verb(nlp):
     text = "Hundreds were evacuated after a fire broke out there late Thursday, officials said."
     (found,) = [e.date for e in _run(nlp, text) if e.kind == "date"]
     assert found.event == "fire break out"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the speech day stated in the quote's sentence
+        ('The mayor said on Thursday he "signed the harbor order today."', ("today", "2026-11-12", "day")),
+        # ... or in the sentence before the quote
+        ('The harbor master said on Wednesday that repairs had begun. "We closed the pier tonight," he added.',
+         ("tonight", "2026-11-11", "part_of_day")),
+        ('In an email sent on Tuesday night, the union wrote: "Our members voted yesterday."',
+         ("yesterday", "2026-11-09", "day")),
+    ],
+)
+def test_a_relative_day_in_a_quote_is_told_from_the_day_it_was_said(nlp, text, expected):
+    assert expected in dates(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We reopen the pier today," the mayor said.', ("today", "2026-11-13", "day")),
+        # the day before names an event, not the statement: the quote is the publication day's
+        ('The pier closed on Wednesday. "We reopen it today," the mayor said.', ("today", "2026-11-13", "day")),
+    ],
+)
+def test_a_relative_day_in_a_quote_with_no_speech_day_is_the_publication_day(nlp, text, expected):
+    assert expected in dates(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ferry sank on Wednesday off the cape. Rescuers reached the wreck at 11:30 p.m.", ("11:30 p.m.", "2026-11-11", "time")),
+        # after a night, the small hours are the next calendar day
+        ("The council meeting ran late Wednesday night. The vote came at 1:15 a.m.", ("1:15 a.m.", "2026-11-12", "time")),
+        # a statement made on the publication day is the telling, not the event
+        ("The ferry sank on Wednesday. The minister said early Friday that divers arrived at 10 p.m.", ("10 p.m.", "2026-11-11", "time")),
+        # a day ahead of publication is an aside
+        ("The ferry sank on Wednesday. The inquiry will open on Nov. 20. Divers arrived at 10 p.m.", ("10 p.m.", "2026-11-11", "time")),
+    ],
+)
+def test_a_bare_clock_time_is_on_the_day_of_the_event_told(nlp, text, expected):
+    assert expected in dates(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a live blog's header line is the publication day's
+        ("The ferry sank on Wednesday.\n\n7 p.m.\n\nRescuers are still searching the cape.", ("7 p.m.", "2026-11-13", "time")),
+        # the latest day named is the publication day
+        ("The ferry sank on Wednesday. The council met on Friday and voted at 2 p.m.", ("2 p.m.", "2026-11-13", "time")),
+    ],
+)
+def test_a_clock_time_stays_on_the_publication_day(nlp, text, expected):
+    assert expected in dates(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The polls in the harbor towns closed at 8 p.m. EST.", "2026-11-13"),
+        ("The harbor vote will be shown on Channel 9 at 9 p.m. Eastern.", "2026-11-13"),
+    ],
+)
+def test_a_time_zone_after_a_clock_time_keeps_the_time(nlp, text, expected):
+    assert [(d, g) for _, d, g in dates(nlp, text)] == [(expected, "time")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council met on the evening of Nov. 4 and the vote came later that night.",
+         [("the evening of Nov. 4", "2026-11-04", "part_of_day"), ("later that night", "2026-11-04", "part_of_day")]),
+        ("The request was renewed on Nov. 4, the morning of the harbor vote.",
+         [("Nov. 4", "2026-11-04", "day"), ("the morning of the harbor vote", "2026-11-04", "part_of_day")]),
+    ],
+)
+def test_a_part_of_day_anchored_to_a_date(nlp, text, expected):
+    got = dates(nlp, text)
+    assert all(e in got for e in expected), got
+
+
+def test_date_words_that_are_a_whole_quoted_title_are_no_date(nlp):
+    text = "The mayor backed the plan in a Wednesday interview on CBS’s “This Morning,” in which he praised the pier."
+    assert dates(nlp, text) == [("Wednesday", "2026-11-11", "day")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Another 6 a.m. workout at the harbor gym, another town dinner.",
+        "The mayor skipped his 6 a.m. swim at the harbor.",
+        "And every Friday, from 8 a.m. to noon, the council met in the harbor hall.",
+    ],
+)
+def test_a_clock_time_of_a_slot_or_a_habit_is_no_date(nlp, text):
+    assert dates(nlp, text) == []
+
+
+def test_a_weekday_on_a_noun_takes_the_nearest_day_whatever_the_verb_says(nlp):
+    assert dates(nlp, "Critics said Tuesday's ruling will make the harbor vote harder.") == [("Tuesday", "2026-11-10", "day")]
