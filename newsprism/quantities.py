@@ -56,6 +56,8 @@ _UNIT_RE = re.compile(
     r"(?:^|[\s\d-])(" + "|".join(sorted((re.escape(w) for w in UNIT_WORDS), key=len, reverse=True)) + r")\b"
 )
 _WORDS = re.compile(r"[a-z]+")
+# Any approximation marker as a word, or '15-plus years'.
+_APPROXIMATE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, APPROXIMATION_MARKERS)) + r")\b|\d-plus\b")
 _NUMERAL = r"(\d[\d,.]*|" + "|".join(WORD_NUMBERS) + r")"
 _SHARE = re.compile(rf"\b{_NUMERAL} (?:(?:out )?of (?:every )?|in ){_NUMERAL}\b")
 
@@ -63,8 +65,7 @@ _SHARE = re.compile(rf"\b{_NUMERAL} (?:(?:out )?of (?:every )?|in ){_NUMERAL}\b"
 def parse_number(text: str) -> tuple[float, str | None, bool] | None:
     """(value, unit, approximate) for a number phrase, or None if it holds no number."""
     lowered = text.lower().replace("\u00a0", " ").strip()
-    approximate = any(re.search(rf"(?<![\w-]){re.escape(m)}\b", lowered) for m in APPROXIMATION_MARKERS)
-    approximate = approximate or bool(re.search(r"\d-plus\b", lowered))  # '15-plus years'
+    approximate = bool(_APPROXIMATE.search(lowered))
     value, fraction = _value(lowered)
     if value is None:
         return None

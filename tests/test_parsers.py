@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from newsprism.dates import WEEKDAYS, before_publication, publication_moment, resolve
 from newsprism.metadata import find_date, outlet_from_lines, parse_byline, parse_date, parse_dateline
 from newsprism.namedays import FIXED_DAYS, resolve_holiday
-from newsprism.quantities import parse_number, values_agree
+from newsprism.quantities import APPROXIMATION_MARKERS, parse_number, values_agree
 from newsprism.quotespans import quote_spans
 
 FRIDAY = date(2026, 11, 13)
@@ -88,6 +89,16 @@ def test_n_of_m_is_a_share(n, m):
 @given(st.sampled_from(["about", "nearly", "more than", "at least", "roughly", "some"]), st.integers(1, 10**6))
 def test_a_bound_word_makes_any_number_approximate(marker, n):
     assert parse_number(f"{marker} {n:,}") == (n, None, True)
+
+
+@given(
+    st.lists(st.sampled_from([*APPROXIMATION_MARKERS, "well", "mover", "some-", "-over", "15-plus", "plus-", "about5", "5", "people"]), max_size=6),
+    st.integers(0, 10**6),
+)
+def test_approximate_when_some_marker_stands_as_a_word(words, n):
+    text = f"{' '.join(words)} {n}"
+    one_by_one = any(re.search(rf"(?<![\w-]){re.escape(m)}\b", text) for m in APPROXIMATION_MARKERS)
+    assert parse_number(text)[2] == (one_by_one or bool(re.search(r"\d-plus\b", text)))
 
 
 def test_values_agree_within_stated_approximation_only():
