@@ -84,6 +84,12 @@ class People:
     # (character offset, canonical name) of every person named as the subject of a
     # sentence's main verb outside quotations, in text order
     subjects: list[tuple[int, str]] = field(default_factory=list)
+    # (character offset, canonical name) of every person named outside quotations, in
+    # text order
+    mentions: list[tuple[int, str]] = field(default_factory=list)
+    # character offsets of the definite descriptions that are a sentence's subject outside
+    # quotations ('The Republican nominee also linked ...'), which a later pronoun may continue
+    described_subjects: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Any) -> People:
@@ -91,7 +97,23 @@ class People:
         people.roles = _roles(doc, people)
         people.pronouns = _pronouns(doc, people)
         people.subjects = _sentence_subjects(doc, people)
+        people.mentions = _mentions(doc, people)
+        people.described_subjects = _described_subjects(doc)
         return people
+
+    def introduced_in(self, pronoun: str, start: int, end: int) -> str | None:
+        """The person that 'he'/'she' after [start, end) most likely stands for, by what
+        that stretch says: its last subject that agrees, else, when no description is a
+        sentence's subject there ('The Republican nominee said ...'), the last person it
+        names that agrees ('... concerns Henry Crespo, president of the caucus.' then
+        '"...," he said.')."""
+        found = self.subject_between(pronoun, start, end)
+        if found is not None or any(start <= char < end for char in self.described_subjects):
+            return found
+        for char, name in reversed(self.mentions):
+            if start <= char < end and self.agrees(pronoun, name):
+                return name
+        return None
 
     def subject_between(self, pronoun: str, start: int, end: int) -> str | None:
         """The last person named as a sentence's subject in [start, end) that 'he'/'she'
@@ -469,6 +491,26 @@ def _sentence_subjects(doc: Any, people: People) -> list[tuple[int, str]]:
     return out
 
 
+def _described_subjects(doc: Any) -> list[int]:
+    quoted = [(q.start, q.end) for q in quote_spans(doc_text(doc))]
+    return [
+        subj.idx for sent in doc.sents for subj in sent.root.children
+        if subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ == "NOUN" and not inside(subj.idx, quoted) and _definite_description(subj)
+    ]
+
+
+def _definite_description(noun: Any) -> bool:
+    """'The Republican nominee', 'the Vermont senator': 'the' and a modifier, the way news
+    copy refers back to a person it has named; a bare 'the delay' seldom is one."""
+    children = list(noun.children)
+    return any(c.lower_ == "the" for c in children) and any(c.dep_ in ("amod", "compound") for c in children)
+
+
+def _mentions(doc: Any, people: People) -> list[tuple[int, str]]:
+    quoted = [(q.start, q.end) for q in quote_spans(doc_text(doc))]
+    return [(ent.start_char, name) for ent, name in _named_people(doc, people) if not inside(ent.start_char, quoted)]
+
+
 def _named_people(doc: Any, people: People) -> Iterator[tuple[Any, str]]:
     """Each PERSON entity of the article with the canonical name it stands for."""
     for ent in doc_ents(doc):
@@ -523,6 +565,50 @@ def _pronouns(doc: Any, people: People) -> dict[str, str]:
         first = name.split()[0]
         if len(name.split()) > 1 and (first in male) != (first in female):
             out[name] = "he" if first in male else "she"
+    for name, pronoun in _pronouns_beside(doc, people).items():
+        out.setdefault(name, pronoun)
+    return out
+
+
+HE_PRONOUNS = {"he", "him", "his", "himself"}
+SHE_PRONOUNS = {"she", "her", "hers", "herself"}
+# The article's own pronouns decide a person's only when one kind outnumbers the other
+# this many times over, in at least MIN_PRONOUN_VOTES sentences.
+PRONOUN_MAJORITY = 2
+MIN_PRONOUN_VOTES = 2
+
+
+def _pronouns_beside(doc: Any, people: People) -> dict[str, str]:
+    """'he' or 'she' for the people whose first name says neither ('Hillary' is a man's
+    name in one of the census lists): the pronouns of the sentences that name that person
+    as a subject and no one else, after the name and outside quotations ('Clinton said
+    her plan would ...'). A stand-in
+    for coreference, whose spaCy components (coreferee) fetch their models at run time."""
+    quoted = [(q.start, q.end) for q in quote_spans(doc_text(doc))]
+    by_sentence: dict[int, set[str]] = {}
+    subject_at: dict[int, tuple[int, str]] = {}  # sentence start -> (token after the subject, name)
+    for ent, name in _named_people(doc, people):
+        if not inside(ent.start_char, quoted):
+            by_sentence.setdefault(ent.sent.start, set()).add(name)
+            if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                subject_at.setdefault(ent.sent.start, (ent.end, name))
+    votes: dict[str, dict[str, int]] = {}
+    for sent in doc.sents:
+        names = by_sentence.get(sent.start, set())
+        if len(names) != 1 or sent.start not in subject_at:
+            continue
+        after = subject_at[sent.start][0]
+        words = [t.lower_ for t in sent if t.i >= after and t.pos_ == "PRON" and not inside(t.idx, quoted)]
+        he = sum(w in HE_PRONOUNS for w in words)
+        she = sum(w in SHE_PRONOUNS for w in words)
+        if he != she:
+            tally = votes.setdefault(names.pop(), {"he": 0, "she": 0})
+            tally["he" if he > she else "she"] += 1
+    out = {}
+    for name, tally in votes.items():
+        he, she = tally["he"], tally["she"]
+        if he + she >= MIN_PRONOUN_VOTES and max(he, she) >= PRONOUN_MAJORITY * min(he, she) and he != she:
+            out[name] = "he" if he > she else "she"
     return out
 
 
