@@ -218,6 +218,9 @@ def _before_colon(doc: Any, text: str, start: int) -> list[Any]:
     if colon is None or colon[0].i == 0:
         return []
     verb = doc[colon[0].i - 1]
+    if verb.pos_ != "VERB" and colon[0].head.pos_ == "VERB" and colon[0].head.i < colon[0].i:
+        # 'She then addressed the supporters again: "..."': the verb the colon ends
+        verb = colon[0].head
     return [verb] if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children) else []
 
 

@@ -194,3 +194,8 @@ def test_the_articles_own_pronouns_tell_a_persons_sex(nlp):
         '"The council has never read it," he said.'
     )
     assert _speakers(nlp, text)[-1] == "Daniel Brooks"
+
+
+def test_the_verb_a_colon_ends_introduces_the_quote(nlp):
+    text = "At the harbour on Friday, Daniel Brooks turned to the fishermen again: \u201cThe pier will be ready before the summer season.\u201d"
+    assert _speakers(nlp, text) == ["Daniel Brooks"]
