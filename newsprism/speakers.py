@@ -179,7 +179,38 @@ def speaker_for(
             source = found[1]
             written = doc[source.left_edge.i : source.right_edge.i + 1].text
             return Attribution(written, person_name(source, people) or written)
-    return _introduction(doc, doc_sents, text, start, quote_spans, people) or _said_before(doc, doc_sents, text, start, end, quote_spans, people)
+    return (
+        _inverted_introduction(text, start, people)
+        or _introduction(doc, doc_sents, text, start, quote_spans, people)
+        or _said_before(doc, doc_sents, text, start, end, quote_spans, people)
+    )
+
+
+# 'Stated Stone:', 'Continued Stone: "..."': a speech verb, then a name, then the colon
+# that opens the quote, at the start of a sentence. Read from the text because the parse
+# takes the capitalised verb for part of the name ('Stated Stone' as one PERSON).
+INVERTED_INTRODUCTION = re.compile(r"(?:^|[.!?\n]\s*)([A-Z][a-z]+) ((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]*)\s*:$")
+
+
+def _past_speech_verb(word: str) -> bool:
+    """'Stated', 'continued', 'said': a speech verb in the past tense."""
+    word = word.lower()
+    return word in ("said", "wrote", "told") or any(word in (lemma + "d", lemma + "ed") for lemma in SAY_VERBS)
+
+
+def _inverted_introduction(text: str, start: int, people: People) -> Attribution | None:
+    before = text[max(0, start - 120) : start].rstrip("\"“'‘ \n")
+    found = INVERTED_INTRODUCTION.search(before)
+    if found is None:
+        return None
+    if not _past_speech_verb(found.group(1)):
+        return None
+    words = found.group(2).split()
+    while words and words[0].lower().strip(".") in TITLE_WORDS:
+        words = words[1:]
+    if not words:
+        return None
+    return Attribution(found.group(2), _canonical(words, people))
 
 
 def according_to(sent: Any, quote_spans: list[tuple[int, int]]) -> tuple[Any, Any] | None:
@@ -469,7 +500,10 @@ def _canonical_names(doc: Any) -> dict[str, str]:
     for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS:
             continue
-        tokens = _name_words([t for t in ent if t.text.lower().strip(".") not in TITLE_WORDS and t.is_alpha or "-" in t.text])
+        words = [t for t in ent if t.text.lower().strip(".") not in TITLE_WORDS and t.is_alpha or "-" in t.text]
+        if len(words) > 1 and words[0].is_sent_start and _past_speech_verb(words[0].text):
+            words = words[1:]  # 'Stated Stone:', which the model reads as one name
+        tokens = _name_words(words)
         if not tokens:
             continue
         full = " ".join(tokens)

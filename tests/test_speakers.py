@@ -199,3 +199,13 @@ def test_the_articles_own_pronouns_tell_a_persons_sex(nlp):
 def test_the_verb_a_colon_ends_introduces_the_quote(nlp):
     text = "At the harbour on Friday, Daniel Brooks turned to the fishermen again: \u201cThe pier will be ready before the summer season.\u201d"
     assert _speakers(nlp, text) == ["Daniel Brooks"]
+
+
+def test_a_speech_verb_before_the_name_and_a_colon_introduces_the_quote(nlp):
+    text = (
+        "Gus Tamura has run the harbour cafe for thirty years.\n\n"
+        "Stated Tamura:\n\n"
+        "\u201cNobody has shown me the money for the new pier, and nobody will before the vote.\u201d\n\n"
+        "Continued Tamura: \u201cThe council should stop promising what it cannot pay for.\u201d"
+    )
+    assert _speakers(nlp, text) == ["Gus Tamura", "Gus Tamura"]
