@@ -209,3 +209,9 @@ def test_a_speech_verb_before_the_name_and_a_colon_introduces_the_quote(nlp):
         "Continued Tamura: \u201cThe council should stop promising what it cannot pay for.\u201d"
     )
     assert _speakers(nlp, text) == ["Gus Tamura", "Gus Tamura"]
+
+
+@pytest.mark.parametrize("verb", ["barked", "snapped", "yelled", "repeated"])
+def test_verbs_of_manner_attribute_a_short_quote(nlp, verb):
+    text = f"\u201cGo back to your boats!\u201d Daniel Brooks {verb} at the fishermen on the pier."
+    assert _speakers(nlp, text) == ["Daniel Brooks"]
