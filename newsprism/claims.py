@@ -142,7 +142,7 @@ def _quotes(
         if item.headline and headline is not None:
             item.extraction.focus = Span(headline.start, headline.end, body[headline.start : headline.end])
         else:
-            item.extraction.focus = _reported_clause_around(doc, item, body)
+            item.extraction.focus = _reported_clause_around(doc, item, body) or _judged_as(doc, item, body)
     return [item.extraction for item in found]
 
 
@@ -259,6 +259,34 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     if words_outside < MIN_CLAUSE_WORDS_OUTSIDE_QUOTE:
         return None
     return Span(start, end, body[start:end])
+
+
+def _judged_as(doc: Any, item: _Quote, body: str) -> Span | None:
+    """'admires Putin as a "strong leader"', 'pounding Trump as a "con artist"': a quote
+    that says what someone takes a person or thing for is said of that object, whatever
+    the verb; what was said is the object, 'as' and the quote."""
+    mention = item.extraction.mention
+    if item.extraction.speaker is None or item.extraction.parts:
+        return None
+    first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return None
+    for token in first[0].ancestors:
+        if token.lower_ == "as" and token.dep_ == "prep" and token.i < first[0].i:
+            objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
+            if not objects or token.head.pos_ != "VERB" or token.i - objects[0].right_edge.i > 1:
+                return None
+            start = objects[0].left_edge.idx
+            end = max(mention.end + 1, first[-1].idx + len(first[-1]))
+            end = min(end, len(body))
+            return Span(start, end, body[start:end])
+        if token.i < first[0].i - MAX_JUDGED_AS_TOKENS:
+            return None
+    return None
+
+
+# 'as' is at most this many tokens before the quote it introduces ('as a "strong leader"').
+MAX_JUDGED_AS_TOKENS = 3
 
 
 def _according_clause(doc: Any, item: _Quote, body: str) -> Span | None:
