@@ -76,7 +76,7 @@ def extract_article(article: Article, doc: Any, base: date | None) -> ArticleCla
     extractions += _quotes(article, doc, doc_sents, quotes, spans, people)
     quoted = [(e.mention.start, e.mention.end) for e in extractions if e.kind == "quote"]
     extractions += _statements(article, doc_sents, spans, quoted, people)
-    _pronouns_to_last_speaker(extractions, people)
+    _pronouns_to_last_speaker(extractions, people, article.text)
     extractions += quantities(article, doc, sent_of)
     extractions += dates(article, doc, sent_of, base)
     return ArticleClaims(article=article.id, sentences=sentences, entities=entities, extractions=extractions)
@@ -143,7 +143,7 @@ def _quotes(
         if item.headline and headline is not None:
             item.extraction.focus = Span(headline.start, headline.end, body[headline.start : headline.end])
         else:
-            item.extraction.focus = _reported_clause_around(doc, item, body)
+            item.extraction.focus = _reported_clause_around(doc, item, body) or _judged_as(doc, item, body)
     return [item.extraction for item in found]
 
 
@@ -260,6 +260,34 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     if words_outside < MIN_CLAUSE_WORDS_OUTSIDE_QUOTE:
         return None
     return Span(start, end, body[start:end])
+
+
+def _judged_as(doc: Any, item: _Quote, body: str) -> Span | None:
+    """'admires Putin as a "strong leader"', 'pounding Trump as a "con artist"': a quote
+    that says what someone takes a person or thing for is said of that object, whatever
+    the verb; what was said is the object, 'as' and the quote."""
+    mention = item.extraction.mention
+    if item.extraction.speaker is None or item.extraction.parts:
+        return None
+    first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return None
+    for token in first[0].ancestors:
+        if token.lower_ == "as" and token.dep_ == "prep" and token.i < first[0].i:
+            objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
+            if not objects or token.head.pos_ != "VERB" or token.i - objects[0].right_edge.i > 1:
+                return None
+            start = objects[0].left_edge.idx
+            end = max(mention.end + 1, first[-1].idx + len(first[-1]))
+            end = min(end, len(body))
+            return Span(start, end, body[start:end])
+        if token.i < first[0].i - MAX_JUDGED_AS_TOKENS:
+            return None
+    return None
+
+
+# 'as' is at most this many tokens before the quote it introduces ('as a "strong leader"').
+MAX_JUDGED_AS_TOKENS = 3
 
 
 def _according_clause(doc: Any, item: _Quote, body: str) -> Span | None:
@@ -426,16 +454,26 @@ def _goes_on(body: str, previous: _Quote, item: _Quote) -> bool:
 PRONOUN_REACH_CHARS = 1500
 
 
-def _pronouns_to_last_speaker(extractions: list[Extraction], people: People) -> None:
+def _pronouns_to_last_speaker(extractions: list[Extraction], people: People, text: str) -> None:
     """'Okafor said the plan would fail. "We agree," she wrote.': a pronoun speaker is
     the person most recently named as a speaker before it, since news copy introduces a
     speaker by name and goes on with 'he' or 'she'; other people named in between (the
     ones spoken about) are not. Without a named speaker before it the pronoun keeps the
     person the parse gave it."""
     named: list[Extraction] = []
+    starts = sorted(e.mention.start for e in extractions)
     for e in sorted(extractions, key=lambda x: x.mention.start):
         written = (e.speaker_as_written or "").lower()
         if written in SPEAKER_PRONOUNS:
+            before = _paragraph_before(text, e.mention.start)
+            if before is not None and not any(before[0] <= s < e.mention.start for s in starts):
+                # a paragraph that reports nothing, right before the quote, introduces the
+                # person the pronoun stands for ('... concerns Henry Crespo, president of
+                # the caucus.' then '"...," he said.'), not the speaker before it
+                introduced = people.introduced_in(written, before[0], e.mention.start)
+                if introduced is not None:
+                    e.speaker = introduced
+                    continue
             for earlier in reversed(named):
                 if e.mention.start - earlier.mention.end > PRONOUN_REACH_CHARS:
                     break
@@ -445,6 +483,17 @@ def _pronouns_to_last_speaker(extractions: list[Extraction], people: People) -> 
                     break
         elif e.speaker is not None and _is_person(e.speaker, people):
             named.append(e)
+
+
+def _paragraph_before(text: str, char: int) -> tuple[int, int] | None:
+    """The span of the last non-blank paragraph before the one holding `char`."""
+    end = text.rfind("\n", 0, char)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            return start, end
+        end = start - 1
+    return None
 
 
 # Pronouns that stand for one person who speaks.

@@ -5,118 +5,38 @@ attribution right after it: '"...," the chief said.'). A subject that is not a n
 resolved to one the article gives elsewhere: a pronoun to the person last named as a
 subject, a description ("the blogger") to the person the article describes that way
 ("Jane Okafor, a conservative blogger"), a handle ("@JaneOkafor") to the person whose
-surname it spells. Each result keeps the words the article used beside the canonical name.
+surname it spells (the article's people are read in `people.py`). Each result keeps the
+words the article used beside the canonical name.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Any
 
 from .doccache import doc_ents, doc_text, entity_at
 from .models import Span
-from .quotespans import quote_spans
+from .people import (
+    NAME_LABELS,
+    TITLE_WORDS,
+    People,
+    canonical_name,
+    inside,
+    person_name,
+    surname_key,
+)
+from .speechverbs import CUE_VERBS, SAY_VERBS, past_speech_verb
 
-SAY_VERBS = {
-    "say", "tell", "add", "state", "write", "explain", "note", "insist", "warn", "claim",
-    "argue", "announce", "declare", "remark", "recall", "caution", "urge", "ask", "reply",
-    "respond", "post", "tweet", "acknowledge", "admit", "confirm", "describe", "emphasize",
-    "emphasise", "stress", "continue", "conclude", "predict", "suggest", "report",
-    "speak", "talk", "comment", "call",
-    # verbs of manner that news writing uses as "said": '"...," Clinton gushed'
-    "gush", "fume", "implore", "upbraid", "quip", "joke", "boast", "complain", "recount", "observe", "assert",
-    "shout", "scoff", "lament", "concede", "contend", "maintain", "promise", "vow", "plead", "demand", "testify",
-    "retort", "mutter", "whisper", "exclaim", "counter", "mock", "chide", "tout", "brag", "sneer",
-    # verbs that judge in the speaker's words: 'he characterized Kaine as "a little desperate"'
-    "characterize", "characterise", "brand", "blast", "slam", "decry", "denounce", "scold",
-    "sing",
-    # verbs that judge or label with the speaker's words: 'criticized the law as a "crazy
-    # system"', 'dubbed him "Little Marco"', 'praised Putin as a "strong leader"'
-    "criticize", "criticise", "praise", "hail", "label", "dub", "term", "deride", "ridicule", "attack", "accuse",
-    "blame", "dismiss", "refer", "liken", "compare", "encourage", "deny", "reject", "question", "pledge",
-}
-# Verbs that attribute a reported clause without being speech: beliefs, findings and
-# rulings ('Okafor believes that ...', 'the audit found that ...', 'the fact-checker ruled
-# that ...'). PolNeAR, like PARC before it, annotates these as attributions. They count
-# only with a clause of their own (a `ccomp`): 'found a buyer' or 'shows up' report nothing.
-CUE_VERBS = {
-    "believe", "think", "find", "show", "rule", "conclude", "know", "feel", "fear", "worry", "hope", "expect",
-    "estimate", "indicate", "agree", "charge", "allege", "doubt", "suspect", "determine", "reveal", "mention",
-    "recognize", "recognise", "understand", "realize", "realise", "assume", "imply", "signal", "project", "calculate",
-}
 # A quote that is a sentence of its own takes its speaker from the next sentence only
 # when that sentence is a bare attribution ("Renner said at a briefing.").
 MAX_ATTRIBUTION_TOKENS = 12
 PRONOUNS = {"he", "she", "they", "i", "we", "him", "her"}
-NAME_LABELS = {"PERSON"}
-TITLE_WORDS = {
-    "mr", "mrs", "ms", "dr", "sir", "dame", "mayor", "chief", "fire", "police", "president", "senator", "minister",
-    "governor", "spokesman", "spokeswoman", "spokesperson", "officer", "captain", "gen", "general", "prof",
-    "professor", "rep", "sen", "councillor", "councilor", "councilman", "councilwoman", "commissioner", "judge",
-    "justice", "sheriff", "secretary", "ambassador", "chancellor", "premier", "deputy", "lieutenant", "lt", "sergeant",
-    "sgt", "detective", "inspector", "superintendent", "rev", "reverend", "father", "rabbi", "imam", "coach",
-    "assemblyman", "assemblywoman", "congressman", "congresswoman", "vice",
-}
 # How far a subjectless speech verb ('saying', 'asking') climbs to the verb whose
 # subject it shares.
 MAX_SUBJECT_HOPS = 4
 RELATIVE_PRONOUNS = {"who", "which", "that"}
-# A handle names a person when it holds a surname at least this long ("@okafor").
-HANDLE_SURNAME_CHARS = 3
-
 Speaker = tuple[str | None, str | None]  # (as written, canonical name)
-
-
-@dataclass
-class People:
-    """The people one article names."""
-
-    # surname (lower-case) -> the fullest name the article gives that person
-    names: dict[str, str] = field(default_factory=dict)
-    # description noun (lemma) -> the one person the article describes with it
-    roles: dict[str, str] = field(default_factory=dict)
-    # canonical name -> "he" or "she", as the article itself refers to that person
-    pronouns: dict[str, str] = field(default_factory=dict)
-
-    # (character offset, canonical name) of every person named as the subject of a
-    # sentence's main verb outside quotations, in text order
-    subjects: list[tuple[int, str]] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, doc: Any) -> People:
-        people = cls(names=_canonical_names(doc))
-        people.roles = _roles(doc, people)
-        people.pronouns = _pronouns(doc, people)
-        people.subjects = _sentence_subjects(doc, people)
-        return people
-
-    def subject_between(self, pronoun: str, start: int, end: int) -> str | None:
-        """The last person named as a sentence's subject in [start, end) that 'he'/'she'
-        can stand for: 'Ham made it clear he had misgivings. "...," he said.'"""
-        for char, name in reversed(self.subjects):
-            if start <= char < end and self.agrees(pronoun, name):
-                return name
-        return None
-
-    def agrees(self, pronoun: str, name: str | None) -> bool:
-        """Whether 'he'/'she' can stand for the named person: yes unless the article
-        refers to that person with the other pronoun."""
-        known = self.pronouns.get(name or "")
-        return known is None or pronoun.lower() not in ("he", "she") or known == pronoun.lower()
-
-    def by_handle(self, handle: str) -> str | None:
-        """'@JaneOkafor', '@okafor' -> 'Jane Okafor' when exactly one named person's
-        surname is in the handle."""
-        key = handle.lstrip("@").lower()
-        found = {full for surname, full in self.names.items() if len(surname) >= HANDLE_SURNAME_CHARS and surname in key}
-        return found.pop() if len(found) == 1 else None
-
-
-def inside(char: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= char < e for s, e in spans)
 
 
 @dataclass(frozen=True)
@@ -157,7 +77,32 @@ def speaker_for(
             source = found[1]
             written = doc[source.left_edge.i : source.right_edge.i + 1].text
             return Attribution(written, person_name(source, people) or written)
-    return _introduction(doc, doc_sents, text, start, quote_spans, people) or _said_before(doc, doc_sents, text, start, end, quote_spans, people)
+    return (
+        _inverted_introduction(text, start, people)
+        or _introduction(doc, doc_sents, text, start, quote_spans, people)
+        or _said_before(doc, doc_sents, text, start, end, quote_spans, people)
+    )
+
+
+# 'Stated Stone:', 'Continued Stone: "..."': a speech verb, then a name, then the colon
+# that opens the quote, at the start of a sentence. Read from the text because the parse
+# takes the capitalised verb for part of the name ('Stated Stone' as one PERSON).
+INVERTED_INTRODUCTION = re.compile(r"(?:^|[.!?\n]\s*)([A-Z][a-z]+) ((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]*)\s*:$")
+
+
+def _inverted_introduction(text: str, start: int, people: People) -> Attribution | None:
+    before = text[max(0, start - 120) : start].rstrip("\"“'‘ \n")
+    found = INVERTED_INTRODUCTION.search(before)
+    if found is None:
+        return None
+    if not past_speech_verb(found.group(1)):
+        return None
+    words = found.group(2).split()
+    while words and words[0].lower().strip(".") in TITLE_WORDS:
+        words = words[1:]
+    if not words:
+        return None
+    return Attribution(found.group(2), canonical_name(words, people))
 
 
 def according_to(sent: Any, quote_spans: list[tuple[int, int]]) -> tuple[Any, Any] | None:
@@ -196,6 +141,9 @@ def _before_colon(doc: Any, text: str, start: int) -> list[Any]:
     if colon is None or colon[0].i == 0:
         return []
     verb = doc[colon[0].i - 1]
+    if verb.pos_ != "VERB" and colon[0].head.pos_ == "VERB" and colon[0].head.i < colon[0].i:
+        # 'She then addressed the supporters again: "..."': the verb the colon ends
+        verb = colon[0].head
     return [verb] if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children) else []
 
 
@@ -380,172 +328,6 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
             name = people.roles.get(subj.lemma_.lower())
         return written, name or written
     return None, None
-
-
-def person_name(token: Any, people: People) -> str | None:
-    """The person a token names: its PERSON entity, else its proper-noun chain."""
-    if token.ent_type_ in NAME_LABELS:
-        ent = entity_at(token.doc, token.i)
-        if ent is not None:
-            words = _name_words([t for t in ent if t.text.lower().strip(".") not in TITLE_WORDS])
-            if words:
-                return _canonical(words, people)
-    if token.pos_ == "PROPN":
-        chain = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i]
-        for k, t in enumerate(chain[:-1]):
-            if not t.text.isupper():
-                break
-            if token.doc[t.i + 1].is_punct:
-                chain = chain[k + 1 :]  # a dateline: "WASHINGTON -- President Obama"
-                break
-        while chain and chain[0].text.lower().strip(".") in TITLE_WORDS:
-            chain = chain[1:]  # "Chief Whitlock"; but "Port Merrow Fire Department" keeps its "Fire"
-        if chain:
-            return _canonical([t.text for t in chain], people)
-    return None
-
-
-def _canonical(words: list[str], people: People) -> str:
-    """The article's fullest name for the person these words name, by surname; but a
-    first name the fullest one lacks is another person of that surname ('Ivanka Trump'
-    beside 'Donald J. Trump')."""
-    written = " ".join(words)
-    known = people.names.get(surname_key(words[-1]))
-    if known is None:
-        return written
-    if len(words) > 1 and words[0][:1].isupper() and words[0] not in known.split():
-        return written
-    return known
-
-
-def surname_key(word: str) -> str:
-    """The key `People.names` files a person under: the last part of the surname,
-    lower-cased ('Holtz-Eakin' -> 'eakin'), so that a name read from the parse, where
-    spaCy splits the hyphen off, finds the same person."""
-    return word.rsplit("-", 1)[-1].lower()
-
-
-def _name_words(tokens: list[Any]) -> list[str]:
-    """The words of a name from its tokens, with a hyphenated name glued back together:
-    spaCy splits 'Holtz-Eakin' into 'Holtz', '-', 'Eakin'."""
-    words: list[str] = []
-    for k, t in enumerate(tokens):
-        before = tokens[k - 1] if k else None
-        joined = before is not None and before.i == t.i - 1 and not before.whitespace_ and "-" in (before.text, t.text)
-        if joined and words:
-            words[-1] += t.text
-        else:
-            words.append(t.text)
-    return words
-
-
-def _canonical_names(doc: Any) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for ent in doc_ents(doc):
-        if ent.label_ not in NAME_LABELS:
-            continue
-        tokens = _name_words([t for t in ent if t.text.lower().strip(".") not in TITLE_WORDS and t.is_alpha or "-" in t.text])
-        if not tokens:
-            continue
-        full = " ".join(tokens)
-        key = surname_key(tokens[-1])
-        if len(full) > len(names.get(key, "")):
-            names[key] = full
-    return names
-
-
-def _sentence_subjects(doc: Any, people: People) -> list[tuple[int, str]]:
-    quoted = [(q.start, q.end) for q in quote_spans(doc_text(doc))]
-    out = []
-    for sent in doc.sents:
-        root = sent.root
-        for subj in root.children:
-            # a surname the article gives a person elsewhere counts where spaCy missed the entity
-            named = subj.ent_type_ in NAME_LABELS or subj.pos_ == "PROPN" and subj.lower_ in people.names
-            if subj.dep_ in ("nsubj", "nsubjpass") and named and not inside(subj.idx, quoted):
-                name = person_name(subj, people)
-                if name is not None:
-                    out.append((subj.idx, name))
-    return out
-
-
-def _named_people(doc: Any, people: People) -> Iterator[tuple[Any, str]]:
-    """Each PERSON entity of the article with the canonical name it stands for."""
-    for ent in doc_ents(doc):
-        if ent.label_ in NAME_LABELS:
-            name = person_name(ent.root, people)
-            if name is not None:
-                yield ent, name
-
-
-def _roles(doc: Any, people: People) -> dict[str, str]:
-    """Description nouns the article pairs with a name: 'Jane Okafor, a conservative
-    blogger' (apposition), 'conservative blogger Jane Okafor' (a noun before the name). A
-    noun used for two different people describes neither."""
-    seen: dict[str, set[str]] = {}
-    for ent, name in _named_people(doc, people):
-        root = ent.root
-        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-            nouns.append(root.head)
-        nouns += [t for t in doc[max(ent.start - 3, 0) : ent.start] if t.pos_ == "NOUN" and t.head.i in range(ent.start, ent.end)]
-        for noun in nouns:
-            seen.setdefault(noun.lemma_.lower(), set()).add(name)
-    return {role: names.pop() for role, names in seen.items() if len(names) == 1}
-
-
-# Words beside a name that say which pronoun the article uses for that person.
-HE_WORDS = {"mr", "mr.", "spokesman", "congressman", "chairman", "businessman", "councilman", "assemblyman", "father", "husband", "son", "brother", "king", "sir"}
-SHE_WORDS = {
-    "mrs", "mrs.", "ms", "ms.", "miss", "spokeswoman", "congresswoman", "chairwoman", "businesswoman", "councilwoman",
-    "assemblywoman", "mother", "wife", "daughter", "sister", "queen", "dame", "actress",
-}
-
-
-def _pronouns(doc: Any, people: People) -> dict[str, str]:
-    """Which pronoun the article's usage implies for each person it names: a courtesy
-    title or a gendered role word beside the name ('Mr. Obama', 'spokeswoman Jen
-    Psaki'), else a first name that the census name lists give to one sex only. Used
-    only to rule out 'she' for a man the article calls 'Mr.'; a name not known either
-    way rules nothing out."""
-    votes: dict[str, dict[str, int]] = {}
-    for ent, name in _named_people(doc, people):
-        words = {t.lower_ for t in doc[max(ent.start - 2, 0) : ent.start]} | {t.lower_ for t in ent}
-        tally = votes.setdefault(name, {"he": 0, "she": 0})
-        tally["he"] += len(words & HE_WORDS)
-        tally["she"] += len(words & SHE_WORDS)
-    out = {}
-    male, female = _first_names()
-    for name, tally in votes.items():
-        if tally["he"] != tally["she"]:
-            out[name] = "he" if tally["he"] > tally["she"] else "she"
-            continue
-        first = name.split()[0]
-        if len(name.split()) > 1 and (first in male) != (first in female):
-            out[name] = "he" if first in male else "she"
-    return out
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> tuple[frozenset[str], frozenset[str]]:
-    """Male and female first names from Faker's person providers (US, UK, Irish, Indian,
-    Canadian, Australian and other English-language census lists, MIT-licensed). Faker
-    is used only as the maintained, offline source of these lists; a name both lists
-    hold (Hillary, Leslie) counts as neither."""
-    import importlib
-    import pkgutil
-
-    import faker.providers.person as providers
-
-    male: set[str] = set()
-    female: set[str] = set()
-    for module in pkgutil.iter_modules(providers.__path__):
-        if not module.name.startswith("en"):
-            continue
-        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
-        male.update(getattr(provider, "first_names_male", ()) or ())
-        female.update(getattr(provider, "first_names_female", ()) or ())
-    return frozenset(male), frozenset(female)
 
 
 def _resolve_pronoun(doc: Any, pronoun: str, before_char: int, quote_spans: list[tuple[int, int]], people: People) -> str | None:

@@ -424,3 +424,9 @@ def test_a_sentence_inside_a_long_quote_is_no_statement_of_its_own(nlp):
         "We will rebuild the old mill by spring,\u201d Councillor Maria Okafor said."
     )
     assert _statements(_extract(nlp, text)) == []
+
+
+def test_a_quote_that_judges_an_object_as_something_is_said_of_that_object(nlp):
+    text = "Daniel Brooks openly admires the old harbour master as a \u201ctrue seaman,\u201d comparing him favourably to the mayor."
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.focus is not None and quote.focus.text.startswith("the old harbour master as a \u201ctrue seaman")

@@ -163,3 +163,55 @@ def test_attributions_beyond_speech_verbs_in_the_quote_sentence(nlp, text, speak
 def test_a_cue_verb_whose_clause_holds_the_quote_attributes_it(nlp):
     text = "The Port Merrow Gazette checked the figures. Then Okafor ruled that the mayor\u2019s claim was \u201centirely true\u201d after all."
     assert _speakers(nlp, text) == ["Okafor"]
+
+
+def test_a_paragraph_that_reports_nothing_introduces_whom_the_pronoun_stands_for(nlp):
+    text = (
+        '"We will rebuild the pier by summer," Daniel Brooks said on Monday.\n\n'
+        "The plan has not reached the boatyards, which is something that worries Gus Tamura, "
+        "who has moored at the harbour for thirty years.\n\n"
+        '"Nobody has shown me the money for it yet," he said.'
+    )
+    assert _speakers(nlp, text) == ["Daniel Brooks", "Gus Tamura"]
+
+
+def test_a_description_as_subject_keeps_the_pronoun_with_the_speaker(nlp):
+    text = (
+        '"We will rebuild the pier by summer," Daniel Brooks said on Monday.\n\n'
+        "The new harbour mayor inherited the debts of his predecessor, Gus Tamura.\n\n"
+        '"The piers were rotten long before the storm," he said.'
+    )
+    assert _speakers(nlp, text) == ["Daniel Brooks", "Daniel Brooks"]
+
+
+def test_the_articles_own_pronouns_tell_a_persons_sex(nlp):
+    # 'Hillary' is in a man's list and a woman's list of the census names: only the
+    # article says that Hillary Okafor is a 'she', so 'he' is not her
+    text = (
+        "Hillary Okafor said her plan for the harbour was ready. Hillary Okafor said she would publish it on Friday.\n\n"
+        '"The plan will not survive the winter," Daniel Brooks said.\n\n'
+        "Hillary Okafor disagreed with the council about it.\n\n"
+        '"The council has never read it," he said.'
+    )
+    assert _speakers(nlp, text)[-1] == "Daniel Brooks"
+
+
+def test_the_verb_a_colon_ends_introduces_the_quote(nlp):
+    text = "At the harbour on Friday, Daniel Brooks turned to the fishermen again: \u201cThe pier will be ready before the summer season.\u201d"
+    assert _speakers(nlp, text) == ["Daniel Brooks"]
+
+
+def test_a_speech_verb_before_the_name_and_a_colon_introduces_the_quote(nlp):
+    text = (
+        "Gus Tamura has run the harbour cafe for thirty years.\n\n"
+        "Stated Tamura:\n\n"
+        "\u201cNobody has shown me the money for the new pier, and nobody will before the vote.\u201d\n\n"
+        "Continued Tamura: \u201cThe council should stop promising what it cannot pay for.\u201d"
+    )
+    assert _speakers(nlp, text) == ["Gus Tamura", "Gus Tamura"]
+
+
+@pytest.mark.parametrize("verb", ["barked", "snapped", "yelled", "repeated"])
+def test_verbs_of_manner_attribute_a_short_quote(nlp, verb):
+    text = f"\u201cGo back to your boats!\u201d Daniel Brooks {verb} at the fishermen on the pier."
+    assert _speakers(nlp, text) == ["Daniel Brooks"]
