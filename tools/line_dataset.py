@@ -19,6 +19,8 @@ from newsprism.clean import repair_mojibake  # noqa: E402
 from newsprism.linefeatures import features, page_lines  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+# Where tuning keeps its html-text renderings (see cached_render).
+CACHE = Path("/tmp/newsprism-line-dataset-cache")
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
 
@@ -62,11 +64,25 @@ def wceb_pages(split: str | None = None, page_type: str | None = "article"):
         yield fid, html, reference
 
 
-def dataset(pages) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def cached_render(key: str, html: str, cache: Path | None) -> str:
+    """`render`, kept in `cache` (a folder) when one is given: tuning renders the same pages
+    again and again, and html-text costs more than the features."""
+    if cache is None:
+        return render(html)
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"{key}.txt"
+    if path.exists():
+        return path.read_text(encoding="utf-8")
+    text = render(html)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def dataset(pages, cache: Path | None = None, prefix: str = "wceb") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     xs, ys, groups = [], [], []
-    for n, (_page_id, html, reference) in enumerate(pages):
+    for n, (page_id, html, reference) in enumerate(pages):
         try:
-            text, _ = repair_mojibake(render(html))
+            text, _ = repair_mojibake(cached_render(f"{prefix}-{page_id}", html, cache))
         except Exception:  # a page html-text cannot render is not training data
             continue
         lines, before, after = page_lines(text)

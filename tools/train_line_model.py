@@ -1,6 +1,9 @@
 """Train the text-copy line classifier and write newsprism/data/line_model.npz.
 
-    .venv/bin/python tools/train_line_model.py
+    .venv/bin/python tools/train_line_model.py [--split dev --out /tmp/dev.npz] [--cache]
+
+(--split dev --out ... trains the model that tuning judges on the wceb test split with
+tools/tune_text_copy.py --model ...; --cache keeps the html-text renderings in /tmp.)
 
 Training data: the article pages of ../shared/data/wceb-2025 (dev and test splits),
 rendered to text with html-text and labelled line by line against the reference main
@@ -12,6 +15,7 @@ benchmarks/extraction.py reports on.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -21,7 +25,7 @@ from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from line_dataset import dataset, wceb_pages  # noqa: E402
+from line_dataset import CACHE, dataset, wceb_pages  # noqa: E402
 
 from newsprism.linemodel import MODEL_PATH, neighbour_features  # noqa: E402
 
@@ -54,8 +58,13 @@ def export(model: HistGradientBoostingClassifier, prefix: str) -> dict[str, np.n
     }
 
 
-def main() -> None:
-    x, y, groups = dataset(wceb_pages())
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", default=None, help="wceb split to train on (dev, test; default both)")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH, help=f"model file (default {MODEL_PATH})")
+    parser.add_argument("--cache", action="store_true", help=f"keep the renderings in {CACHE}")
+    args = parser.parse_args(argv)
+    x, y, groups = dataset(wceb_pages(args.split), CACHE if args.cache else None)
     print(f"{len(y)} lines from {len(set(groups))} pages, {y.mean():.1%} article", flush=True)
     out_of_fold = np.zeros(len(y))
     for train, test in GroupKFold(5).split(x, y, groups):
@@ -68,10 +77,10 @@ def main() -> None:
     ]
     labels = np.concatenate([y[groups == g] for g in np.unique(groups)])
     stage2 = HistGradientBoostingClassifier(**PARAMS).fit(np.concatenate(second), labels)
-    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(MODEL_PATH, threshold=np.array(THRESHOLD), **export(stage1, "s1"), **export(stage2, "s2"))
-    print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KiB)")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(args.out, threshold=np.array(THRESHOLD), **export(stage1, "s1"), **export(stage2, "s2"))
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
