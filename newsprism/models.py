@@ -350,6 +350,9 @@ class StoryFeatures:
     # ("2013-05") precision, in the order the text names them: two events of one kind differ
     # by date even when their articles carry no publication date
     dates: list[str] = field(default_factory=list)
+    # how these features were computed (stories.FEATURES_VERSION); rows stored before
+    # versions were kept read as 0, and a run computes them again
+    version: int = 0
 
 
 @dataclass

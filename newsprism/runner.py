@@ -114,7 +114,15 @@ def analyze(
         with _stage("stories", timings):
             features = stories.story_features(articles, found_claims, embedder)
     with storage.transaction() if storage is not None else nullcontext():
-        story_list, story_articles = _changed_stories(articles, found_claims, features, storage, embedder, progress, timings)
+        stored_features: list[StoryFeatures] = []
+        recomputed: list[StoryFeatures] = []
+        if storage is not None and articles:
+            assert embedder is not None
+            with _stage("stories", timings):
+                stored_features, recomputed = _stored_features(storage, embedder, {a.id for a in articles})
+        story_list, story_articles = _changed_stories(
+            articles, found_claims, features, stored_features, storage, embedder, progress, timings
+        )
         if storage is not None:
             story_list, story_articles = _with_stored_stories_of_duplicates(records, story_list, story_articles, storage)
         report = Report(
@@ -126,8 +134,25 @@ def analyze(
         )
         if storage is not None:
             with _stage("store", timings):
-                storage.save(report, found_claims, features)
+                storage.save(report, found_claims, [*features, *recomputed])
     return report
+
+
+def _stored_features(
+    storage: Storage, embedder: Embedder, new_ids: set[str]
+) -> tuple[list[StoryFeatures], list[StoryFeatures]]:
+    """The story features of every stored article (not this run's), and those among them
+    that had to be computed again from the stored article and claims because an older
+    newsprism made them another way (`stories.FEATURES_VERSION`)."""
+    stored = [f for f in storage.story_features() if f.article not in new_ids]
+    stale = [f.article for f in stored if f.version != stories.FEATURES_VERSION]
+    if not stale:
+        return stored, []
+    claims_by_id = {c.article: c for c in storage.article_claims(stale)}
+    old_articles = [a for a in storage.articles(stale) if a.id in claims_by_id]
+    recomputed = stories.story_features(old_articles, [claims_by_id[a.id] for a in old_articles], embedder)
+    by_id = {f.article: f for f in recomputed}
+    return [by_id.get(f.article, f) for f in stored], recomputed
 
 
 def _without_stored(articles: list[Article], records: list[InputRecord], storage: Storage) -> tuple[list[Article], list[InputRecord]]:
@@ -179,6 +204,7 @@ def _changed_stories(
     articles: list[Article],
     found_claims: list[ArticleClaims],
     features: list[StoryFeatures],
+    stored_features: list[StoryFeatures],
     storage: Storage | None,
     embedder: Embedder | None,
     progress: Progress,
@@ -195,7 +221,7 @@ def _changed_stories(
         every_feature = features
         if storage is not None:
             earlier = storage.story_outlines()
-            every_feature = [f for f in storage.story_features() if f.article not in new_ids] + features
+            every_feature = stored_features + features
         changed = [s for s in stories.group_stories(every_feature, existing=earlier) if new_ids & set(s.articles)]
         progress.advance("stories")
     by_id = {a.id: a for a in articles}

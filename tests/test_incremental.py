@@ -4,11 +4,15 @@ stories keep their ids, and inputs already analysed change nothing."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
+import numpy as np
 import pytest
 from conftest import EXAMPLES
 
 from newsprism import analyze, open_storage
+from newsprism.models import Report
+from newsprism.stories import FEATURES_VERSION
 
 pytestmark = pytest.mark.models
 
@@ -81,6 +85,27 @@ def test_a_grown_story_reads_its_old_sentence_vectors_back(tmp_path, nlp, embedd
     assert grown.conflicts
     assert later_embedder.asked
     assert not set(later_embedder.asked) & set(stored)
+
+
+def test_story_features_an_older_version_stored_are_computed_again(tmp_path, nlp, embedder, demo):
+    from_scratch, _, _ = demo
+    first, second = _split_corpus(tmp_path)
+    storage = open_storage(tmp_path / "n.db")
+    analyze([first], storage=storage, nlp=nlp, embedder=embedder)
+    current = storage.story_features()
+    # as an older newsprism stored them: no version, and a lead vector made another way
+    old_kind = [replace(f, version=0, vector=[-x for x in f.vector]) for f in current]
+    storage.save(Report(inputs=[], articles=[], stories=[], generated_at="2026-11-23T00:00:00+00:00"), features=old_kind)
+    assert {f.version for f in storage.story_features()} == {0}
+
+    analyze([second], storage=storage, nlp=nlp, embedder=embedder)
+    stored = {f.article: f for f in storage.story_features()}
+    grouped = storage.stories()
+    storage.close()
+
+    assert {f.version for f in stored.values()} == {FEATURES_VERSION}
+    assert all(np.allclose(stored[f.article].vector, f.vector, atol=1e-5) for f in current)
+    assert sorted(sorted(s.articles) for s in grouped) == sorted(sorted(s.articles) for s in from_scratch.stories)
 
 
 def test_running_again_on_the_same_inputs_changes_nothing(tmp_path, nlp, embedder, storage_url):
