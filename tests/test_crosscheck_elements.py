@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 from conftest import BagOfWordsEmbedder
+from hypothesis import given
+from hypothesis import strategies as st
 from test_crosscheck import _article, _claims, _quantity, _quote, _run
 
 from newsprism.anomalies import find_anomalies
@@ -248,3 +250,17 @@ def test_framing_and_omissions_survive_storage_round_trip():
     story, _ = _run([(a, _with_sentences(a, entities=[_person(t1, "Ann Lusk")])), (b, _with_sentences(b))])
     again = from_dict(Story, asdict(story))
     assert again == story and again.framing[0].descriptors[0].entity == "Ann Lusk"
+
+
+@given(st.lists(st.sampled_from(["the", "fire", "warehouse", "crews", "1,200", "residents", "fled", "Dock", "Street", "—"]), max_size=30))
+def test_a_texts_minhash_is_that_of_its_shingles_added_one_by_one(words):
+    from datasketch import MinHash
+
+    from newsprism.derivations import MINHASH_PERMUTATIONS, SHINGLE_WORDS, minhash
+
+    text = " ".join(words)
+    tokens = re.findall(r"\w+", text.lower())
+    one_by_one = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
+    for i in range(max(1, len(tokens) - SHINGLE_WORDS + 1)):
+        one_by_one.update(" ".join(tokens[i : i + SHINGLE_WORDS]).encode())
+    assert (minhash(text).hashvalues == one_by_one.hashvalues).all()
