@@ -237,6 +237,13 @@ class SQLStorage:
         except self._errors as exc:
             raise StorageError(f"{self._where}: {exc}") from exc
 
+    def _run_many(self, query: str, rows: Sequence[Sequence[Any]]) -> None:
+        """`_run` for one statement over many rows, in one call to the driver."""
+        try:
+            self._db.cursor().executemany(self._sql(query), rows)
+        except self._errors as exc:
+            raise StorageError(f"{self._where}: {exc}") from exc
+
     def _migrate(self) -> None:
         version = self._version()
         for number, statements in enumerate(MIGRATIONS, start=1):
@@ -394,16 +401,10 @@ class SQLStorage:
     def save_text_vectors(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
         rows = [(model, _text_hash(t), np.asarray(v, dtype=VECTOR_DTYPE).tobytes()) for t, v in vectors.items()]
         with self.transaction():
-            try:
-                self._db.cursor().executemany(
-                    self._sql(
-                        "INSERT INTO text_vectors (model, text_hash, vector) VALUES (?, ?, ?) "
-                        "ON CONFLICT (model, text_hash) DO NOTHING"
-                    ),
-                    rows,
-                )
-            except self._errors as exc:
-                raise StorageError(f"{self._where}: {exc}") from exc
+            self._run_many(
+                "INSERT INTO text_vectors (model, text_hash, vector) VALUES (?, ?, ?) ON CONFLICT (model, text_hash) DO NOTHING",
+                rows,
+            )
 
     def story_version(self, story_id: str) -> str | None:
         rows = self._run("SELECT data FROM stories WHERE id = ?", (story_id,))
