@@ -1,5 +1,12 @@
 """Which sentences of a story can pass a cosine threshold at all, before any is embedded.
 
+Two filters, both run before the sentence model. The first is structural and exact:
+cross-checking reads the vector of an extraction's sentence only for a few kinds of pair
+(`extraction_sentences_compared`) and judges the stance of a pair of sentences only when
+they differ in negation or in a refuting word (`stance_sentences_compared`); every other
+sentence of those kinds is compared by words alone, so its vector would never be read.
+The second is lexical, for the sentences still compared by meaning:
+
 Cross-checking compares sentences by the cosine of their sentence embeddings (a rewrite's
 sentence maps to its source's at 0.75, a stance candidate pair needs 0.7, two mentions of
 one claim 0.6), and the sentence model is the costliest step of a run. Sentences that
@@ -15,11 +22,15 @@ article too (two statements of one speaker, two counts of one thing).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .entailment import negated, negation_differs, refuting
+from .models import Extraction
 
 # The least TF-IDF cosine of words for two sentences to be worth embedding. Chosen on ECB+
 # topics 1-22 (benchmarks/candidates.py: each event a story of up to 4 of its articles):
@@ -68,3 +79,66 @@ def without_partner(sentences: Sequence[CandidateSentence], min_cosine: float = 
     has_words = np.asarray(weights.getnnz(axis=1) > 0)
     skipped = (owner >= 0) & has_words & (best < min_cosine)
     return {t for t, skip in zip(texts, skipped, strict=True) if skip}
+
+
+def extraction_sentences_compared(extractions: Sequence[Extraction]) -> set[str]:
+    """The sentences of extractions whose vectors cross-checking reads. It compares two
+    mentions by their sentences only for
+    - two statements given to one speaker (crosscheck._align_statements);
+    - two numbers of one counted thing whose unit or `of` differ (crosscheck._same_measure
+      and the measure conflict `unit_changed`);
+    - one number and unit given to two counted things (the measure conflict `different_thing`);
+    and two mentions in one sentence need no vector (their similarity is 1). This mirrors
+    those comparisons and may take in more pairs than they read, never fewer;
+    tests/test_candidates.py checks that cross-checking finds the same with every sentence
+    embedded."""
+    statements = [e for e in extractions if e.kind == "statement" and e.speaker]
+    numbers = [e for e in extractions if e.kind == "quantity" and e.quantity is not None]
+    needed: set[str] = set()
+    needed |= _in_pairs(statements, lambda e: (e.speaker or "").lower(), lambda a, b: True)
+    needed |= _in_pairs(
+        [e for e in numbers if e.quantity and e.quantity.counted],
+        lambda e: e.quantity.counted if e.quantity else "",
+        lambda a, b: a.quantity is not None and b.quantity is not None
+        and (a.quantity.unit != b.quantity.unit or a.quantity.of != b.quantity.of),
+    )
+    needed |= _in_pairs(
+        numbers,
+        lambda e: (e.quantity.unit, e.quantity.number) if e.quantity else None,
+        lambda a, b: a.quantity is not None and b.quantity is not None
+        and bool(a.quantity.counted) and bool(b.quantity.counted) and a.quantity.counted != b.quantity.counted,
+    )
+    return needed
+
+
+def _in_pairs(
+    items: list[Extraction], key: Callable[[Extraction], Hashable], compared: Callable[[Extraction, Extraction], bool]
+) -> set[str]:
+    """The sentences of pairs of items with one key, in two sentences, that `compared` takes."""
+    groups: dict[Hashable, list[Extraction]] = {}
+    for e in items:
+        groups.setdefault(key(e), []).append(e)
+    out: set[str] = set()
+    for group in groups.values():
+        for a, b in combinations(group, 2):
+            if a.sentence.text != b.sentence.text and compared(a, b):
+                out |= {a.sentence.text, b.sentence.text}
+    return out
+
+
+def stance_sentences_compared(sentences: Sequence[CandidateSentence], embedded: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """The sentences in a pair that stance checking judges (crosscheck._stance_conflicts):
+    two articles' sentences that differ in negation or in a refuting word. Such a pair
+    holds a sentence that is negated or refuting itself, so only those are paired; a pair
+    of two sentences in `embedded` (embedded for another comparison anyway) is not looked at."""
+    refutes = {s.text: refuting(s.text) for s in sentences}  # once per text, not per pair
+    marked = [s for s in sentences if refutes[s.text] or negated(s.text)]
+    out = set(embedded)
+    for m in marked:
+        for s in sentences:
+            if s.article == m.article or (m.text in out and s.text in out):
+                continue
+            # crosscheck's test (entailment.stance_differs), with the refuting words looked up
+            if refutes[m.text] != refutes[s.text] or negation_differs(m.text, s.text):
+                out |= {m.text, s.text}
+    return out - set(embedded)

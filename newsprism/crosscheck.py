@@ -31,9 +31,9 @@ from itertools import combinations
 import numpy as np
 
 from .anomalies import FORMER, find_anomalies
-from .candidates import CandidateSentence, without_partner
+from .candidates import CandidateSentence, extraction_sentences_compared, stance_sentences_compared, without_partner
 from .derivations import find_derivations, own_sentences
-from .entailment import REFUTING, Entailment, StructuredEntailment, negated, negation_differs, words_of
+from .entailment import Entailment, StructuredEntailment, negated, stance_differs
 from .framing import frame_story
 from .grouping import UnionFind
 from .models import (
@@ -211,9 +211,16 @@ def _compared_sentences(claims: Sequence[ArticleClaims]) -> list[CandidateSenten
 
 
 def unembedded_sentences(claims: Sequence[ArticleClaims]) -> set[str]:
-    """The story's sentences that need no embedding: no sentence they are compared with
-    shares enough of their words to come close (candidates.py)."""
-    return without_partner(_compared_sentences(claims)) if len(claims) > 1 else set()
+    """The story's sentences that need no embedding (candidates.py): an extraction's or a
+    stance sentence whose vector no comparison reads, and any sentence that shares too
+    few words with every sentence it is compared with to come close."""
+    if len(claims) < 2:
+        return set()
+    compared = _compared_sentences(claims)
+    read = {s for c in claims for s in own_sentences(c)}  # derivations compare every own sentence
+    read |= extraction_sentences_compared([e for c in claims for e in c.extractions])
+    read |= stance_sentences_compared([CandidateSentence(s.text, c.article) for c in claims for s in _stance_sentences(c)], read)
+    return ({s.text for s in compared} - read) | without_partner(compared)
 
 
 def _sentence_vectors(extractions: list[Extraction], embedder: Embedder) -> dict[str, np.ndarray]:
@@ -634,7 +641,7 @@ def _stance_conflicts(
     seen: set[tuple[str, str]] = set()
     for i, j in zip(*np.nonzero(np.triu(sims, 1) >= STANCE_CANDIDATE), strict=True):
         (aa, sa), (ab, sb) = sents[i], sents[j]
-        if aa == ab or not (negation_differs(sa.text, sb.text) or _refutes(sa.text, sb.text)):
+        if aa == ab or not stance_differs(sa.text, sb.text):
             continue
         if (sa.text, sb.text) in seen:
             continue
@@ -665,6 +672,3 @@ def _stance_conflicts(
 def _stance_sentences(claims: ArticleClaims) -> list[Span]:
     return [s for s in claims.sentences if len(s.text.split()) >= STANCE_MIN_WORDS]
 
-
-def _refutes(a: str, b: str) -> bool:
-    return any(w in REFUTING for w in words_of(a)) != any(w in REFUTING for w in words_of(b))

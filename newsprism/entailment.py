@@ -151,6 +151,16 @@ def negation_differs(a: str, b: str) -> bool:
     return best >= CLAUSE_ALIGNED and negated(pair[0]) != negated(pair[1])
 
 
+def stance_differs(a: str, b: str) -> bool:
+    """`a` and `b` differ in negation or in a refuting word ("false", "denied"): the only
+    sentence pairs stance checking judges."""
+    return negation_differs(a, b) or refuting(a) != refuting(b)
+
+
+def refuting(text: str) -> bool:
+    return any(w in REFUTING for w in words_of(text))
+
+
 def _stem(word: str) -> str:
     """Crude suffix stripping, enough to match 'killed'/'kills'/'kill' across texts."""
     for suffix in ("ing", "ed", "es", "s"):
