@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from .graph import derivation_svg
-from .models import Article, Report, Story
+from .models import Article, Claim, Mention, Report, Story
 from .serialize import to_dict
 
 SCHEMA_ID = "newsprism.report/1"
@@ -132,6 +132,8 @@ def render_html(report: Report, home: str | None = None) -> str:
     articles = {a.id: a for a in report.articles}
     citations = {story.id: [_citations(story, s.claims, s.articles) for s in story.brief] for story in report.stories}
     claim_by_id = {c.id: c for story in report.stories for c in story.claims}
+    # each claim's first mention in each article (the claims × outlets table looks up every pair)
+    mention_in = {c.id: _first_mentions(c) for story in report.stories for c in story.claims}
     removed_by_kind = {
         a.id: sorted({r.kind for r in a.removed}) for a in report.articles
     }
@@ -143,6 +145,7 @@ def render_html(report: Report, home: str | None = None) -> str:
         mark_id=mark_id,
         citations=citations,
         claim_by_id=claim_by_id,
+        mention_in=mention_in,
         framing_table={story.id: framing_table(story) for story in report.stories},
         derivation_graph={story.id: derivation_svg(story, articles) for story in report.stories},
         removed_by_kind=removed_by_kind,
@@ -150,6 +153,13 @@ def render_html(report: Report, home: str | None = None) -> str:
         home=home,
     )
     return page
+
+
+def _first_mentions(claim: Claim) -> dict[str, Mention]:
+    first: dict[str, Mention] = {}
+    for m in claim.mentions:
+        first.setdefault(m.article, m)
+    return first
 
 
 def write_html(report: Report, path: Path) -> Path:
