@@ -5,9 +5,12 @@ both as html-text renderings of the page, the way `benchmarks/extraction.py` mak
 eval-en text copies. AEB and trafilatura-eval-en are never read here.
 
     .venv/bin/python tools/tune_text_copy.py [--model PATH] [--wceb-split test] [--other N]
+        [--other-part held-out]
 
 `--model` scores a model file other than the shipped one (e.g. one trained on wceb dev
 only by `tools/train_line_model.py --split dev --out PATH`, to judge on wceb test).
+`--other-part held-out` scores only the eval-other pages that training never sees
+(`line_dataset.HELD_OUT_EVERY`), to judge a model trained with `--other train`.
 Renderings are cached in /tmp (they cost more than the extraction).
 
 Tried on wceb test with a dev-trained model (F1 0.942, P 0.932, R 0.953) and not kept:
@@ -21,8 +24,6 @@ non-prose lines at its edges (simulated on the kept lines: F1 unchanged or lower
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 import time
 from pathlib import Path
@@ -31,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from extraction_metrics import SnippetCounts, aeb_scores, snippet_counts, snippet_scores  # noqa: E402
-from line_dataset import CACHE, SHARED, cached_render, wceb_pages  # noqa: E402
+from line_dataset import CACHE, cached_render, other_entries, other_html, wceb_pages  # noqa: E402
 
 from newsprism import textcopy  # noqa: E402
 from newsprism.clean import clean_item  # noqa: E402
@@ -62,13 +63,11 @@ def wceb_figures(split: str) -> dict[str, float]:
     return {"pages": len(pairs), "P": s.precision, "R": s.recall, "F1": s.f1}
 
 
-def other_figures(limit: int | None) -> dict[str, float]:
-    root = SHARED / "trafilatura-eval-other"
-    entries = json.loads((root / "evaldata-other.json").read_text(encoding="utf-8"))
+def other_figures(limit: int | None, part: str | None) -> dict[str, float]:
     total = SnippetCounts()
-    chosen = sorted(entries.values(), key=lambda e: e["file"])[:limit]
+    chosen = other_entries(part)[:limit]
     for entry in chosen:
-        html = gzip.open(root / "html" / f"{entry['file']}.gz").read().decode("utf-8", "replace")
+        html = other_html(entry)
         body, title = extract(entry["file"], rendered(f"other-{entry['file']}", html))
         shown = f"{title}\n\n{body}" if title else body
         total += snippet_counts(shown, entry["with"], entry["without"])
@@ -81,6 +80,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--wceb-split", default="test", help="dev, test or '' for none")
     parser.add_argument("--other", type=int, default=0, help="eval-other pages to score (0: none, -1: all)")
+    parser.add_argument("--other-part", default="all", choices=["all", "train", "held-out"])
     args = parser.parse_args(argv)
     if args.model is not None:
         model = load_line_model(args.model)
@@ -89,8 +89,8 @@ def main(argv: list[str]) -> None:
     if args.wceb_split:
         print(f"wceb {args.wceb_split}", " ".join(f"{k} {v:.4f}" for k, v in wceb_figures(args.wceb_split).items()), flush=True)
     if args.other:
-        figures = other_figures(None if args.other < 0 else args.other)
-        print("eval-other", " ".join(f"{k} {v:.4f}" for k, v in figures.items()))
+        figures = other_figures(None if args.other < 0 else args.other, None if args.other_part == "all" else args.other_part)
+        print(f"eval-other ({args.other_part})", " ".join(f"{k} {v:.4f}" for k, v in figures.items()))
     print(f"{time.perf_counter() - began:.0f} s")
 
 
