@@ -19,6 +19,17 @@ higher loses more recall than it gains precision); stage two told where a line s
 relative to stage one's article region (inside, distance, how far through: F1 0.935,
 P 0.927, R 0.944); trimming the kept block's edge lines below a stricter score, or short
 non-prose lines at its edges (simulated on the kept lines: F1 unchanged or lower).
+
+Also tried and not kept: more training data from trafilatura-eval-other (train_line_model.py
+--other train: 328 of its 593 train-part pages pass the derived-reference checks). Judged
+with a model trained on wceb dev plus those pages, on wceb test and the eval-other held-out
+quarter (198 pages), against the dev-only model (wceb F1 0.942, P 0.932, R 0.953; eval-other
+F1 0.811, P 0.770, R 0.856): weight 1, threshold 0.4: wceb F1 0.935 (P 0.930, R 0.940),
+eval-other F1 0.838 (P 0.855, R 0.822); threshold 0.3 / 0.2: wceb 0.939 / 0.939; weight
+0.3: wceb F1 0.938 (P 0.933, R 0.943), eval-other 0.837. It helps on eval-other's own pages
+and costs wceb recall: trafilatura's extraction, even where it agrees with every snippet,
+disagrees with wceb's references on about 7% of lines either way (measured on 74 wceb dev
+pages), so the derived labels are noisier than the model's own errors.
 """
 
 from __future__ import annotations
