@@ -22,6 +22,7 @@ are those of news style:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“"
@@ -33,6 +34,9 @@ TWO_APOSTROPHES = "''"
 _OPEN_AFTER = " \t([{—–-/:;“‘\"'"
 # A single closing mark must be followed by one of these (or the end of the paragraph).
 _CLOSE_BEFORE = " \t.,;:!?)]}—–-”\"'"
+# where a quote can open: the scan jumps from one such character to the next instead of
+# stepping through every character in Python
+_MAYBE_OPENING = re.compile("|".join(map(re.escape, (TWO_APOSTROPHES, DOUBLE_OPEN, DOUBLE_CLOSE, '"', SINGLE_OPEN, "'"))))
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,10 @@ def _paragraph_quotes(paragraph: str, offset: int) -> tuple[list[QuoteSpan], boo
     spans: list[QuoteSpan] = []
     i, n = 0, len(paragraph)
     while i < n:
+        mark = _MAYBE_OPENING.search(paragraph, i)
+        if mark is None:
+            break
+        i = mark.start()
         ch = paragraph[i]
         if paragraph.startswith(TWO_APOSTROPHES, i) and _can_open(paragraph, i, width=2):
             close = paragraph.find(TWO_APOSTROPHES, i + 3)
