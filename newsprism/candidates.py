@@ -29,7 +29,7 @@ from itertools import combinations
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .entailment import negated, negation_differs, refuting
+from .entailment import negated, refuting, stance_differs
 from .models import Extraction
 
 # The least TF-IDF cosine of words for two sentences to be worth embedding. Chosen on ECB+
@@ -131,14 +131,12 @@ def stance_sentences_compared(sentences: Sequence[CandidateSentence], embedded: 
     two articles' sentences that differ in negation or in a refuting word. Such a pair
     holds a sentence that is negated or refuting itself, so only those are paired; a pair
     of two sentences in `embedded` (embedded for another comparison anyway) is not looked at."""
-    refutes = {s.text: refuting(s.text) for s in sentences}  # once per text, not per pair
-    marked = [s for s in sentences if refutes[s.text] or negated(s.text)]
+    marked = [s for s in sentences if refuting(s.text) or negated(s.text)]
     out = set(embedded)
     for m in marked:
         for s in sentences:
             if s.article == m.article or (m.text in out and s.text in out):
                 continue
-            # crosscheck's test (entailment.stance_differs), with the refuting words looked up
-            if refutes[m.text] != refutes[s.text] or negation_differs(m.text, s.text):
+            if stance_differs(m.text, s.text):
                 out |= {m.text, s.text}
     return out - set(embedded)

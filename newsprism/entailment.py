@@ -154,9 +154,10 @@ def negation_differs(a: str, b: str) -> bool:
 def stance_differs(a: str, b: str) -> bool:
     """`a` and `b` differ in negation or in a refuting word ("false", "denied"): the only
     sentence pairs stance checking judges."""
-    return negation_differs(a, b) or refuting(a) != refuting(b)
+    return refuting(a) != refuting(b) or negation_differs(a, b)
 
 
+@lru_cache(maxsize=_MEMO_TEXTS)
 def refuting(text: str) -> bool:
     return any(w in REFUTING for w in words_of(text))
 
