@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 
@@ -197,16 +197,27 @@ def texts_to_embed(claims: Sequence[ArticleClaims], unembedded: set[str] | None 
     skipped = unembedded_sentences(claims) if unembedded is None else unembedded
     extractions = [e for c in claims for e in c.extractions]
     subjects = [_event_parts(e)[0] for e in extractions if e.kind == "date" and e.date is not None and e.date.event]
-    return [s.text for s in _compared_sentences(claims) if s.text not in skipped] + [s for s in subjects if s]
+    return [s.text for s in _compared_sentences(claims).all if s.text not in skipped] + [s for s in subjects if s]
 
 
-def _compared_sentences(claims: Sequence[ArticleClaims]) -> list[CandidateSentence]:
-    """Every sentence cross-checking compares by embedding: own sentences (derivations),
-    stance sentences, and extraction sentences (compared within their article too)."""
-    return (
-        [CandidateSentence(s, c.article) for c in claims for s in own_sentences(c)]
-        + [CandidateSentence(e.sentence.text, c.article, within=True) for c in claims for e in c.extractions]
-        + [CandidateSentence(s.text, c.article) for c in claims for s in _stance_sentences(c)]
+@dataclass(frozen=True)
+class _ComparedSentences:
+    """Every sentence cross-checking compares by embedding, by why it is compared."""
+
+    own: list[CandidateSentence]  # derivations compare every own sentence
+    extracted: list[CandidateSentence]  # extraction sentences, compared within their article too
+    stance: list[CandidateSentence]  # sentences long enough for a stance conflict
+
+    @property
+    def all(self) -> list[CandidateSentence]:
+        return self.own + self.extracted + self.stance
+
+
+def _compared_sentences(claims: Sequence[ArticleClaims]) -> _ComparedSentences:
+    return _ComparedSentences(
+        own=[CandidateSentence(s, c.article) for c in claims for s in own_sentences(c)],
+        extracted=[CandidateSentence(e.sentence.text, c.article, within=True) for c in claims for e in c.extractions],
+        stance=[CandidateSentence(s.text, c.article) for c in claims for s in _stance_sentences(c)],
     )
 
 
@@ -217,10 +228,10 @@ def unembedded_sentences(claims: Sequence[ArticleClaims]) -> set[str]:
     if len(claims) < 2:
         return set()
     compared = _compared_sentences(claims)
-    read = {s for c in claims for s in own_sentences(c)}  # derivations compare every own sentence
+    read = {s.text for s in compared.own}
     read |= extraction_sentences_compared([e for c in claims for e in c.extractions])
-    read |= stance_sentences_compared([CandidateSentence(s.text, c.article) for c in claims for s in _stance_sentences(c)], read)
-    return ({s.text for s in compared} - read) | without_partner(compared)
+    read |= stance_sentences_compared(compared.stance, read)
+    return ({s.text for s in compared.all} - read) | without_partner(compared.all)
 
 
 def _sentence_vectors(extractions: list[Extraction], embedder: Embedder) -> dict[str, np.ndarray]:
