@@ -3,6 +3,7 @@ needs to say whom each pronoun stands for (the hand annotation in
 tests/data/polnear_antecedents/ was written from this listing).
 
     .venv/bin/python tools/pronoun_sources.py --split test [--before 2] [--template] [--data DIR]
+    .venv/bin/python tools/pronoun_sources.py --split test --compare tests/data/polnear_antecedents/test.jsonl
 
 For every gold Content span that is a direct quote (`polnear.is_direct_quote`) whose
 Source is a pronoun (`polnear.source_kind(...) == "pronoun"`), one item: the article's
@@ -12,9 +13,11 @@ lies in the printed text. A Source shared by several quotes is listed once. `--t
 prints instead one JSONL line per Source, in the annotation file's format, with
 `antecedent` and `reason` empty, to be filled in by hand.
 
-This prints only what PolNeAR gives (text and gold spans): no newsprism code runs and
-the benchmark's own guess at the antecedent (`polnear.speaker_target`) is not shown, so
-that the listing can be annotated blind.
+The listing prints only what PolNeAR gives (text and gold spans): no newsprism code
+runs and the benchmark's own guess at the antecedent (`polnear.speaker_target`) is not
+shown, so that the listing can be annotated blind. `--compare FILE`, for after the
+annotation, prints how often that guess agrees with the annotation in FILE (same name
+key, or both unresolved) and lists the Sources where they differ.
 """
 
 from __future__ import annotations
@@ -27,7 +30,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from polnear import SPLITS, BratSpan, GoldArticle, is_direct_quote, load_split, source_kind  # noqa: E402
+from polnear import (  # noqa: E402
+    SPLITS,
+    BratSpan,
+    GoldArticle,
+    is_direct_quote,
+    load_antecedents,
+    load_split,
+    name_key,
+    source_kind,
+    speaker_target,
+)
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 # Paragraphs of context printed before the Source's own paragraph: most pronouns point
@@ -118,14 +131,60 @@ def template_row(item: PronounSource) -> dict:
     }
 
 
+@dataclass
+class Agreement:
+    """The heuristic's guess beside the annotation, over the annotated Sources."""
+
+    same: int = 0  # same name key, or both without a name
+    other_name: int = 0  # both name someone, not the same
+    guessed_unresolved: int = 0  # the annotation names someone, the heuristic finds no one
+    guessed_a_name: int = 0  # the annotation says no name (unnamed, group, thing), the heuristic names one
+    differences: list[str] | None = None
+
+
+def compare(items: list[PronounSource], annotation_path: Path) -> Agreement:
+    annotation = load_antecedents(annotation_path)
+    out = Agreement(differences=[])
+    for item in items:
+        key = (item.article.id, item.source.start, item.source.end)
+        if key not in annotation:
+            continue
+        annotated = annotation[key]
+        guess = speaker_target(item.article, item.source)
+        wanted = name_key(annotated.antecedent)
+        if guess.key == wanted:
+            out.same += 1
+            continue
+        if wanted is None:
+            out.guessed_a_name += 1
+        elif guess.key is None:
+            out.guessed_unresolved += 1
+        else:
+            out.other_name += 1
+        out.differences.append(  # type: ignore[union-attr]
+            f"{item.article.id} {item.source.start} {item.source.text!r}: annotation "
+            f"{annotated.antecedent or annotated.reason!r}, heuristic {guess.refers_to!r}"
+        )
+    return out
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"PolNeAR folder (default {DEFAULT_DATA})")
     parser.add_argument("--split", choices=SPLITS, default="test")
     parser.add_argument("--before", type=int, default=DEFAULT_PARAGRAPHS_BEFORE, help="paragraphs before the Source's")
     parser.add_argument("--template", action="store_true", help="print JSONL rows to fill in instead of the listing")
+    parser.add_argument("--compare", type=Path, default=None, help="annotation file: the heuristic's agreement with it")
     args = parser.parse_args(argv)
     items = pronoun_sources(load_split(args.data, args.split))
+    if args.compare:
+        agreement = compare(items, args.compare)
+        total = agreement.same + agreement.other_name + agreement.guessed_unresolved + agreement.guessed_a_name
+        print(f"{args.split}: the heuristic agrees with the annotation on {agreement.same} of {total} pronoun Sources"
+              f" ({agreement.same / total:.3f}); another name {agreement.other_name}, no name where the annotation has"
+              f" one {agreement.guessed_unresolved}, a name where it has none {agreement.guessed_a_name}")
+        print("\n".join(agreement.differences or []))
+        return
     for number, item in enumerate(items, start=1):
         if args.template:
             print(json.dumps(template_row(item), ensure_ascii=False))
