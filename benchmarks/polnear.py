@@ -14,7 +14,7 @@ import csv
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Literal
@@ -468,12 +468,56 @@ def content_words(text: str | None) -> set[str]:
 @dataclass(frozen=True)
 class SpeakerTarget:
     """What a gold Source asks of a predicted speaker: `key` is the name word to share
-    (for a pronoun, that of the name it refers to; None when it cannot be resolved)."""
+    (for a pronoun, that of the name it refers to; None when it cannot be resolved).
+    `from_annotation`: a pronoun's antecedent was read from the hand annotation, not
+    guessed."""
 
     kind: SourceKind
     source: str | None
     key: str | None
     refers_to: str | None = None
+    from_annotation: bool = False
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """One line of tests/data/polnear_antecedents/<split>.jsonl: the name a pronoun
+    Source stands for, or None with the `reason` it has none ("unnamed", "group",
+    "thing")."""
+
+    file: str  # the article id, "test/text/<name>.txt"
+    start: int
+    end: int
+    source: str
+    antecedent: str | None
+    reason: str | None = None
+
+
+# (article id, Source start, Source end) -> the hand-annotated antecedent
+Antecedents = Mapping[tuple[str, int, int], Antecedent]
+
+
+def load_antecedents(path: Path | None) -> dict[tuple[str, int, int], Antecedent]:
+    """The hand-annotated antecedents, keyed by article and Source offsets; an absent
+    file (or None) gives none, so every pronoun falls back to the heuristic. A malformed
+    line raises ValueError naming it."""
+    if path is None or not path.exists():
+        return {}
+    out = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            source = row["source"]
+            item = Antecedent(
+                row["file"], int(source["start"]), int(source["end"]), source["text"], row["antecedent"],
+                row.get("reason"),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"{path}:{number}: {exc!r}") from exc
+        out[(item.file, item.start, item.end)] = item
+    return out
 
 
 # Pronouns that stand for a person: a Source that holds a name only as a modifier or a
@@ -497,16 +541,25 @@ def could_stand_for(pronoun: str, source: str) -> bool:
     return names_someone(source) and not OTHER_SEX_TITLES.get(pronoun.lower(), set()) & set(words)
 
 
-def speaker_target(gold: GoldArticle, source: BratSpan | None) -> SpeakerTarget:
-    """A pronoun refers to the nearest Source of the article that starts before it and
-    is a name (an approximation of coreference that needs no model); a pronoun for a
-    person skips Sources whose name does not head them."""
+def speaker_target(
+    gold: GoldArticle, source: BratSpan | None, antecedents: Antecedents | None = None
+) -> SpeakerTarget:
+    """A pronoun refers to the name the hand annotation gives it (`antecedents`, keyed by
+    article and Source offsets; an annotated null leaves it unresolved); a pronoun the
+    annotation lacks refers to the nearest Source of the article that starts before it
+    and is a name (an approximation of coreference that needs no model), and a pronoun
+    for a person skips Sources whose name does not head them."""
     kind = source_kind(source, gold.text)
     if source is None:
         return SpeakerTarget("none", None, None)
     if kind == "name":
         return SpeakerTarget(kind, source.text, name_key(source.text))
     if kind == "pronoun":
+        annotated = (antecedents or {}).get((gold.id, source.start, source.end))
+        if annotated is not None:
+            return SpeakerTarget(
+                kind, source.text, name_key(annotated.antecedent), annotated.antecedent, from_annotation=True
+            )
         personal = all(w.lower() in PERSON_PRONOUNS for w in _WORD.findall(source.text))
         earlier = [
             s for s in gold.spans_labelled("Source")
@@ -541,10 +594,13 @@ class SpeakerTally:
     pronoun_total: int = 0
     other_right: int = 0
     other_total: int = 0
-    unresolved_pronouns: int = 0  # matched quotes whose pronoun Source has no earlier name
+    unresolved_pronouns: int = 0  # matched quotes whose pronoun Source has no name to stand for
     without_source: int = 0  # matched quotes whose relation has no Source
+    pronouns_annotated: int = 0  # matched quotes whose pronoun's target is the hand annotation's
 
     def add(self, target: SpeakerTarget, right: bool | None) -> None:
+        if target.kind == "pronoun" and target.from_annotation:
+            self.pronouns_annotated += 1
         if target.kind == "none":
             self.without_source += 1
         elif right is None:
@@ -619,6 +675,7 @@ class QuoteCase:
     source: str | None = None
     source_kind: SourceKind | None = None
     refers_to: str | None = None
+    refers_to_annotated: bool = False  # `refers_to` is the hand annotation's, not a guess
     predicted_speaker: str | None = None
     predicted_speaker_as_written: str | None = None
     speaker_right: bool | None = None
@@ -642,10 +699,14 @@ class AttributionScore:
 
 
 def score_attributions(
-    gold: GoldArticle, contents: Sequence[BratSpan], predicted: Sequence[Extraction]
+    gold: GoldArticle,
+    contents: Sequence[BratSpan],
+    predicted: Sequence[Extraction],
+    antecedents: Antecedents | None = None,
 ) -> AttributionScore:
     """Gold Content spans against predicted mentions in one article: one-to-one token
-    matches (counts), the partial-match coverage, and speakers of the matched pairs."""
+    matches (counts), the partial-match coverage, and speakers of the matched pairs
+    (pronoun Sources resolved by `antecedents` where it has them, see `speaker_target`)."""
     tokens = word_tokens(gold.text)
     # several quotes of one reported clause ('she wanted to speak "directly to white
     # people" and let them know that "this is not who we are"') say one thing: the clause
@@ -666,24 +727,26 @@ def score_attributions(
     )
     for g, p in pairs:
         content, extraction = contents[g], predicted[p]
-        target = speaker_target(gold, gold.source_of(content))
+        target = speaker_target(gold, gold.source_of(content), antecedents)
         right = speaker_right(target, extraction)
         score.speakers.add(target, right)
         score.cases.append(
             QuoteCase(
                 gold.id, "matched", content.text, said_text(gold.text, extraction), content.start, said_fragments(extraction)[0][0],
-                target.source, target.kind, target.refers_to, extraction.speaker, extraction.speaker_as_written, right,
+                target.source, target.kind, target.refers_to, target.from_annotation, extraction.speaker,
+                extraction.speaker_as_written, right,
             )
         )
     matched_gold = {g for g, _ in pairs}
     matched_predicted = {p for _, p in pairs}
     for g, content in enumerate(contents):
         if g not in matched_gold:
-            target = speaker_target(gold, gold.source_of(content))
+            target = speaker_target(gold, gold.source_of(content), antecedents)
             score.cases.append(
                 QuoteCase(
                     gold.id, "missed", gold=content.text, gold_start=content.start, source=target.source,
-                    source_kind=target.kind, refers_to=target.refers_to, partly_found=found[g],
+                    source_kind=target.kind, refers_to=target.refers_to, refers_to_annotated=target.from_annotation,
+                    partly_found=found[g],
                 )
             )
     for p, extraction in enumerate(predicted):
@@ -703,13 +766,15 @@ class ArticleScore:
     attributions: AttributionScore  # every Content span vs "quote" and "statement" extractions
 
 
-def score_article(gold: GoldArticle, extractions: Sequence[Extraction]) -> ArticleScore:
+def score_article(
+    gold: GoldArticle, extractions: Sequence[Extraction], antecedents: Antecedents | None = None
+) -> ArticleScore:
     contents = gold.spans_labelled("Content")
     quotes = [e for e in extractions if e.kind == "quote"]
     said = [e for e in extractions if e.kind in ("quote", "statement")]
     return ArticleScore(
-        direct=score_attributions(gold, [c for c in contents if is_direct_quote(c)], quotes),
-        attributions=score_attributions(gold, contents, said),
+        direct=score_attributions(gold, [c for c in contents if is_direct_quote(c)], quotes, antecedents),
+        attributions=score_attributions(gold, contents, said, antecedents),
     )
 
 

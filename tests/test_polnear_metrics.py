@@ -12,15 +12,18 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from polnear import (  # noqa: E402
+    Antecedent,
     BratSpan,
     Counts,
     GoldArticle,
+    SpeakerTally,
     article_id,
     content_words,
     could_stand_for,
     date_equal,
     greedy_pairs,
     is_direct_quote,
+    load_antecedents,
     load_quantity_date_gold,
     load_split,
     match_token_sets,
@@ -33,6 +36,7 @@ from polnear import (  # noqa: E402
     score_dates,
     score_quantities,
     source_kind,
+    speaker_right,
     speaker_target,
     tokens_in,
     word_tokens,
@@ -41,6 +45,7 @@ from polnear import (  # noqa: E402
 from newsprism.models import DateValue, Extraction, Quantity, Span  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"  # as tests/conftest.py: ../shared
+ANTECEDENTS = Path(__file__).resolve().parent / "data" / "polnear_antecedents"
 POLNEAR = SHARED / "data" / "polnear"
 
 TEXT = (
@@ -335,6 +340,95 @@ def test_a_pronoun_for_a_person_agrees_with_a_title_and_is_no_group(pronoun: str
     assert could_stand_for(pronoun, source) is expected
 
 
+# ---------------------------------------------------------------- hand-annotated antecedents
+
+# Two people speak before "she": the heuristic takes the nearer name (Tom Reed), the
+# reader knows "she" is Ann Lee.
+PANEL_TEXT = (
+    "Ann Lee chaired the panel. Tom Reed spoke first and said the port would close. "
+    '"We will keep it open," she said. The council said nothing. "Not yet," it said. '
+    '"Wait," someone in the hall shouted, and "Sit down," he said.'
+)
+
+
+def panel_article(gold: GoldArticle) -> tuple[GoldArticle, dict[str, BratSpan]]:
+    sources = {
+        "lee": _source(PANEL_TEXT, "Ann Lee", "T1"),
+        "reed": _source(PANEL_TEXT, "Tom Reed", "T2"),
+        "she": _source(PANEL_TEXT, "she", "T3"),
+        "it": _source(PANEL_TEXT, "it", "T4", after="Not yet"),
+        "he": _source(PANEL_TEXT, "he", "T5", after="Sit down"),
+    }
+    return GoldArticle("dev", "panel", PANEL_TEXT, None, list(sources.values()), [], gold.meta), sources
+
+
+def antecedent(article: GoldArticle, source: BratSpan, name: str | None, reason: str | None = None) -> Antecedent:
+    return Antecedent(article.id, source.start, source.end, source.text, name, reason)
+
+
+def test_an_annotated_antecedent_replaces_the_heuristic_guess(gold: GoldArticle):
+    article, sources = panel_article(gold)
+    guessed = speaker_target(article, sources["she"])
+    assert (guessed.key, guessed.refers_to, guessed.from_annotation) == ("reed", "Tom Reed", False)
+    she = antecedent(article, sources["she"], "Ann Lee")
+    annotated = speaker_target(article, sources["she"], {(article.id, she.start, she.end): she})
+    assert (annotated.kind, annotated.key, annotated.refers_to, annotated.from_annotation) == (
+        "pronoun", "lee", "Ann Lee", True,
+    )
+    # the annotated name goes through name_key like any Source: its last name word
+    council = antecedent(article, sources["it"], "the Harbour Council")
+    assert speaker_target(article, sources["it"], {(article.id, council.start, council.end): council}).key == "council"
+
+
+def test_an_annotated_null_is_unresolved_and_a_source_the_annotation_lacks_is_guessed(gold: GoldArticle):
+    article, sources = panel_article(gold)
+    nobody = antecedent(article, sources["he"], None, "unnamed")
+    she_elsewhere = Antecedent("dev/text/other.txt", sources["she"].start, sources["she"].end, "she", "Ann Lee")
+    annotation = {
+        (article.id, nobody.start, nobody.end): nobody,
+        (she_elsewhere.file, she_elsewhere.start, she_elsewhere.end): she_elsewhere,  # another article's Source
+    }
+    he = speaker_target(article, sources["he"], annotation)
+    assert (he.key, he.refers_to, he.from_annotation) == (None, None, True)
+    assert speaker_right(he, extraction("quote", "Harbour plan", speaker="Tom Reed")) is None
+    tally = SpeakerTally()
+    tally.add(he, None)
+    assert (tally.unresolved_pronouns, tally.pronouns_annotated, tally.pronoun_total) == (1, 1, 0)
+    # without the annotation the heuristic resolves "he" to the nearest earlier name
+    assert speaker_target(article, sources["he"]).key == "reed"
+    she = speaker_target(article, sources["she"], annotation)
+    assert (she.key, she.from_annotation) == ("reed", False)
+
+
+def test_the_annotation_scores_the_pronoun_of_a_matched_quote(gold: GoldArticle):
+    found = [extraction("quote", "Nothing will stop us now", speaker="Ann Marsh", written="she")]
+    she = next(s for s in gold.spans if s.id == "T10")
+    assert score_article(gold, found).direct.speakers.pronoun_right == 0  # heuristic: Mayor Jane Lee
+    annotation = {(gold.id, she.start, she.end): Antecedent(gold.id, she.start, she.end, "she", "Ann Marsh")}
+    direct = score_article(gold, found, annotation).direct
+    assert (direct.speakers.pronoun_right, direct.speakers.pronoun_total, direct.speakers.pronouns_annotated) == (1, 1, 1)
+    case = next(c for c in direct.cases if c.outcome == "matched")
+    assert (case.refers_to, case.refers_to_annotated, case.speaker_right) == ("Ann Marsh", True, True)
+
+
+def test_antecedents_load_by_article_and_source_offsets(tmp_path: Path):
+    path = tmp_path / "dev.jsonl"
+    rows = [
+        {"split": "dev", "file": "dev/text/panel.txt", "source": {"start": 104, "end": 107, "text": "she"},
+         "antecedent": "Ann Lee", "reason": None},
+        {"split": "dev", "file": "dev/text/panel.txt", "source": {"start": 180, "end": 182, "text": "he"},
+         "antecedent": None, "reason": "unnamed", "note": "a man in the hall"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n", encoding="utf-8")
+    loaded = load_antecedents(path)
+    assert loaded[("dev/text/panel.txt", 104, 107)] == Antecedent("dev/text/panel.txt", 104, 107, "she", "Ann Lee")
+    assert loaded[("dev/text/panel.txt", 180, 182)].reason == "unnamed"
+    assert load_antecedents(tmp_path / "absent.jsonl") == {} and load_antecedents(None) == {}
+    path.write_text(json.dumps(rows[0]) + "\n" + '{"file": "dev/text/panel.txt"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="dev.jsonl:2"):
+        load_antecedents(path)
+
+
 # ---------------------------------------------------------------- whole-article scores
 
 
@@ -527,3 +621,25 @@ def test_the_real_dev_split_loads():
         for span in g.spans:
             assert span.text == " ".join(g.text[a:b] for a, b in span.fragments)
             assert 0 <= span.start < span.end <= len(g.text)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("split", ["test", "dev"])
+def test_the_antecedent_files_hold_every_pronoun_source_of_a_direct_quote(split: str):
+    """The hand annotation covers exactly the pronoun Sources of direct quotes of the
+    split's first .ann files, at their offsets, each with a name or a reason."""
+    if not POLNEAR.exists():
+        pytest.skip(f"PolNeAR is read from {POLNEAR}, which is not here (../shared is absent)")
+    annotation = load_antecedents(ANTECEDENTS / f"{split}.jsonl")
+    expected = set()
+    for article in load_split(POLNEAR, split):
+        for content in article.spans_labelled("Content"):
+            source = article.source_of(content)
+            if is_direct_quote(content) and source_kind(source, article.text) == "pronoun":
+                assert source is not None
+                expected.add((article.id, source.start, source.end))
+                assert annotation[(article.id, source.start, source.end)].source == source.text
+    assert set(annotation) == expected
+    for item in annotation.values():
+        assert (item.antecedent is None) == (item.reason in ("unnamed", "group", "thing"))
+        assert item.antecedent is None or name_key(item.antecedent) is not None
