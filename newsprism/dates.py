@@ -47,6 +47,26 @@ _MONTH_ONLY = re.compile(
 
 # Dates written as numbers that name one day of history: '9/11' is the 2001 attacks.
 SLASH_NAMES = {"9/11": date(2001, 9, 11)}
+# 'Sept. 11' with no year is, in US news, the name of that same day of history ('the Sept. 11
+# attacks', 'after Sept. 11'), which dateparser cannot know: it reads the last 11 September.
+SEPT_11 = re.compile(r"(?i)^(?:sept?\.?|september) 11(?:th)?$")
+SEPT_11_ATTACKS = date(2001, 9, 11)
+# ... except in an article published this close to that day of its year, where a yearless
+# 'Sept. 11' can be this year's (a memorial ceremony, a speech that day): then the calendar
+# reading stands unless the words go on to name the attacks (`names_the_attacks`).
+SEPT_11_NEAR_DAYS = 45
+# Nouns after a yearless 'Sept. 11' that make it the 2001 attacks whatever the article's date.
+ATTACK_NOUNS = frozenset({"attack", "attacks", "terrorist", "terror", "hijacker", "hijackers", "plotter", "plotters", "commission", "families", "victims", "responders"})
+
+
+def near_sept_11(base: date) -> bool:
+    """The day lies within SEPT_11_NEAR_DAYS of 11 September of its year."""
+    return abs((base - date(base.year, 9, 11)).days) <= SEPT_11_NEAR_DAYS
+
+
+def names_the_attacks(words: str, next_word: str) -> bool:
+    """A yearless 'Sept. 11' followed by a noun of the attacks ('the Sept. 11 attacks')."""
+    return bool(SEPT_11.match(words.strip())) and next_word.lower() in ATTACK_NOUNS
 # Publication dates outside these years are placeholders ("0001-01-01") or typos.
 PLAUSIBLE_YEARS = (1800, 2200)
 
@@ -86,6 +106,8 @@ def _resolve(text: str, base: date | None, future: bool | None) -> ResolvedDate 
     words = re.sub(r"(?i)^mid[- ]?(?=(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", "", words)  # 'mid-September'
     if words in SLASH_NAMES:
         return ResolvedDate(SLASH_NAMES[words], "day", None)
+    if base is not None and SEPT_11.match(words) and not near_sept_11(base):
+        return ResolvedDate(SEPT_11_ATTACKS, "day", None)
     if base is not None:
         holiday = resolve_holiday(words, base, future)
         if holiday is not None:
