@@ -65,16 +65,15 @@ def is_deictic(words: str) -> bool:
 _THIS_EVENING = re.compile(r"(?i)\b(tonight|this evening)\b")
 
 
-def night_of_event(words: str, mentions: list[DatedMention], base: date) -> date | None:
-    """The day before publication, for a quoted 'tonight' whose speech the article does not date
-    when the event the article is telling happened that day: news of an evening (a primary, a
-    debate, a victory speech) is published the morning after, so its quotes' 'tonight' is that
-    night ('what voters confirmed here tonight' after 'Tuesday's primary'). A quoted 'today' or
-    'yesterday' is as often said to the reporter on the day of publication, so it stays there."""
-    if not _THIS_EVENING.search(words):
-        return None
-    day = event_day(mentions, base, None)
-    return day if day == base - timedelta(days=1) else None
+def night_of_event(words: str, days_named: set[date], base: date) -> date | None:
+    """The day before publication, for a quoted 'tonight' whose speech the article does not date,
+    when the article names that day outside quotation marks (anywhere in it: 'Trump offered
+    promises Monday' may come after his quote): news of an evening (a primary, a debate, a
+    speech) is published the morning after, so its quotes' 'tonight' is that night ('what voters
+    confirmed here tonight' after 'Tuesday's primary'). A quoted 'today' or 'yesterday' is as
+    often said to the reporter on the day of publication, so it stays there."""
+    night = base - timedelta(days=1)
+    return night if _THIS_EVENING.search(words) and night in days_named else None
 
 
 def dates_a_statement(ent: Any, verb: Any | None) -> bool:

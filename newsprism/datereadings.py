@@ -10,6 +10,8 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from spacy.tokens import Span
+
 from .dateanchors import (
     MAX_DAYS_BEFORE,
     DatedMention,
@@ -30,9 +32,10 @@ from .dates import (
     publication_moment,
     resolve,
 )
-from .doccache import doc_text
+from .doccache import doc_ents, doc_text
 from .measures import DATE_LABELS, governing_verb, in_sentence, is_age, is_duration, verb_phrase
 from .models import Article, DateValue, Extraction
+from .namedays import NAMES as HOLIDAY_NAMES
 from .namedays import holiday_name
 from .numberspans import measure_entities
 from .quotespans import QuoteSpan, quote_spans
@@ -73,7 +76,7 @@ def _date_spans(doc: Any) -> list[tuple[int, int, Any]]:
     """DATE/TIME entities with a part of the day that spaCy cut off put back ('Tuesday' +
     'night' -> 'Tuesday night'), as (start_char, end_char, the entity that leads)."""
     out: list[tuple[int, int, Any]] = []
-    for ent in measure_entities(doc):
+    for ent in sorted(measure_entities(doc) + _untagged_dates(doc), key=lambda e: e.start):
         if not _is_date_entity(ent):
             continue
         start = ent.start_char
@@ -96,13 +99,60 @@ def _date_spans(doc: Any) -> list[tuple[int, int, Any]]:
             doc_text(doc)[out[-1][1] : start].strip() == ""
             or doc_text(doc)[out[-1][1] : start] == " of " and _PART_OF_DAY.match(doc_text(doc)[out[-1][0] : out[-1][1]])
             or doc_text(doc)[out[-1][1] : start] == " on " and _CLOCK_ONLY.match(doc_text(doc)[out[-1][0] : out[-1][1]])
-        ):  # 'Tuesday' + 'night'; 'the evening' + 'of' + 'April 4'; '6:30 a.m.' + 'on' + 'March 19, 2002'
+            or doc_text(doc)[out[-1][1] : start] in (" before ", " after ") and holiday_name(ent.text) is not None
+            and doc_text(doc)[out[-1][0] : out[-1][1]].lower() in WEEKDAYS
+        ):  # 'Tuesday' + 'night'; 'the evening' + 'of' + 'April 4'; '6:30 a.m.' + 'on' + 'March 19, 2002';
+            # 'Saturday' + 'before' + 'Christmas' (the holiday only says which Saturday)
             out[-1] = (out[-1][0], ent.end_char, out[-1][2])
             continue
         out.append((start, end_char, ent))
     return out
 
 
+# Date words spaCy's small model leaves untagged, found with patterns: a clock time at the head of
+# a live blog's entry ('8:20 a.m.' on a line of its own), a holiday it reads as a person or nothing
+# ("Valentine's Day", 'Labor Day is barely over'), and 'the day before' + a clause ('the day before
+# the donations were made').
+_UNTAGGED_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)")
+_UNTAGGED_HOLIDAY = re.compile(
+    r"\b(?:" + "|".join(re.escape(n).replace("'", "['’]") for n in sorted(HOLIDAY_NAMES, key=len, reverse=True)) + r")\b", re.I
+)
+_UNTAGGED_AROUND = re.compile(r"\b[Tt]he (?:day|morning|afternoon|evening|night)(?= (?:after|before) )")
+
+
+def _untagged_dates(doc: Any) -> tuple[Any, ...]:
+    """Spans over the date words of those patterns that no DATE or TIME entity covers."""
+    covered = {i for ent in doc_ents(doc) if _is_date_entity(ent) for i in range(ent.start, ent.end)}
+    text = doc_text(doc)
+    out = []
+    for pattern, label in ((_UNTAGGED_CLOCK, "TIME"), (_UNTAGGED_HOLIDAY, "DATE"), (_UNTAGGED_AROUND, "DATE")):
+        for match in pattern.finditer(text):
+            if label == "DATE" and pattern is _UNTAGGED_HOLIDAY and not match.group(0)[:1].isupper():
+                continue  # 'christmas' in lower case is no holiday's name here
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None and not any(i in covered for i in range(span.start, span.end)):
+                out.append(Span(doc, span.start, span.end, label=label))
+                covered.update(range(span.start, span.end))
+    return tuple(out)
+
+
+def _days_named(doc: Any, spans: list[tuple[int, int, Any]], quotes: list[QuoteSpan], base: date) -> set[date]:
+    """The days the article names by a weekday, 'yesterday' or 'last night' outside quotation
+    marks, in the week before publication."""
+    out = set()
+    for start, end, _ in spans:
+        words = re.sub(r"['’]s$", "", doc_text(doc)[start:end]).strip()
+        if any(q.start <= start < q.end for q in quotes) or not _DAY_WORDS.match(words):
+            continue
+        found = resolve(words, base, future=False)
+        if found is not None and found.date <= base:
+            out.add(found.date)
+    return out
+
+
+_DAY_WORDS = re.compile(
+    r"(?i)^(?:(?:early|late) )?(?:" + "|".join(WEEKDAYS) + r"|yesterday|last night)(?: (?:morning|afternoon|evening|night))?$"
+)
 _PART_OF_DAY = re.compile(r"^the (morning|afternoon|evening|night)$", re.I)
 _CLOCK_ONLY = re.compile(r"^(?:about |around )?\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?$", re.I)
 _DAY_AROUND_BEFORE = re.compile(r"\bthe (?:day|morning|afternoon|evening|night) (?:after|before) $", re.I)
@@ -223,8 +273,10 @@ def dates(
     out = []
     published = publication_moment(article.published)
     quotes = quote_spans(doc_text(doc))
+    spans = _date_spans(doc)
+    days_named = _days_named(doc, spans, quotes, base) if base is not None else set()
     mentions: list[DatedMention] = []  # the dates named so far, which later ones may be told from
-    for start, end, ent in _date_spans(doc):
+    for start, end, ent in spans:
         text = doc_text(doc)[start:end]
         sent = sent_of[ent.start]
         verb = governing_verb(ent.root)
@@ -293,7 +345,7 @@ def dates(
                 told_from = (
                     speech_day(mentions, p_start, base)  # '"... won tonight," Hannity said Tuesday'
                     or _deictic_event_day(ent, mentions, base)  # '"Tonight's debate ..."' after 'Monday's debate'
-                    or night_of_event(words, mentions, base)  # a victory speech's 'tonight' the morning after
+                    or night_of_event(words, days_named, base)  # a victory speech's 'tonight' the morning after
                     or base
                 )
             next_word = re.match(r"[\s,]*([A-Za-z]*)", doc_text(doc)[p_end : p_end + 40]).group(1)  # type: ignore[union-attr]

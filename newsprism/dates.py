@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
-from .namedays import resolve_holiday
+from .namedays import holiday_name, resolve_holiday
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -215,7 +215,7 @@ _THIS_UNIT = re.compile(r"^(?:(earlier|later|early|late) )?(this|last|next|the p
 _THIS_MONTH = re.compile(r"^(?:(early|late|mid|mid-)\s?)?(this|last|next|this past) ([a-z]+)\.?$", re.I)
 _MONTH_OF_YEAR = re.compile(r"^(?:(early|late) )?([a-z]+\.?(?: \d{1,2}(?:st|nd|rd|th)?)?) of (this|last|next) year$", re.I)
 _WEEKDAY_FIRST = re.compile(r"^(" + "|".join(WEEKDAYS) + r"),? (.+)$", re.I)
-_DAY_AROUND = re.compile(r"^the (day|morning|afternoon|evening|night) (after|before) (.+)$", re.I)
+_DAY_AROUND = re.compile(r"^(?:the )?(day|morning|afternoon|evening|night|" + "|".join(WEEKDAYS) + r") (after|before) (.+)$", re.I)
 _PART_OF = re.compile(r"^the (morning|afternoon|evening|night) of (.+)$", re.I)
 _MONTH_DAY = re.compile(r"^[a-z]+\.? \d{1,2}(st|nd|rd|th)?$|^\d{1,2}(st|nd|rd|th)? (of )?[a-z]+\.?$", re.I)
 
@@ -253,11 +253,19 @@ def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | Non
         return ResolvedDate(day.date, "part_of_day", part_of.group(1).lower())
     around = _DAY_AROUND.match(words)
     if around:  # 'the day after Monday's debate', 'the morning before the vote on Nov. 3'
-        anchor = resolve(re.sub(r"['’]s\b.*$", "", around.group(3)), base, future)
+        anchor_words = re.sub(r"['’]s\b.*$", "", around.group(3))
+        # a holiday anchor is the nearest one: 'was held the Saturday before Christmas' on 23 December
+        # looks back at a Saturday, not at last year's Christmas
+        anchor = resolve(anchor_words, base, None if holiday_name(anchor_words) else future)
         if anchor is None or anchor.granularity in ("month", "year"):
             return None
         step = timedelta(days=1 if around.group(2).lower() == "after" else -1)
         part = around.group(1).lower()
+        if part in WEEKDAYS:  # 'the Saturday before Christmas': the nearest such weekday on that side
+            day = anchor.date + step
+            while day.weekday() != WEEKDAYS.index(part):
+                day += step
+            return ResolvedDate(day, "day", None)
         return ResolvedDate(anchor.date + step, "day" if part == "day" else "part_of_day", None if part == "day" else part)
     unit = _THIS_UNIT.match(words)
     if unit:

@@ -442,6 +442,10 @@ def test_a_day_told_from_an_event_in_apposition_to_a_date_is_that_date(nlp, text
          ("The day after the vote", "2026-11-04", "day")),
         ("The harbor towns held the Nov. 3 referendum. The mayor conceded the night before the referendum.",
          ("the night before the referendum", "2026-11-02", "part_of_day")),
+        # spaCy tags no 'the day' here
+        ("The pattern re-emerges in the donations to the harbor fund on June 27, 2014. "
+         "The harbor sold the pier for $5,000 the day before the donations were made.",
+         ("the day before the donations", "2014-06-26", "day")),
     ],
 )
 def test_the_day_after_an_event_the_article_dated_earlier(nlp, text, expected):
@@ -460,6 +464,9 @@ def test_the_day_after_an_event_the_article_never_dated_is_no_date(nlp):
          "\"Tonight's debate settles it,\" one viewer wrote.", ("Tonight", "2026-11-11", "part_of_day")),
         # a victory speech's "tonight" the morning after the vote the article dated
         ("The harbor towns voted in Thursday's ferry referendum. \"What voters said here tonight is clear,\" the mayor said.",
+         ("tonight", "2026-11-12", "part_of_day")),
+        # ... also when the article names that day only after the quote
+        ("\"I did not come here tonight to argue,\" the mayor said. The mayor spoke Thursday at the harbor.",
          ("tonight", "2026-11-12", "part_of_day")),
     ],
 )
@@ -482,3 +489,24 @@ def test_a_clock_time_of_a_routine_range_or_a_recurring_day_is_no_date(nlp, text
 def test_a_clock_time_on_a_date_is_one_time_of_that_date(nlp):
     text = "The doors opened at 6:30 a.m. on March 19, 2002, to a crowd of shareholders."
     assert dates(nlp, text) == [("6:30 a.m. on March 19, 2002", "2002-03-19", "time")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("___.\n\n8:20 a.m.\n\nHarbor council candidate Jane Doe has ramped up her attacks.", ("8:20 a.m.", "2026-11-13", "time")),
+        ("Storms. Floods. Fires.\n\nLabor Day is barely over, and the harbor is quiet again.", ("Labor Day", "2026-09-07", "day")),
+        ("The mayor turned 74 on Valentine's Day.", ("Valentine's Day", "2026-02-14", "day")),
+    ],
+)
+def test_date_words_spacy_leaves_untagged_are_read(nlp, text, expected):
+    assert expected in dates(nlp, text)
+
+
+def test_a_holiday_spacy_tags_as_a_place_is_read_once(nlp):
+    assert dates(nlp, "A crowd celebrating Bastille Day in the port was hit by a truck.") == [("Bastille Day", "2026-07-14", "day")]
+
+
+def test_a_weekday_before_a_holiday_is_told_by_the_nearest_holiday(nlp):
+    got = dates_on(nlp, "The last ferry debate was held the Saturday before Christmas.", date(2026, 12, 23))
+    assert got == [("Saturday before Christmas", "2026-12-19", "day")]
