@@ -110,10 +110,11 @@ def _date_spans(doc: Any) -> list[tuple[int, int, Any]]:
 
 
 # Date words spaCy's small model leaves untagged, found with patterns: a clock time at the head of
-# a live blog's entry ('8:20 a.m.' on a line of its own), a holiday it reads as a person or nothing
-# ("Valentine's Day", 'Labor Day is barely over'), and 'the day before' + a clause ('the day before
-# the donations were made').
-_UNTAGGED_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)")
+# a live blog's entry ('8:20 a.m.' on a line of its own; one inside a sentence that spaCy missed is
+# more often a slot or a habit, 'from 6AM to 9AM EST', 'stay up past 10 p.m.'), a holiday it reads
+# as a person or nothing ("Valentine's Day", 'Labor Day is barely over'), and 'the day before' + a
+# clause ('the day before the donations were made').
+_UNTAGGED_CLOCK = re.compile(r"(?m)^[ \t]*\d{1,2}(?::\d\d)?\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)(?=[ \t]*[:.]?[ \t]*$)")
 _UNTAGGED_HOLIDAY = re.compile(
     r"\b(?:" + "|".join(re.escape(n).replace("'", "['’]") for n in sorted(HOLIDAY_NAMES, key=len, reverse=True)) + r")\b", re.I
 )
@@ -127,7 +128,7 @@ def _untagged_dates(doc: Any) -> tuple[Any, ...]:
     out = []
     for pattern, label in ((_UNTAGGED_CLOCK, "TIME"), (_UNTAGGED_HOLIDAY, "DATE"), (_UNTAGGED_AROUND, "DATE")):
         for match in pattern.finditer(text):
-            if label == "DATE" and pattern is _UNTAGGED_HOLIDAY and not match.group(0)[:1].isupper():
+            if pattern is _UNTAGGED_HOLIDAY and not match.group(0)[:1].isupper():
                 continue  # 'christmas' in lower case is no holiday's name here
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None and not any(i in covered for i in range(span.start, span.end)):
@@ -187,6 +188,8 @@ def _skipped_date(doc: Any, ent: Any, text: str) -> bool:
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.lower_ in ("every", "each"):
         return True
+    if before is not None and before.lower_ in ("merry", "happy") and holiday_name(ent.text) is not None:
+        return True  # a greeting ('Merry Christmas') names no day
     single_weekday = len(ent) == 1 and ent.text.lower() in WEEKDAYS
     if single_weekday and before is not None and before.text == "News":
         return True  # 'Fox News Sunday', 'Breitbart News Saturday'

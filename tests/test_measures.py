@@ -510,3 +510,17 @@ def test_a_holiday_spacy_tags_as_a_place_is_read_once(nlp):
 def test_a_weekday_before_a_holiday_is_told_by_the_nearest_holiday(nlp):
     got = dates_on(nlp, "The last ferry debate was held the Saturday before Christmas.", date(2026, 12, 23))
     assert got == [("Saturday before Christmas", "2026-12-19", "day")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a greeting names no day, tagged by spaCy or not
+        "She said: 'Jim, thanks for coming. Merry Christmas.'",
+        "Staff wished everyone at the pier a Merry Christmas.",
+        # a clock time spaCy misses inside a sentence is looked for only as a line of its own
+        "If you wanted to see her event and not stay up past 10 p.m. searching for a replay, you watched CSPAN.",
+    ],
+)
+def test_greetings_and_untagged_clock_times_inside_a_sentence_are_no_dates(nlp, text):
+    assert dates(nlp, text) == []
