@@ -413,6 +413,8 @@ def _dated_nouns(ent: Any, verb: Any | None) -> frozenset[str]:
     nouns = set()
     if ent.root.dep_ in ("compound", "nmod", "poss", "amod", "npadvmod") and ent.root.head.pos_ == "NOUN":
         nouns.add(ent.root.head.lemma_.lower())
+    if ent.root.dep_ == "pobj" and ent.root.head.head.pos_ == "NOUN":  # 'ratings for the debate on Monday'
+        nouns.add(ent.root.head.head.lemma_.lower())
     if verb is not None:
         for child in verb.children:
             if child.dep_ in _DATED_NOUN_DEPS and child.pos_ == "NOUN":

@@ -442,6 +442,9 @@ def test_a_day_told_from_an_event_in_apposition_to_a_date_is_that_date(nlp, text
          ("The day after the vote", "2026-11-04", "day")),
         ("The harbor towns held the Nov. 3 referendum. The mayor conceded the night before the referendum.",
          ("the night before the referendum", "2026-11-02", "part_of_day")),
+        # the date hangs on the event's noun by a preposition, not on a verb
+        ("Ratings for the debate on Monday were high. The morning after the debate, the mayor resigned.",
+         ("The morning after the debate", "2026-11-10", "part_of_day")),
         # spaCy tags no 'the day' here
         ("The pattern re-emerges in the donations to the harbor fund on June 27, 2014. "
          "The harbor sold the pier for $5,000 the day before the donations were made.",
