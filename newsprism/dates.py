@@ -56,7 +56,10 @@ SEPT_11_ATTACKS = date(2001, 9, 11)
 # reading stands unless the words go on to name the attacks (`names_the_attacks`).
 SEPT_11_NEAR_DAYS = 45
 # Nouns after a yearless 'Sept. 11' that make it the 2001 attacks whatever the article's date.
-ATTACK_NOUNS = frozenset({"attack", "attacks", "terrorist", "terror", "hijacker", "hijackers", "plotter", "plotters", "commission", "families", "victims", "responders"})
+ATTACK_NOUNS = frozenset({
+    "attack", "attacks", "terrorist", "terror", "hijacker", "hijackers", "hijackings", "plotter", "plotters",
+    "commission", "families", "victims", "responders", "conspiracy", "truthers",
+})
 
 
 def near_sept_11(base: date) -> bool:
@@ -112,6 +115,8 @@ def _resolve(text: str, base: date | None, future: bool | None) -> ResolvedDate 
         holiday = resolve_holiday(words, base, future)
         if holiday is not None:
             return ResolvedDate(holiday, "day", None)
+    if base is not None and _AGO.match(words):  # before the skipped kinds: '5 years ago this week' is 5 years ago
+        return _relative(words, base, future)
     if not words or _SKIPPED.search(words) or re.fullmatch(r"\d{1,3}(st|nd|rd|th)?", words):
         return None  # a bare '43' or '22nd' is an age or an ordinal, not a day
     if base is not None and bounded and re.fullmatch(r"(?i)(the|this) (year|month)", words):  # 'the end of the year'
@@ -210,7 +215,9 @@ def _nearest_year(found: date, base: date, future: bool | None) -> date:
 
 
 _UNIT_WORDS = {"year": "year", "years": "year", "month": "month", "months": "month", "day": "day", "days": "day", "decade": "decade", "decades": "decade"}
-_AGO = re.compile(r"^(.+?) (years?|months?|days?|decades?) ago$", re.I)
+# 'N units ago', also with the part of the calendar it falls on ('74 years ago this month', '50 years
+# ago today', '5 years ago this week'): the offset is exact, the tail only sharpens the day.
+_AGO = re.compile(r"^(.+?) (years?|months?|days?|decades?) ago(?: (this week|this month|today|tonight))?$", re.I)
 _THIS_UNIT = re.compile(r"^(?:(earlier|later|early|late) )?(this|last|next|the previous|the following|the next) (year|month)$", re.I)
 _THIS_MONTH = re.compile(r"^(?:(early|late|mid|mid-)\s?)?(this|last|next|this past) ([a-z]+)\.?$", re.I)
 _MONTH_OF_YEAR = re.compile(r"^(?:(early|late) )?([a-z]+\.?(?: \d{1,2}(?:st|nd|rd|th)?)?) of (this|last|next) year$", re.I)
@@ -228,6 +235,13 @@ def _month_number(word: str) -> int | None:
     return None
 
 
+def _years_before(base: date, n: int) -> date:
+    try:
+        return base.replace(year=base.year - n)
+    except ValueError:  # 29 February
+        return base.replace(year=base.year - n, day=28)
+
+
 def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | None:
     """Relative expressions dateparser reads with the wrong granularity or not at all:
     'three years ago' (a year), 'earlier this year', 'last December', 'June of last year'."""
@@ -239,6 +253,10 @@ def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | Non
         if amount is None or amount[2] or amount[0] != int(amount[0]):
             return None  # 'a few years ago', 'more than a year ago': no exact offset
         n, unit = int(amount[0]), _UNIT_WORDS[ago.group(2).lower()]
+        tail = (ago.group(3) or "").lower()
+        if unit == "year" and tail in ("today", "tonight", "this month"):  # '50 years ago today'
+            day = _years_before(base, n)
+            return ResolvedDate(day, "day", None) if tail != "this month" else ResolvedDate(day.replace(day=1), "month", None)
         if unit in ("year", "decade"):
             return ResolvedDate(date(base.year - n * (10 if unit == "decade" else 1), 1, 1), "year", None)
         if unit == "month":

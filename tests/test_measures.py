@@ -416,6 +416,7 @@ def dates_on(nlp, text: str, published: date) -> list[tuple[str, str, str]]:
         # close to 11 September, a yearless one can be this year's, unless it names the attacks
         ("The mayor left the Sept. 11 memorial ceremony early.", date(2026, 9, 20), ("Sept. 11", "2026-09-11", "day")),
         ("The mayor spoke of the Sept. 11 attacks at the pier.", date(2026, 9, 20), ("Sept. 11", "2001-09-11", "day")),
+        ("The mayor mocked Sept. 11 conspiracy theories at the pier.", date(2026, 9, 20), ("Sept. 11", "2001-09-11", "day")),
     ],
 )
 def test_a_yearless_sept_11_is_the_day_of_the_attacks(nlp, text, published, expected):
