@@ -137,17 +137,17 @@ def _untagged_dates(doc: Any) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _days_named(doc: Any, spans: list[tuple[int, int, Any]], quotes: list[QuoteSpan], base: date) -> set[date]:
-    """The days the article names by a weekday, 'yesterday' or 'last night' outside quotation
-    marks, in the week before publication."""
-    out = set()
-    for start, end, _ in spans:
+def _days_named(doc: Any, spans: list[tuple[int, int, Any]], quotes: list[QuoteSpan], base: date) -> list[DatedMention]:
+    """The days the article names anywhere by a weekday, 'yesterday' or 'last night' outside
+    quotation marks, on or before publication, with the nouns of the events they date."""
+    out = []
+    for start, end, ent in spans:
         words = re.sub(r"['’]s$", "", doc_text(doc)[start:end]).strip()
         if any(q.start <= start < q.end for q in quotes) or not _DAY_WORDS.match(words):
             continue
         found = resolve(words, base, future=False)
         if found is not None and found.date <= base:
-            out.add(found.date)
+            out.append(DatedMention(start, found.date, found.granularity, found.part_of_day, False, False, _dated_nouns(ent, governing_verb(ent.root))))
     return out
 
 
@@ -277,13 +277,14 @@ def dates(
     published = publication_moment(article.published)
     quotes = quote_spans(doc_text(doc))
     spans = _date_spans(doc)
-    days_named = _days_named(doc, spans, quotes, base) if base is not None else set()
+    named = _days_named(doc, spans, quotes, base) if base is not None else []
+    days_named = {m.day for m in named}
     mentions: list[DatedMention] = []  # the dates named so far, which later ones may be told from
     for start, end, ent in spans:
         text = doc_text(doc)[start:end]
         sent = sent_of[ent.start]
         verb = governing_verb(ent.root)
-        around = _around_event(doc, ent, mentions)
+        around = _around_event(doc, ent, mentions, named)
         if around is not None and not (out and out[-1].mention.end > start):  # not an apposition already read
             around_end, found = around
             event = _event_of(ent.root)
@@ -424,9 +425,12 @@ def _dated_nouns(ent: Any, verb: Any | None) -> frozenset[str]:
     return frozenset(nouns)
 
 
-def _around_event(doc: Any, ent: Any, mentions: list[DatedMention]) -> tuple[int, ResolvedDate] | None:
+def _around_event(
+    doc: Any, ent: Any, mentions: list[DatedMention], named: list[DatedMention]
+) -> tuple[int, ResolvedDate] | None:
     """'the day after the primary' (spaCy's entity 'the day') as (end_char of the phrase, the date):
-    the day before or after the event the article dated earlier, or None."""
+    the day before or after the event the article dated earlier, else the first weekday it gives
+    the event later ('... the morning after the debate' in the lead, 'Monday's debate' below), or None."""
     part = _AROUND_WORDS.match(ent.text)
     relation = _AROUND_EVENT.match(doc_text(doc)[ent.end_char : ent.end_char + 20])
     if part is None or relation is None or ent.end + 1 >= len(doc):
@@ -435,7 +439,7 @@ def _around_event(doc: Any, ent: Any, mentions: list[DatedMention]) -> tuple[int
     # spaCy tags a bare 'the primary' as an adjective; as the object of 'after' it is the noun
     if not (noun.pos_ == "NOUN" or noun.pos_ == "ADJ" and noun.dep_ == "pobj") or noun.i <= ent.end:
         return None
-    day = event_noun_day(mentions, noun.lemma_.lower())
+    day = event_noun_day(mentions, noun.lemma_.lower()) or event_noun_day(named[::-1], noun.lemma_.lower())
     if day is None:
         return None
     day += timedelta(days=1 if relation.group(1).lower() == "after" else -1)

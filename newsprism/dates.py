@@ -249,7 +249,8 @@ def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | Non
 
     ago = _AGO.match(words)
     if ago:
-        amount = parse_number(ago.group(1))
+        # 'a year ago' is one year ago (parse_number reads no bare article as a number)
+        amount = (1.0, None, False) if ago.group(1).lower() in ("a", "an") else parse_number(ago.group(1))
         if amount is None or amount[2] or amount[0] != int(amount[0]):
             return None  # 'a few years ago', 'more than a year ago': no exact offset
         n, unit = int(amount[0]), _UNIT_WORDS[ago.group(2).lower()]

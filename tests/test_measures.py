@@ -443,6 +443,9 @@ def test_a_day_told_from_an_event_in_apposition_to_a_date_is_that_date(nlp, text
          ("The day after the vote", "2026-11-04", "day")),
         ("The harbor towns held the Nov. 3 referendum. The mayor conceded the night before the referendum.",
          ("the night before the referendum", "2026-11-02", "part_of_day")),
+        # the article dates the event only further down
+        ("Voters were angry the morning after the debate. Monday's debate drew crowds to the harbor.",
+         ("the morning after the debate", "2026-11-10", "part_of_day")),
         # the date hangs on the event's noun by a preposition, not on a verb
         ("Ratings for the debate on Monday were high. The morning after the debate, the mayor resigned.",
          ("The morning after the debate", "2026-11-10", "part_of_day")),
