@@ -54,10 +54,26 @@ class DatedMention:
     part_of_day: str | None
     quoted: bool  # inside quotation marks
     spoken: bool  # it dates a statement ('said on Thursday', 'a Tuesday interview')
+    nouns: frozenset[str] = frozenset()  # lemmas of the nouns it dates ('the June 7 primary' -> primary)
 
 
 def is_deictic(words: str) -> bool:
     return bool(_DEICTIC.search(words))
+
+
+# Relative words that name the evening they are said on.
+_THIS_EVENING = re.compile(r"(?i)\b(tonight|this evening)\b")
+
+
+def night_of_event(words: str, days_named: set[date], base: date) -> date | None:
+    """The day before publication, for a quoted 'tonight' whose speech the article does not date,
+    when the article names that day outside quotation marks (anywhere in it: 'Trump offered
+    promises Monday' may come after his quote): news of an evening (a primary, a debate, a
+    speech) is published the morning after, so its quotes' 'tonight' is that night ('what voters
+    confirmed here tonight' after 'Tuesday's primary'). A quoted 'today' or 'yesterday' is as
+    often said to the reporter on the day of publication, so it stays there."""
+    night = base - timedelta(days=1)
+    return night if _THIS_EVENING.search(words) and night in days_named else None
 
 
 def dates_a_statement(ent: Any, verb: Any | None) -> bool:
@@ -110,4 +126,16 @@ def event_day(mentions: list[DatedMention], base: date, minutes: int | None) -> 
         if night and minutes is not None and minutes < SMALL_HOURS_END * 60:
             return mention.day + timedelta(days=1)
         return mention.day
+    return None
+
+
+def event_noun_day(mentions: list[DatedMention], noun: str) -> date | None:
+    """The day of the latest event, dated before outside quotation marks, that `noun` names:
+    'the night before the California primary' after 'the June 7 primary' is 6 June. None when
+    the article has dated no such event to a day."""
+    for mention in reversed(mentions):
+        if mention.quoted or mention.granularity not in ("day", "part_of_day", "time"):
+            continue
+        if noun in mention.nouns:
+            return mention.day
     return None

@@ -10,11 +10,32 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from .dateanchors import DatedMention, dates_a_statement, event_day, is_deictic, speech_day
-from .dates import WEEKDAYS, ResolvedDate, bare_clock_minutes, before_publication, publication_moment, resolve
-from .doccache import doc_text
+from spacy.tokens import Span
+
+from .dateanchors import (
+    MAX_DAYS_BEFORE,
+    DatedMention,
+    dates_a_statement,
+    event_day,
+    event_noun_day,
+    is_deictic,
+    night_of_event,
+    speech_day,
+)
+from .dates import (
+    SEPT_11_ATTACKS,
+    WEEKDAYS,
+    ResolvedDate,
+    bare_clock_minutes,
+    before_publication,
+    names_the_attacks,
+    publication_moment,
+    resolve,
+)
+from .doccache import doc_ents, doc_text
 from .measures import DATE_LABELS, governing_verb, in_sentence, is_age, is_duration, verb_phrase
 from .models import Article, DateValue, Extraction
+from .namedays import NAMES as HOLIDAY_NAMES
 from .namedays import holiday_name
 from .numberspans import measure_entities
 from .quotespans import QuoteSpan, quote_spans
@@ -55,7 +76,7 @@ def _date_spans(doc: Any) -> list[tuple[int, int, Any]]:
     """DATE/TIME entities with a part of the day that spaCy cut off put back ('Tuesday' +
     'night' -> 'Tuesday night'), as (start_char, end_char, the entity that leads)."""
     out: list[tuple[int, int, Any]] = []
-    for ent in measure_entities(doc):
+    for ent in sorted(measure_entities(doc) + _untagged_dates(doc), key=lambda e: e.start):
         if not _is_date_entity(ent):
             continue
         start = ent.start_char
@@ -77,14 +98,64 @@ def _date_spans(doc: Any) -> list[tuple[int, int, Any]]:
         if out and out[-1][2].end <= ent.start and (
             doc_text(doc)[out[-1][1] : start].strip() == ""
             or doc_text(doc)[out[-1][1] : start] == " of " and _PART_OF_DAY.match(doc_text(doc)[out[-1][0] : out[-1][1]])
-        ):  # 'Tuesday' + 'night'; 'the evening' + 'of' + 'April 4'
+            or doc_text(doc)[out[-1][1] : start] == " on " and _CLOCK_ONLY.match(doc_text(doc)[out[-1][0] : out[-1][1]])
+            or doc_text(doc)[out[-1][1] : start] in (" before ", " after ") and holiday_name(ent.text) is not None
+            and doc_text(doc)[out[-1][0] : out[-1][1]].lower() in WEEKDAYS
+        ):  # 'Tuesday' + 'night'; 'the evening' + 'of' + 'April 4'; '6:30 a.m.' + 'on' + 'March 19, 2002';
+            # 'Saturday' + 'before' + 'Christmas' (the holiday only says which Saturday)
             out[-1] = (out[-1][0], ent.end_char, out[-1][2])
             continue
         out.append((start, end_char, ent))
     return out
 
 
+# Date words spaCy's small model leaves untagged, found with patterns: a clock time at the head of
+# a live blog's entry ('8:20 a.m.' on a line of its own; one inside a sentence that spaCy missed is
+# more often a slot or a habit, 'from 6AM to 9AM EST', 'stay up past 10 p.m.'), a holiday it reads
+# as a person or nothing ("Valentine's Day", 'Labor Day is barely over'), and 'the day before' + a
+# clause ('the day before the donations were made').
+_UNTAGGED_CLOCK = re.compile(r"(?m)^[ \t]*\d{1,2}(?::\d\d)?\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)(?=[ \t]*[:.]?[ \t]*$)")
+_UNTAGGED_HOLIDAY = re.compile(
+    r"\b(?:" + "|".join(re.escape(n).replace("'", "['’]") for n in sorted(HOLIDAY_NAMES, key=len, reverse=True)) + r")\b", re.I
+)
+_UNTAGGED_AROUND = re.compile(r"\b[Tt]he (?:day|morning|afternoon|evening|night)(?= (?:after|before) )")
+
+
+def _untagged_dates(doc: Any) -> tuple[Any, ...]:
+    """Spans over the date words of those patterns that no DATE or TIME entity covers."""
+    covered = {i for ent in doc_ents(doc) if _is_date_entity(ent) for i in range(ent.start, ent.end)}
+    text = doc_text(doc)
+    out = []
+    for pattern, label in ((_UNTAGGED_CLOCK, "TIME"), (_UNTAGGED_HOLIDAY, "DATE"), (_UNTAGGED_AROUND, "DATE")):
+        for match in pattern.finditer(text):
+            if pattern is _UNTAGGED_HOLIDAY and not match.group(0)[:1].isupper():
+                continue  # 'christmas' in lower case is no holiday's name here
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None and not any(i in covered for i in range(span.start, span.end)):
+                out.append(Span(doc, span.start, span.end, label=label))
+                covered.update(range(span.start, span.end))
+    return tuple(out)
+
+
+def _days_named(doc: Any, spans: list[tuple[int, int, Any]], quotes: list[QuoteSpan], base: date) -> list[DatedMention]:
+    """The days the article names anywhere by a weekday, 'yesterday' or 'last night' outside
+    quotation marks, on or before publication, with the nouns of the events they date."""
+    out = []
+    for start, end, ent in spans:
+        words = re.sub(r"['’]s$", "", doc_text(doc)[start:end]).strip()
+        if any(q.start <= start < q.end for q in quotes) or not _DAY_WORDS.match(words):
+            continue
+        found = resolve(words, base, future=False)
+        if found is not None and found.date <= base:
+            out.append(DatedMention(start, found.date, found.granularity, found.part_of_day, False, False, _dated_nouns(ent, governing_verb(ent.root))))
+    return out
+
+
+_DAY_WORDS = re.compile(
+    r"(?i)^(?:(?:early|late) )?(?:" + "|".join(WEEKDAYS) + r"|yesterday|last night)(?: (?:morning|afternoon|evening|night))?$"
+)
 _PART_OF_DAY = re.compile(r"^the (morning|afternoon|evening|night)$", re.I)
+_CLOCK_ONLY = re.compile(r"^(?:about |around )?\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?$", re.I)
 _DAY_AROUND_BEFORE = re.compile(r"\bthe (?:day|morning|afternoon|evening|night) (?:after|before) $", re.I)
 # Words before a month or weekday that say which one; spaCy sometimes leaves them outside.
 _DATE_DETERMINERS = frozenset({"this", "last", "next"})
@@ -117,6 +188,8 @@ def _skipped_date(doc: Any, ent: Any, text: str) -> bool:
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.lower_ in ("every", "each"):
         return True
+    if before is not None and before.lower_ in ("merry", "happy") and holiday_name(ent.text) is not None:
+        return True  # a greeting ('Merry Christmas') names no day
     single_weekday = len(ent) == 1 and ent.text.lower() in WEEKDAYS
     if single_weekday and before is not None and before.text == "News":
         return True  # 'Fox News Sunday', 'Breitbart News Saturday'
@@ -129,9 +202,30 @@ def _skipped_date(doc: Any, ent: Any, text: str) -> bool:
     ):
         return True
     # a clock time of a routine ('weekdays from 6:00 a.m.', 'nightly at 9 p.m.', 'every Friday, from
-    # 8 a.m.') dates no event
-    before_words = re.findall(r"[a-z]+", doc_text(doc)[max(0, ent.start_char - 30) : ent.start_char].lower())
-    return bool(re.search(r"\d\s*[ap]\.?m|:\d\d", text)) and bool(set(before_words[-3:]) & _ROUTINE_WORDS)
+    # 8 a.m.') dates no event, nor does one whose verb's subject is a recurring stretch of time ('their
+    # days begin at 4:30 a.m.'): both are habits, not events. The routine words may stand before the
+    # start of a range ('daily from 8 a.m. until 10 p.m.', which spaCy may tag apart from its start).
+    before_text = _RANGE_START.sub("", doc_text(doc)[max(0, ent.start_char - 60) : ent.start_char])
+    before_words = re.findall(r"[a-z]+", before_text[-30:].lower())
+    clock = bool(re.search(r"\d\s*[ap]\.?m|:\d\d", text))
+    return clock and (bool(set(before_words[-3:]) & _ROUTINE_WORDS) or _routine_subject(ent))
+
+
+# The start of a clock-time range that ends where a later clock time begins ('from 8 a.m. until ').
+_RANGE_START = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?|noon)?\s*(?:to|until|till|through|and|-|–)\s*$")
+# Subjects that make a present-tense clock time a routine ('their days begin at 4:30 a.m.', 'the
+# day shift starts around 6 a.m. and finishes about 4 p.m.'): a stretch of time that recurs.
+ROUTINE_SUBJECTS = frozenset({"day", "shift", "workday", "routine", "schedule", "week", "morning", "night"})
+
+
+def _routine_subject(ent: Any) -> bool:
+    """The clock time hangs on a present-tense verb whose subject is a recurring stretch of time."""
+    verb = governing_verb(ent.root)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    holders = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # '... and finishes about 4 p.m.'
+    subjects = [c for v in holders for c in v.children if c.dep_ == "nsubj"]
+    return any(s.lemma_.lower() in ROUTINE_SUBJECTS for s in subjects[:1])
 
 
 def _a_quoted_title(body: str, start: int, end: int, quotes: list[QuoteSpan]) -> bool:
@@ -182,13 +276,29 @@ def dates(
     out = []
     published = publication_moment(article.published)
     quotes = quote_spans(doc_text(doc))
+    spans = _date_spans(doc)
+    named = _days_named(doc, spans, quotes, base) if base is not None else []
+    days_named = {m.day for m in named}
     mentions: list[DatedMention] = []  # the dates named so far, which later ones may be told from
-    for start, end, ent in _date_spans(doc):
+    for start, end, ent in spans:
         text = doc_text(doc)[start:end]
-        if _skipped_date(doc, ent, text) or _a_quoted_title(doc_text(doc), start, end, quotes):
-            continue
         sent = sent_of[ent.start]
         verb = governing_verb(ent.root)
+        around = _around_event(doc, ent, mentions, named)
+        if around is not None and not (out and out[-1].mention.end > start):  # not an apposition already read
+            around_end, found = around
+            event = _event_of(ent.root)
+            mentions.append(DatedMention(start, found.date, found.granularity, found.part_of_day, False, False))
+            out.append(
+                in_sentence(
+                    article, doc, sent, start, around_end, kind="date", context=event,
+                    date=DateValue(date=found.date.isoformat(), granularity=found.granularity,  # type: ignore[arg-type]
+                                   part_of_day=found.part_of_day, event=event),
+                )
+            )
+            continue
+        if _skipped_date(doc, ent, text) or _a_quoted_title(doc_text(doc), start, end, quotes):
+            continue
         adverbial = ent.root.dep_ not in ("compound", "nmod", "amod", "poss")
         ahead = _direction(verb, sent, adverbial=adverbial)
         if ahead and not adverbial and ent.root.head.pos_ in ("NOUN", "PROPN") and ent.root.lower_ in WEEKDAYS:
@@ -236,15 +346,27 @@ def dates(
             quoted = any(q.start <= p_start < q.end for q in quotes)
             told_from = base
             if base is not None and quoted and is_deictic(words):
-                told_from = speech_day(mentions, p_start, base) or base  # '"... won tonight," Hannity said Tuesday'
-            resolved = _from_previous(words, previous) or resolve(words, told_from, future=ahead)
+                told_from = (
+                    speech_day(mentions, p_start, base)  # '"... won tonight," Hannity said Tuesday'
+                    or _deictic_event_day(ent, mentions, base)  # '"Tonight's debate ..."' after 'Monday's debate'
+                    or night_of_event(words, days_named, base)  # a victory speech's 'tonight' the morning after
+                    or base
+                )
+            next_word = re.match(r"[\s,]*([A-Za-z]*)", doc_text(doc)[p_end : p_end + 40]).group(1)  # type: ignore[union-attr]
+            if names_the_attacks(words, next_word):  # 'the Sept. 11 attacks' in a September article
+                resolved: ResolvedDate | None = ResolvedDate(SEPT_11_ATTACKS, "day", None)
+            else:
+                resolved = _from_previous(words, previous) or resolve(words, told_from, future=ahead)
             if resolved is None:
                 continue
             resolved = _on_event_day(resolved, words, base, mentions, ahead, doc_text(doc), p_start) or before_publication(
                 resolved, words, published, ahead
             )
             mentions.append(
-                DatedMention(p_start, resolved.date, resolved.granularity, resolved.part_of_day, quoted, dates_a_statement(ent, verb))
+                DatedMention(
+                    p_start, resolved.date, resolved.granularity, resolved.part_of_day, quoted, dates_a_statement(ent, verb),
+                    _dated_nouns(ent, verb),
+                )
             )
             event = _event_of(ent.root)
             out.append(
@@ -276,10 +398,72 @@ def dates(
     return out
 
 
+# 'the day after', 'the night before' followed by an event ('the primary', 'her speech'): spaCy
+# tags only 'the day' / 'the night', and no library reads the day from the event's own date,
+# which the article gave earlier ('the June 7 primary'), so `_around_event` looks it up.
+_AROUND_WORDS = re.compile(r"(?i)^the (day|morning|afternoon|evening|night)$")
+_AROUND_EVENT = re.compile(r"(?i)^\s+(after|before)\s+(?:the|his|her|their|its)\s")
+# Dependencies by which a noun is the event a date dates: the date modifies it ('the June 7
+# primary', "Monday's debate") or it is the subject, object or prepositional object of the
+# date's verb ('lines on March 22 during the primaries', 'the debate was held Monday').
+_DATED_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+def _dated_nouns(ent: Any, verb: Any | None) -> frozenset[str]:
+    """Lemmas of the nouns whose event the date dates."""
+    nouns = set()
+    if ent.root.dep_ in ("compound", "nmod", "poss", "amod", "npadvmod") and ent.root.head.pos_ == "NOUN":
+        nouns.add(ent.root.head.lemma_.lower())
+    if ent.root.dep_ == "pobj" and ent.root.head.head.pos_ == "NOUN":  # 'ratings for the debate on Monday'
+        nouns.add(ent.root.head.head.lemma_.lower())
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in _DATED_NOUN_DEPS and child.pos_ == "NOUN":
+                nouns.add(child.lemma_.lower())
+            elif child.dep_ == "prep":
+                nouns.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
+    return frozenset(nouns)
+
+
+def _around_event(
+    doc: Any, ent: Any, mentions: list[DatedMention], named: list[DatedMention]
+) -> tuple[int, ResolvedDate] | None:
+    """'the day after the primary' (spaCy's entity 'the day') as (end_char of the phrase, the date):
+    the day before or after the event the article dated earlier, else the first weekday it gives
+    the event later ('... the morning after the debate' in the lead, 'Monday's debate' below), or None."""
+    part = _AROUND_WORDS.match(ent.text)
+    relation = _AROUND_EVENT.match(doc_text(doc)[ent.end_char : ent.end_char + 20])
+    if part is None or relation is None or ent.end + 1 >= len(doc):
+        return None
+    noun = doc[ent.end + 1].head  # the determiner's noun: 'the California primary' -> primary
+    # spaCy tags a bare 'the primary' as an adjective; as the object of 'after' it is the noun
+    if not (noun.pos_ == "NOUN" or noun.pos_ == "ADJ" and noun.dep_ == "pobj") or noun.i <= ent.end:
+        return None
+    day = event_noun_day(mentions, noun.lemma_.lower()) or event_noun_day(named[::-1], noun.lemma_.lower())
+    if day is None:
+        return None
+    day += timedelta(days=1 if relation.group(1).lower() == "after" else -1)
+    word = part.group(1).lower()
+    found = ResolvedDate(day, "day", None) if word == "day" else ResolvedDate(day, "part_of_day", word)
+    return noun.idx + len(noun.text), found
+
+
+def _deictic_event_day(ent: Any, mentions: list[DatedMention], base: date) -> date | None:
+    """The day of the event a quoted 'tonight's' / "today's" names, when the article dated that
+    event a few days back ('"Tonight's debate ..."' in the article after 'Monday's debate')."""
+    if ent.root.dep_ != "poss" or ent.root.head.pos_ != "NOUN":
+        return None
+    day = event_noun_day(mentions, ent.root.head.lemma_.lower())
+    return day if day is not None and base - timedelta(days=MAX_DAYS_BEFORE) <= day < base else None
+
+
 # A part of the day set after a day as its apposition ('on Feb. 4, the morning of the MSNBC
-# debate'): spaCy tags no entity there, and the phrase dates that same day.
+# debate', 'on July 24, the day before the convention opened', 'Wednesday - the morning after
+# she won'): spaCy tags no entity there, or only 'the day', and the phrase re-describes that
+# same day, whatever event it is told from. A comma or a dash sets it off.
 _PART_OF_THAT_DAY = re.compile(
-    r"^,\s+(the (morning|afternoon|evening|night|day) of (?:the|his|her|their|its) [^,.;:!?()\"“”—–]{1,60}?)(?=[,.;:!?)—–]|\s-\s|$)",
+    r"^(?:,\s+|\s*[—–]\s*|\s+-\s+)(the (morning|afternoon|evening|night|day) (?:of (?:the|his|her|their|its) |(?:after|before) )"
+    r"[^,.;:!?()\"“”—–]{1,120}?)(?=[,.;:!?)—–]|\s-\s|$)",
     re.I,
 )
 

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
-from .namedays import resolve_holiday
+from .namedays import holiday_name, resolve_holiday
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -47,6 +47,29 @@ _MONTH_ONLY = re.compile(
 
 # Dates written as numbers that name one day of history: '9/11' is the 2001 attacks.
 SLASH_NAMES = {"9/11": date(2001, 9, 11)}
+# 'Sept. 11' with no year is, in US news, the name of that same day of history ('the Sept. 11
+# attacks', 'after Sept. 11'), which dateparser cannot know: it reads the last 11 September.
+SEPT_11 = re.compile(r"(?i)^(?:sept?\.?|september) 11(?:th)?$")
+SEPT_11_ATTACKS = date(2001, 9, 11)
+# ... except in an article published this close to that day of its year, where a yearless
+# 'Sept. 11' can be this year's (a memorial ceremony, a speech that day): then the calendar
+# reading stands unless the words go on to name the attacks (`names_the_attacks`).
+SEPT_11_NEAR_DAYS = 45
+# Nouns after a yearless 'Sept. 11' that make it the 2001 attacks whatever the article's date.
+ATTACK_NOUNS = frozenset({
+    "attack", "attacks", "terrorist", "terror", "hijacker", "hijackers", "hijackings", "plotter", "plotters",
+    "commission", "families", "victims", "responders", "conspiracy", "truthers",
+})
+
+
+def near_sept_11(base: date) -> bool:
+    """The day lies within SEPT_11_NEAR_DAYS of 11 September of its year."""
+    return abs((base - date(base.year, 9, 11)).days) <= SEPT_11_NEAR_DAYS
+
+
+def names_the_attacks(words: str, next_word: str) -> bool:
+    """A yearless 'Sept. 11' followed by a noun of the attacks ('the Sept. 11 attacks')."""
+    return bool(SEPT_11.match(words.strip())) and next_word.lower() in ATTACK_NOUNS
 # Publication dates outside these years are placeholders ("0001-01-01") or typos.
 PLAUSIBLE_YEARS = (1800, 2200)
 
@@ -86,10 +109,14 @@ def _resolve(text: str, base: date | None, future: bool | None) -> ResolvedDate 
     words = re.sub(r"(?i)^mid[- ]?(?=(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", "", words)  # 'mid-September'
     if words in SLASH_NAMES:
         return ResolvedDate(SLASH_NAMES[words], "day", None)
+    if base is not None and SEPT_11.match(words) and not near_sept_11(base):
+        return ResolvedDate(SEPT_11_ATTACKS, "day", None)
     if base is not None:
         holiday = resolve_holiday(words, base, future)
         if holiday is not None:
             return ResolvedDate(holiday, "day", None)
+    if base is not None and _AGO.match(words):  # before the skipped kinds: '5 years ago this week' is 5 years ago
+        return _relative(words, base, future)
     if not words or _SKIPPED.search(words) or re.fullmatch(r"\d{1,3}(st|nd|rd|th)?", words):
         return None  # a bare '43' or '22nd' is an age or an ordinal, not a day
     if base is not None and bounded and re.fullmatch(r"(?i)(the|this) (year|month)", words):  # 'the end of the year'
@@ -188,12 +215,14 @@ def _nearest_year(found: date, base: date, future: bool | None) -> date:
 
 
 _UNIT_WORDS = {"year": "year", "years": "year", "month": "month", "months": "month", "day": "day", "days": "day", "decade": "decade", "decades": "decade"}
-_AGO = re.compile(r"^(.+?) (years?|months?|days?|decades?) ago$", re.I)
+# 'N units ago', also with the part of the calendar it falls on ('74 years ago this month', '50 years
+# ago today', '5 years ago this week'): the offset is exact, the tail only sharpens the day.
+_AGO = re.compile(r"^(.+?) (years?|months?|days?|decades?) ago(?: (this week|this month|today|tonight))?$", re.I)
 _THIS_UNIT = re.compile(r"^(?:(earlier|later|early|late) )?(this|last|next|the previous|the following|the next) (year|month)$", re.I)
 _THIS_MONTH = re.compile(r"^(?:(early|late|mid|mid-)\s?)?(this|last|next|this past) ([a-z]+)\.?$", re.I)
 _MONTH_OF_YEAR = re.compile(r"^(?:(early|late) )?([a-z]+\.?(?: \d{1,2}(?:st|nd|rd|th)?)?) of (this|last|next) year$", re.I)
 _WEEKDAY_FIRST = re.compile(r"^(" + "|".join(WEEKDAYS) + r"),? (.+)$", re.I)
-_DAY_AROUND = re.compile(r"^the (day|morning|afternoon|evening|night) (after|before) (.+)$", re.I)
+_DAY_AROUND = re.compile(r"^(?:the )?(day|morning|afternoon|evening|night|" + "|".join(WEEKDAYS) + r") (after|before) (.+)$", re.I)
 _PART_OF = re.compile(r"^the (morning|afternoon|evening|night) of (.+)$", re.I)
 _MONTH_DAY = re.compile(r"^[a-z]+\.? \d{1,2}(st|nd|rd|th)?$|^\d{1,2}(st|nd|rd|th)? (of )?[a-z]+\.?$", re.I)
 
@@ -206,6 +235,13 @@ def _month_number(word: str) -> int | None:
     return None
 
 
+def _years_before(base: date, n: int) -> date:
+    try:
+        return base.replace(year=base.year - n)
+    except ValueError:  # 29 February
+        return base.replace(year=base.year - n, day=28)
+
+
 def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | None:
     """Relative expressions dateparser reads with the wrong granularity or not at all:
     'three years ago' (a year), 'earlier this year', 'last December', 'June of last year'."""
@@ -213,10 +249,15 @@ def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | Non
 
     ago = _AGO.match(words)
     if ago:
-        amount = parse_number(ago.group(1))
+        # 'a year ago' is one year ago (parse_number reads no bare article as a number)
+        amount = (1.0, None, False) if ago.group(1).lower() in ("a", "an") else parse_number(ago.group(1))
         if amount is None or amount[2] or amount[0] != int(amount[0]):
             return None  # 'a few years ago', 'more than a year ago': no exact offset
         n, unit = int(amount[0]), _UNIT_WORDS[ago.group(2).lower()]
+        tail = (ago.group(3) or "").lower()
+        if unit == "year" and tail in ("today", "tonight", "this month"):  # '50 years ago today'
+            day = _years_before(base, n)
+            return ResolvedDate(day, "day", None) if tail != "this month" else ResolvedDate(day.replace(day=1), "month", None)
         if unit in ("year", "decade"):
             return ResolvedDate(date(base.year - n * (10 if unit == "decade" else 1), 1, 1), "year", None)
         if unit == "month":
@@ -231,11 +272,19 @@ def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | Non
         return ResolvedDate(day.date, "part_of_day", part_of.group(1).lower())
     around = _DAY_AROUND.match(words)
     if around:  # 'the day after Monday's debate', 'the morning before the vote on Nov. 3'
-        anchor = resolve(re.sub(r"['’]s\b.*$", "", around.group(3)), base, future)
+        anchor_words = re.sub(r"['’]s\b.*$", "", around.group(3))
+        # a holiday anchor is the nearest one: 'was held the Saturday before Christmas' on 23 December
+        # looks back at a Saturday, not at last year's Christmas
+        anchor = resolve(anchor_words, base, None if holiday_name(anchor_words) else future)
         if anchor is None or anchor.granularity in ("month", "year"):
             return None
         step = timedelta(days=1 if around.group(2).lower() == "after" else -1)
         part = around.group(1).lower()
+        if part in WEEKDAYS:  # 'the Saturday before Christmas': the nearest such weekday on that side
+            day = anchor.date + step
+            while day.weekday() != WEEKDAYS.index(part):
+                day += step
+            return ResolvedDate(day, "day", None)
         return ResolvedDate(anchor.date + step, "day" if part == "day" else "part_of_day", None if part == "day" else part)
     unit = _THIS_UNIT.match(words)
     if unit:

@@ -398,3 +398,136 @@ def test_a_clock_time_of_a_slot_or_a_habit_is_no_date(nlp, text):
 
 def test_a_weekday_on_a_noun_takes_the_nearest_day_whatever_the_verb_says(nlp):
     assert dates(nlp, "Critics said Tuesday's ruling will make the harbor vote harder.") == [("Tuesday", "2026-11-10", "day")]
+
+
+# --- dates of issue 4: days of history, days told by an event, habits
+
+
+def dates_on(nlp, text: str, published: date) -> list[tuple[str, str, str]]:
+    article = Article(id="a", source="t.txt", text=text, format="text", published=published.isoformat())
+    return [(e.focus.text, e.date.date, e.date.granularity) for e in extract_article(article, nlp(text), published).extractions if e.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The harbor law was passed after the Sept. 11 attacks.", FRIDAY, ("Sept. 11", "2001-09-11", "day")),
+        ("Ferry traffic fell sharply after Sept. 11, the captain recalled.", FRIDAY, ("Sept. 11", "2001-09-11", "day")),
+        # close to 11 September, a yearless one can be this year's, unless it names the attacks
+        ("The mayor left the Sept. 11 memorial ceremony early.", date(2026, 9, 20), ("Sept. 11", "2026-09-11", "day")),
+        ("The mayor spoke of the Sept. 11 attacks at the pier.", date(2026, 9, 20), ("Sept. 11", "2001-09-11", "day")),
+        ("The mayor mocked Sept. 11 conspiracy theories at the pier.", date(2026, 9, 20), ("Sept. 11", "2001-09-11", "day")),
+    ],
+)
+def test_a_yearless_sept_11_is_the_day_of_the_attacks(nlp, text, published, expected):
+    assert expected in dates_on(nlp, text, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The harbor master resigned on Nov. 2, the day before the ferry vote was held.",
+         ("the day before the ferry vote was held", "2026-11-02", "day")),
+        ("The council met Wednesday — the morning after the mayor won the ferry vote.",
+         ("the morning after the mayor won the ferry vote", "2026-11-11", "part_of_day")),
+    ],
+)
+def test_a_day_told_from_an_event_in_apposition_to_a_date_is_that_date(nlp, text, expected):
+    assert expected in dates(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ferry vote was held on Nov. 3 in the harbor towns. The day after the vote, the mayor resigned.",
+         ("The day after the vote", "2026-11-04", "day")),
+        ("The harbor towns held the Nov. 3 referendum. The mayor conceded the night before the referendum.",
+         ("the night before the referendum", "2026-11-02", "part_of_day")),
+        # the article dates the event only further down
+        ("Voters were angry the morning after the debate. Monday's debate drew crowds to the harbor.",
+         ("the morning after the debate", "2026-11-10", "part_of_day")),
+        # the date hangs on the event's noun by a preposition, not on a verb
+        ("Ratings for the debate on Monday were high. The morning after the debate, the mayor resigned.",
+         ("The morning after the debate", "2026-11-10", "part_of_day")),
+        # spaCy tags no 'the day' here
+        ("The pattern re-emerges in the donations to the harbor fund on June 27, 2014. "
+         "The harbor sold the pier for $5,000 the day before the donations were made.",
+         ("the day before the donations", "2014-06-26", "day")),
+    ],
+)
+def test_the_day_after_an_event_the_article_dated_earlier(nlp, text, expected):
+    assert expected in dates(nlp, text)
+
+
+def test_the_day_after_an_event_the_article_never_dated_is_no_date(nlp):
+    assert dates(nlp, "The day after the vote, the mayor resigned.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted "tonight's" names the event the article dated, even when a later day was named since
+        ("Wednesday's debate drew crowds to the pier. The mayor toured the harbor on Thursday. "
+         "\"Tonight's debate settles it,\" one viewer wrote.", ("Tonight", "2026-11-11", "part_of_day")),
+        # a victory speech's "tonight" the morning after the vote the article dated
+        ("The harbor towns voted in Thursday's ferry referendum. \"What voters said here tonight is clear,\" the mayor said.",
+         ("tonight", "2026-11-12", "part_of_day")),
+        # ... also when the article names that day only after the quote
+        ("\"I did not come here tonight to argue,\" the mayor said. The mayor spoke Thursday at the harbor.",
+         ("tonight", "2026-11-12", "part_of_day")),
+    ],
+)
+def test_a_quoted_tonight_with_no_speech_day_is_the_night_of_the_event_told(nlp, text, expected):
+    assert expected in dates(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbor office is open daily from 8 a.m. until 10 p.m.",
+        "Their days begin at 4:30 a.m. at the harbor.",
+        "The day shift starts around 6 a.m. and finishes about 4 p.m., with a break for lunch.",
+    ],
+)
+def test_a_clock_time_of_a_routine_range_or_a_recurring_day_is_no_date(nlp, text):
+    assert dates(nlp, text) == []
+
+
+def test_a_clock_time_on_a_date_is_one_time_of_that_date(nlp):
+    text = "The doors opened at 6:30 a.m. on March 19, 2002, to a crowd of shareholders."
+    assert dates(nlp, text) == [("6:30 a.m. on March 19, 2002", "2002-03-19", "time")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("___.\n\n8:20 a.m.\n\nHarbor council candidate Jane Doe has ramped up her attacks.", ("8:20 a.m.", "2026-11-13", "time")),
+        ("Storms. Floods. Fires.\n\nLabor Day is barely over, and the harbor is quiet again.", ("Labor Day", "2026-09-07", "day")),
+        ("The mayor turned 74 on Valentine's Day.", ("Valentine's Day", "2026-02-14", "day")),
+    ],
+)
+def test_date_words_spacy_leaves_untagged_are_read(nlp, text, expected):
+    assert expected in dates(nlp, text)
+
+
+def test_a_holiday_spacy_tags_as_a_place_is_read_once(nlp):
+    assert dates(nlp, "A crowd celebrating Bastille Day in the port was hit by a truck.") == [("Bastille Day", "2026-07-14", "day")]
+
+
+def test_a_weekday_before_a_holiday_is_told_by_the_nearest_holiday(nlp):
+    got = dates_on(nlp, "The last ferry debate was held the Saturday before Christmas.", date(2026, 12, 23))
+    assert got == [("Saturday before Christmas", "2026-12-19", "day")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a greeting names no day, tagged by spaCy or not
+        "She said: 'Jim, thanks for coming. Merry Christmas.'",
+        "Staff wished everyone at the pier a Merry Christmas.",
+        # a clock time spaCy misses inside a sentence is looked for only as a line of its own
+        "If you wanted to see her event and not stay up past 10 p.m. searching for a replay, you watched CSPAN.",
+    ],
+)
+def test_greetings_and_untagged_clock_times_inside_a_sentence_are_no_dates(nlp, text):
+    assert dates(nlp, text) == []

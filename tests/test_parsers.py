@@ -144,6 +144,13 @@ def test_a_weekday_in_a_sentence_that_looks_ahead_is_the_next_one():
         ("June of last year", date(2025, 6, 1), "month"),
         ("early-October", date(2026, 10, 1), "month"),
         ("the end of this month", date(2026, 11, 1), "month"),
+        # 'N years ago' with the part of the calendar it falls on
+        ("seventy-four years ago this week", date(1952, 1, 1), "year"),
+        ("Seventy-four years ago this month", date(1952, 11, 1), "month"),
+        ("Fifty years ago today", date(1976, 11, 13), "day"),
+        ("a year ago", date(2025, 1, 1), "year"),
+        ("A decade ago", date(2016, 1, 1), "year"),
+        ("a month ago", date(2026, 10, 1), "month"),
     ],
 )
 def test_relative_dates_keep_their_granularity(text, day, granularity):
