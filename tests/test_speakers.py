@@ -215,3 +215,16 @@ def test_a_speech_verb_before_the_name_and_a_colon_introduces_the_quote(nlp):
 def test_verbs_of_manner_attribute_a_short_quote(nlp, verb):
     text = f"\u201cGo back to your boats!\u201d Daniel Brooks {verb} at the fishermen on the pier."
     assert _speakers(nlp, text) == ["Daniel Brooks"]
+
+
+def test_a_bare_surname_is_the_person_of_that_surname_named_most(nlp):
+    # 'Margaret Okafor' is the longer name, but the article is about her father, and the
+    # bare 'Okafor' (and with it the 'he' that continues it) is him
+    text = (
+        "Margaret Okafor opened the harbour meeting on Monday and handed the floor to her father.\n\n"
+        "Gerald Okafor has fished from the port for forty years. Gerald Okafor now chairs the boat owners' association.\n\n"
+        "Mayor Tobias Renner presented his plan for the pier on Friday.\n\n"
+        "On Monday, Okafor criticised the plan.\n\n"
+        '"The council has never set foot on a trawler," he said.'
+    )
+    assert _speakers(nlp, text) == ["Gerald Okafor"]
