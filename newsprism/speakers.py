@@ -339,9 +339,15 @@ def _resolve_pronoun(doc: Any, pronoun: str, before_char: int, quote_spans: list
         if e.label_ in NAME_LABELS and e.end_char <= before_char and not inside(e.start_char, quote_spans)
     ]
     candidates = [e for e in candidates if people.agrees(pronoun, person_name(e.root, people))]
-    for ent in reversed(candidates):
-        if any(t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") for t in ent):
-            return person_name(ent.root, people)
+    subjects = [
+        (ent.start_char, person_name(ent.root, people)) for ent in candidates
+        if any(t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") for t in ent)
+    ]
+    # a sentence's subject that the parse did not take for a PERSON but whose surname the
+    # article gives a person elsewhere ('Mosman saw the words differently: "...," he said')
+    subjects += [(char, name) for char, name in people.subjects if char < before_char and people.agrees(pronoun, name)]
+    if subjects:
+        return max(subjects, key=lambda subject: subject[0])[1]
     return person_name(candidates[-1].root, people) if candidates else None
 
 

@@ -228,3 +228,14 @@ def test_a_bare_surname_is_the_person_of_that_surname_named_most(nlp):
         '"The council has never set foot on a trawler," he said.'
     )
     assert _speakers(nlp, text) == ["Gerald Okafor"]
+
+
+def test_a_known_surname_the_parse_missed_as_a_person_is_what_the_pronoun_continues(nlp):
+    # spaCy reads the bare 'Tamura' as an organisation; the article names Gus Tamura, so
+    # the subject 'Tamura' is him, and later than Tobias Renner
+    text = (
+        "The council said the pier would cost four million pounds.\n\n"
+        "Gus Tamura runs the harbour cafe. Tobias Renner wants the pier rebuilt. "
+        'At the meeting with Tobias Renner on Monday, Tamura fought back. "Nobody has shown me the money for it," he said.'
+    )
+    assert _speakers(nlp, text) == ["Gus Tamura"]
