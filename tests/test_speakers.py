@@ -239,3 +239,13 @@ def test_a_known_surname_the_parse_missed_as_a_person_is_what_the_pronoun_contin
         'At the meeting with Tobias Renner on Monday, Tamura fought back. "Nobody has shown me the money for it," he said.'
     )
     assert _speakers(nlp, text) == ["Gus Tamura"]
+
+
+def test_a_sentences_own_subject_goes_before_a_subject_inside_a_clause(nlp):
+    # Renner is the subject of 'will find' inside what Tamura doubts; 'he' continues Tamura
+    text = (
+        "The council said the pier would cost four million pounds.\n\n"
+        "Gus Tamura has run the harbour cafe for thirty years, and he doubts that Tobias Renner will find the money. "
+        '"Nobody has shown me the money for the pier," he said.'
+    )
+    assert _speakers(nlp, text) == ["Gus Tamura"]
