@@ -155,7 +155,13 @@ def _name_words(tokens: list[Any]) -> list[str]:
 
 
 def _canonical_names(doc: Any) -> dict[str, str]:
-    names: dict[str, str] = {}
+    """surname -> the fullest name of the person the article names most often with that
+    surname and a first name. Families share surnames ('Donald Trump', 'Ivanka Trump';
+    'Hillary Clinton', 'Bill Clinton'), and news copy goes on with the bare surname of
+    the one it is about: the most often named, not the longest name ('Ivanka Trump' is as
+    long as 'Donald Trump', and a bare 'Trump' given to her makes 'he' skip him)."""
+    fullest: dict[str, str] = {}  # surname -> the longest name of any person (the fallback)
+    by_person: dict[tuple[str, str], list[Any]] = {}  # (surname, first name) -> [count, fullest name]
     for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS:
             continue
@@ -167,7 +173,19 @@ def _canonical_names(doc: Any) -> dict[str, str]:
             continue
         full = " ".join(tokens)
         key = surname_key(tokens[-1])
-        if len(full) > len(names.get(key, "")):
+        if len(full) > len(fullest.get(key, "")):
+            fullest[key] = full
+        if len(tokens) > 1:
+            person = by_person.setdefault((key, tokens[0]), [0, full])
+            person[0] += 1
+            if len(full) > len(person[1]):
+                person[1] = full
+    names = dict(fullest)
+    best: dict[str, tuple[int, int]] = {}  # surname -> (count, length) of the chosen person
+    for (key, _), (count, full) in by_person.items():
+        rank = (count, len(full))
+        if rank > best.get(key, (0, 0)):
+            best[key] = rank
             names[key] = full
     return names
 

@@ -330,6 +330,11 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
     return None, None
 
 
+# How far before a quote the subject of a sentence's main verb is preferred to a later
+# subject of a clause inside a sentence.
+MAIN_SUBJECT_REACH_CHARS = 400
+
+
 def _resolve_pronoun(doc: Any, pronoun: str, before_char: int, quote_spans: list[tuple[int, int]], people: People) -> str | None:
     """The person a 'he'/'she' before a quote refers to: the most recent person named as
     the subject of a sentence (subjects are what pronouns usually continue), else the
@@ -339,9 +344,21 @@ def _resolve_pronoun(doc: Any, pronoun: str, before_char: int, quote_spans: list
         if e.label_ in NAME_LABELS and e.end_char <= before_char and not inside(e.start_char, quote_spans)
     ]
     candidates = [e for e in candidates if people.agrees(pronoun, person_name(e.root, people))]
-    for ent in reversed(candidates):
-        if any(t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") for t in ent):
-            return person_name(ent.root, people)
+    subjects = [
+        (ent.start_char, person_name(ent.root, people)) for ent in candidates
+        if any(t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") for t in ent)
+    ]
+    # a sentence's subject that the parse did not take for a PERSON but whose surname the
+    # article gives a person elsewhere ('At the meeting, Tamura fought back.', where spaCy
+    # reads 'Tamura' as an organisation)
+    subjects += [(char, name) for char, name in people.subjects if char < before_char and people.agrees(pronoun, name)]
+    main = [(char, name) for char, name in people.subjects if before_char - MAIN_SUBJECT_REACH_CHARS <= char < before_char and people.agrees(pronoun, name)]
+    if main:
+        # a sentence's own subject close before goes before a subject of a clause inside a
+        # sentence ('Jahangir ... doesn't think Clinton can win. "...," she said.')
+        return main[-1][1]
+    if subjects:
+        return max(subjects, key=lambda subject: subject[0])[1]
     return person_name(candidates[-1].root, people) if candidates else None
 
 

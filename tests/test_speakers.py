@@ -215,3 +215,37 @@ def test_a_speech_verb_before_the_name_and_a_colon_introduces_the_quote(nlp):
 def test_verbs_of_manner_attribute_a_short_quote(nlp, verb):
     text = f"\u201cGo back to your boats!\u201d Daniel Brooks {verb} at the fishermen on the pier."
     assert _speakers(nlp, text) == ["Daniel Brooks"]
+
+
+def test_a_bare_surname_is_the_person_of_that_surname_named_most(nlp):
+    # 'Margaret Okafor' is the longer name, but the article is about her father, and the
+    # bare 'Okafor' (and with it the 'he' that continues it) is him
+    text = (
+        "Margaret Okafor opened the harbour meeting on Monday and handed the floor to her father.\n\n"
+        "Gerald Okafor has fished from the port for forty years. Gerald Okafor now chairs the boat owners' association.\n\n"
+        "Mayor Tobias Renner presented his plan for the pier on Friday.\n\n"
+        "On Monday, Okafor criticised the plan.\n\n"
+        '"The council has never set foot on a trawler," he said.'
+    )
+    assert _speakers(nlp, text) == ["Gerald Okafor"]
+
+
+def test_a_known_surname_the_parse_missed_as_a_person_is_what_the_pronoun_continues(nlp):
+    # spaCy reads the bare 'Tamura' as an organisation; the article names Gus Tamura, so
+    # the subject 'Tamura' is him, and later than Tobias Renner
+    text = (
+        "The council said the pier would cost four million pounds.\n\n"
+        "Gus Tamura runs the harbour cafe. Tobias Renner wants the pier rebuilt. "
+        'At the meeting with Tobias Renner on Monday, Tamura fought back. "Nobody has shown me the money for it," he said.'
+    )
+    assert _speakers(nlp, text) == ["Gus Tamura"]
+
+
+def test_a_sentences_own_subject_goes_before_a_subject_inside_a_clause(nlp):
+    # Renner is the subject of 'will find' inside what Tamura doubts; 'he' continues Tamura
+    text = (
+        "The council said the pier would cost four million pounds.\n\n"
+        "Gus Tamura has run the harbour cafe for thirty years, and he doubts that Tobias Renner will find the money. "
+        '"Nobody has shown me the money for the pier," he said.'
+    )
+    assert _speakers(nlp, text) == ["Gus Tamura"]
