@@ -180,6 +180,18 @@ def _canonical_names(doc: Any) -> dict[str, str]:
             person[0] += 1
             if len(full) > len(person[1]):
                 person[1] = full
+    # A compound surname's tail is no other person: 'Guajardo Villarreal' (first word
+    # 'Guajardo') is 'Ildefonso Guajardo Villarreal' named shorter, so his mentions count
+    # for the full name.
+    for short in sorted(by_person, key=lambda k: len(by_person[k][1])):
+        short_words = by_person[short][1].split()
+        longer = [
+            k for k in by_person
+            if k != short and k[0] == short[0] and by_person[k][1].split()[-len(short_words):] == short_words
+            and len(by_person[k][1].split()) > len(short_words)
+        ]
+        if longer:
+            by_person[longer[0]][0] += by_person.pop(short)[0]
     names = dict(fullest)
     best: dict[str, tuple[int, int]] = {}  # surname -> (count, length) of the chosen person
     for (key, _), (count, full) in by_person.items():

@@ -249,3 +249,14 @@ def test_a_sentences_own_subject_goes_before_a_subject_inside_a_clause(nlp):
         '"Nobody has shown me the money for the pier," he said.'
     )
     assert _speakers(nlp, text) == ["Gus Tamura"]
+
+
+def test_a_compound_surname_named_shorter_counts_for_the_full_name(nlp):
+    # 'Guadalupe Ferreira Costa' named twice by his compound surname alone: that is still him,
+    # so the canonical name stays the full one, not the shorter form the article uses more
+    text = (
+        "Economy minister Guadalupe Ferreira Costa flew to Brussels on Monday.\n\n"
+        "Ferreira Costa met the trade commissioner for two hours. Ferreira Costa left without a statement.\n\n"
+        '"We are close to a text both sides can sign," Costa said later.'
+    )
+    assert _speakers(nlp, text) == ["Guadalupe Ferreira Costa"]
