@@ -110,16 +110,18 @@ def _quotes(
             attribution = Attribution(turn.group(1), known if known and not known.isupper() else name)
         else:
             attribution = speaker_for(doc, doc_sents, start, end, spans, people)
+        if _title_case(text) and start > headline_end:
+            # the title of a book, film, song or story ('"A Change Is Gonna Come"'); in a
+            # headline, where every word is capitalised, it may be speech. Looked at before
+            # the join below: a title inside an attribution ('"A," said Okafor, the author
+            # of "Seven Quiet Rivers," a memoir.') is no part of the quote around it
+            continue
         previous = found[-1] if found else None
         if previous is not None and _interrupts(body, previous, quote, attribution):
             previous.extend(Span(start, start + len(text), text), body)
             continue
         if len(text.split()) < MIN_UNATTRIBUTED_QUOTE_WORDS and attribution.written is None:
             continue  # a scare quote, a slogan or a name in quotation marks
-        if _title_case(text) and start > headline_end:
-            # the title of a book, film, song or story ('"A Change Is Gonna Come"'); in a
-            # headline, where every word is capitalised, it may be speech
-            continue
         written, speaker = attribution.written, attribution.speaker
         if written is None and previous is not None and (quote.continues or "\n" not in body[previous.extraction.mention.end : start]):
             # a quote that follows another in the same paragraph without an attribution

@@ -260,3 +260,24 @@ def test_a_compound_surname_named_shorter_counts_for_the_full_name(nlp):
         '"We are close to a text both sides can sign," Costa said later.'
     )
     assert _speakers(nlp, text) == ["Guadalupe Ferreira Costa"]
+
+
+_OKAFOR_QUOTE = '"We have waited long enough for the council to act," said Jane Okafor, the author of '
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (_OKAFOR_QUOTE + '"Seven Quiet Rivers," a memoir of the port.', "We have waited long enough for the council to act"),
+        (
+            _OKAFOR_QUOTE + '"Seven Quiet Rivers." "Nobody listens to the boat owners any more."',
+            "We have waited long enough for the council to act … Nobody listens to the boat owners any more.",
+        ),
+    ],
+)
+def test_a_title_inside_the_attribution_is_no_part_of_the_quote(nlp, text, quote):
+    text = "The harbour council met on Monday.\n\n" + text
+    article = Article(id="a1", source="t.txt", text=text, format="text", published="2026-11-13T09:00:00")
+    result = extract_article(article, nlp(text), parse_iso("2026-11-13T09:00:00"))
+    quotes = [(e.quote, e.speaker) for e in result.extractions if e.kind == "quote"]
+    assert quotes == [(quote, "Jane Okafor")]
