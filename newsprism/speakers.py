@@ -351,8 +351,9 @@ def _resolve_pronoun(doc: Any, pronoun: str, before_char: int, quote_spans: list
     # a sentence's subject that the parse did not take for a PERSON but whose surname the
     # article gives a person elsewhere ('At the meeting, Tamura fought back.', where spaCy
     # reads 'Tamura' as an organisation)
-    subjects += [(char, name) for char, name in people.subjects if char < before_char and people.agrees(pronoun, name)]
-    main = [(char, name) for char, name in people.subjects if before_char - MAIN_SUBJECT_REACH_CHARS <= char < before_char and people.agrees(pronoun, name)]
+    sentence_subjects = [(char, name) for char, name in people.subjects if char < before_char and people.agrees(pronoun, name)]
+    subjects += sentence_subjects
+    main = [(char, name) for char, name in sentence_subjects if char >= before_char - MAIN_SUBJECT_REACH_CHARS]
     if main:
         # a sentence's own subject close before goes before a subject of a clause inside a
         # sentence ('Jahangir ... doesn't think Clinton can win. "...," she said.')
