@@ -23,6 +23,7 @@ from .dateanchors import (
     speech_day,
 )
 from .dates import (
+    DAY_PARTS,
     SEPT_11_ATTACKS,
     WEEKDAYS,
     ResolvedDate,
@@ -118,7 +119,7 @@ _UNTAGGED_CLOCK = re.compile(r"(?m)^[ \t]*\d{1,2}(?::\d\d)?\s?(?:[ap]\.m\.|[ap]m
 _UNTAGGED_HOLIDAY = re.compile(
     r"\b(?:" + "|".join(re.escape(n).replace("'", "['’]") for n in sorted(HOLIDAY_NAMES, key=len, reverse=True)) + r")\b", re.I
 )
-_UNTAGGED_AROUND = re.compile(r"\b[Tt]he (?:day|morning|afternoon|evening|night)(?= (?:after|before) )")
+_UNTAGGED_AROUND = re.compile(r"\b[Tt]he (?:" + DAY_PARTS + r")(?= (?:after|before) )")
 
 
 def _untagged_dates(doc: Any) -> tuple[Any, ...]:
@@ -156,7 +157,7 @@ _DAY_WORDS = re.compile(
 )
 _PART_OF_DAY = re.compile(r"^the (morning|afternoon|evening|night)$", re.I)
 _CLOCK_ONLY = re.compile(r"^(?:about |around )?\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?$", re.I)
-_DAY_AROUND_BEFORE = re.compile(r"\bthe (?:day|morning|afternoon|evening|night) (?:after|before) $", re.I)
+_DAY_AROUND_BEFORE = re.compile(r"\bthe (?:" + DAY_PARTS + r") (?:after|before) $", re.I)
 # Words before a month or weekday that say which one; spaCy sometimes leaves them outside.
 _DATE_DETERMINERS = frozenset({"this", "last", "next"})
 _SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2}|/\d{4})?")
@@ -401,7 +402,7 @@ def dates(
 # 'the day after', 'the night before' followed by an event ('the primary', 'her speech'): spaCy
 # tags only 'the day' / 'the night', and no library reads the day from the event's own date,
 # which the article gave earlier ('the June 7 primary'), so `_around_event` looks it up.
-_AROUND_WORDS = re.compile(r"(?i)^the (day|morning|afternoon|evening|night)$")
+_AROUND_WORDS = re.compile(r"(?i)^the (" + DAY_PARTS + r")$")
 _AROUND_EVENT = re.compile(r"(?i)^\s+(after|before)\s+(?:the|his|her|their|its)\s")
 # Dependencies by which a noun is the event a date dates: the date modifies it ('the June 7
 # primary', "Monday's debate") or it is the subject, object or prepositional object of the

@@ -20,6 +20,9 @@ from .namedays import holiday_name, resolve_holiday
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# The day, or the part of it, in "the morning after ...", "the night before ..." (a regex alternation,
+# shared by the readers that find such phrases and the resolver that dates them).
+DAY_PARTS = "day|morning|afternoon|evening|night"
 PARTS_OF_DAY = ("late", "early", "overnight", "night", "morning", "afternoon", "evening", "midnight", "noon", "midday", "tonight")
 _PART_RE = re.compile(r"\b(late|early|overnight|night|morning|afternoon|evening|midnight|noon|midday|tonight)\b", re.I)
 _FILLER_RE = re.compile(r"\b(on|in|at|by|the|of|this|shortly|before|after|just|until|since|from|around|about)\b", re.I)
@@ -222,7 +225,7 @@ _THIS_UNIT = re.compile(r"^(?:(earlier|later|early|late) )?(this|last|next|the p
 _THIS_MONTH = re.compile(r"^(?:(early|late|mid|mid-)\s?)?(this|last|next|this past) ([a-z]+)\.?$", re.I)
 _MONTH_OF_YEAR = re.compile(r"^(?:(early|late) )?([a-z]+\.?(?: \d{1,2}(?:st|nd|rd|th)?)?) of (this|last|next) year$", re.I)
 _WEEKDAY_FIRST = re.compile(r"^(" + "|".join(WEEKDAYS) + r"),? (.+)$", re.I)
-_DAY_AROUND = re.compile(r"^(?:the )?(day|morning|afternoon|evening|night|" + "|".join(WEEKDAYS) + r") (after|before) (.+)$", re.I)
+_DAY_AROUND = re.compile(r"^(?:the )?(" + DAY_PARTS + "|" + "|".join(WEEKDAYS) + r") (after|before) (.+)$", re.I)
 _PART_OF = re.compile(r"^the (morning|afternoon|evening|night) of (.+)$", re.I)
 _MONTH_DAY = re.compile(r"^[a-z]+\.? \d{1,2}(st|nd|rd|th)?$|^\d{1,2}(st|nd|rd|th)? (of )?[a-z]+\.?$", re.I)
 
