@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import dateparser
+from dateutil.relativedelta import relativedelta
 
 from .namedays import holiday_name, resolve_holiday
 
@@ -238,13 +239,6 @@ def _month_number(word: str) -> int | None:
     return None
 
 
-def _years_before(base: date, n: int) -> date:
-    try:
-        return base.replace(year=base.year - n)
-    except ValueError:  # 29 February
-        return base.replace(year=base.year - n, day=28)
-
-
 def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | None:
     """Relative expressions dateparser reads with the wrong granularity or not at all:
     'three years ago' (a year), 'earlier this year', 'last December', 'June of last year'."""
@@ -259,13 +253,12 @@ def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | Non
         n, unit = int(amount[0]), _UNIT_WORDS[ago.group(2).lower()]
         tail = (ago.group(3) or "").lower()
         if unit == "year" and tail in ("today", "tonight", "this month"):  # '50 years ago today'
-            day = _years_before(base, n)
+            day = base - relativedelta(years=n)  # 29 February -> 28 February
             return ResolvedDate(day, "day", None) if tail != "this month" else ResolvedDate(day.replace(day=1), "month", None)
         if unit in ("year", "decade"):
             return ResolvedDate(date(base.year - n * (10 if unit == "decade" else 1), 1, 1), "year", None)
         if unit == "month":
-            months = base.year * 12 + base.month - 1 - n
-            return ResolvedDate(date(months // 12, months % 12 + 1, 1), "month", None)
+            return ResolvedDate((base - relativedelta(months=n)).replace(day=1), "month", None)
         return ResolvedDate(base - timedelta(days=n), "day", None)
     part_of = _PART_OF.match(words)
     if part_of:  # 'the evening of April 4': dateparser reads the date, not the part of its day
@@ -294,8 +287,7 @@ def _relative(words: str, base: date, future: bool | None) -> ResolvedDate | Non
         step = {"this": 0, "last": -1, "the previous": -1, "next": 1, "the following": 1, "the next": 1}[unit.group(2).lower()]
         if unit.group(3).lower() == "year":
             return ResolvedDate(date(base.year + step, 1, 1), "year", None)
-        months = base.year * 12 + base.month - 1 + step
-        return ResolvedDate(date(months // 12, months % 12 + 1, 1), "month", None)
+        return ResolvedDate((base + relativedelta(months=step)).replace(day=1), "month", None)
     this_month = _THIS_MONTH.match(words)
     if this_month and _month_number(this_month.group(3)):
         month = date(base.year, _month_number(this_month.group(3)) or 1, 1)

@@ -158,6 +158,13 @@ def test_relative_dates_keep_their_granularity(text, day, granularity):
     assert got is not None and (got.date, got.granularity) == (day, granularity)
 
 
+def test_calendar_steps_cross_years_and_leap_days():
+    assert resolve("fourteen months ago", FRIDAY).date == date(2025, 9, 1)
+    assert resolve("last month", date(2027, 1, 15)).date == date(2026, 12, 1)
+    assert resolve("next month", date(2026, 12, 31)).date == date(2027, 1, 1)
+    assert resolve("A year ago today", date(2024, 2, 29)).date == date(2023, 2, 28)
+
+
 def test_a_month_without_a_year_follows_the_tense_else_the_nearer_one():
     assert resolve("March 3", FRIDAY, future=False).date == date(2026, 3, 3)
     assert resolve("March 3", FRIDAY, future=True).date == date(2027, 3, 3)
