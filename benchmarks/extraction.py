@@ -49,8 +49,10 @@ Tuning data: newsprism's text-copy line classifier was trained and its threshold
 wceb-2025 (tools/train_line_model.py); its HTML path is trafilatura plus metadata rules. Neither
 AEB nor trafilatura-eval-en was used for training. Two things did look at AEB: the HTML
 index-page rule was checked on both sets for wrongly rejected pages (every page in them is an
-article), which changed its design; and reading AEB text-copy failures showed which kinds of
-clutter the patterns missed (comment signatures, share-button rows, gallery counters, post
+article), which changed its design, and checked again when the too-short rule learned to count
+unspaced Chinese and Japanese words and to read a script-drawn body from JSON-LD `articleBody`
+(the two pages it still rejected, one of each kind; none of either set is rejected now); and
+reading AEB text-copy failures showed which kinds of clutter the patterns missed (comment signatures, share-button rows, gallery counters, post
 navigation, unspaced CJK prose). The patterns were written for the kind, not the page, but
 trafilatura-eval-en text copies are the cleaner held-out figure for the text path. Later
 text-path changes (comment threads signed on two lines, comment buttons and thread headers,

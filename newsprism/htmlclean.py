@@ -13,11 +13,14 @@ import lxml.html
 import trafilatura
 
 from .clutter import clutter_kind
+from .linefeatures import word_count
 from .metadata import parse_date
 from .models import PageExtraction, Removed
 
 # Fewer words than this is a login wall, an error page or an empty template, not an
-# article (paywalled news pages still show a lead of 50-80 words).
+# article (paywalled news pages still show a lead of 50-80 words). Words are counted as
+# the text-copy path counts them (`linefeatures.word_count`): Chinese and Japanese prose
+# has no spaces, so splitting on spaces made a Japanese article of 600 characters 18 words.
 MIN_ARTICLE_WORDS = 40
 # An index page: most of the text extracted from it sits in teaser cards for other
 # stories. (Counting long paragraphs or links instead rejected news articles, whose
@@ -41,6 +44,10 @@ def extract_html(html: str) -> PageExtraction:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
     text = (doc.text if doc is not None else "") or ""
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if _words(paragraphs) < MIN_ARTICLE_WORDS and _words(meta.get("body", [])) >= MIN_ARTICLE_WORDS:
+        # The page renders its body with a script: the markup holds only the frame, but
+        # the article's own JSON-LD carries the full text (articleBody).
+        paragraphs = meta["body"]
     outlet = meta.get("outlet") or (doc.sitename if doc else None)
     title = _strip_site_suffix(_clean(meta.get("title") or (doc.title if doc else None)), outlet)
     authors = meta.get("authors") or _split_authors(doc.author if doc else None)
@@ -54,13 +61,17 @@ def extract_html(html: str) -> PageExtraction:
         url=meta.get("url") or (doc.url if doc else None),
         language=tree.get("lang") or (doc.language if doc else None),
     )
-    words = sum(len(p.split()) for p in result.paragraphs)
+    words = _words(result.paragraphs)
     teasers = _teaser_cards(tree, result.paragraphs)
     if not meta.get("is_article") and teasers >= INDEX_MIN_TEASERS and teasers >= INDEX_TEASER_SHARE * len(result.paragraphs):
         result.reject_reason = f"index page: {teasers} of its {len(result.paragraphs)} text blocks are teasers for other stories"
     elif words < MIN_ARTICLE_WORDS:
         result.reject_reason = f"only {words} words of article text in the page"
     return result
+
+
+def _words(paragraphs: list[str]) -> int:
+    return sum(word_count(p) for p in paragraphs)
 
 
 def _norm(text: str) -> str:
@@ -112,6 +123,8 @@ def _structured_metadata(tree: Any) -> dict[str, Any]:
                 out.setdefault("outlet", _clean(publisher["name"]))
             if obj.get("url"):
                 out.setdefault("url", _clean(obj["url"]))
+            if isinstance(obj.get("articleBody"), str):
+                out.setdefault("body", _body_paragraphs(obj["articleBody"]))
     metas = {
         (m.get("property") or m.get("name") or "").lower(): m.get("content")
         for m in tree.iter("meta")
@@ -134,6 +147,15 @@ def _structured_metadata(tree: Any) -> dict[str, Any]:
                 out["published"] = _iso(node.get("datetime"))
                 break
     return {k: v for k, v in out.items() if v}
+
+
+def _body_paragraphs(article_body: str) -> list[str]:
+    """JSON-LD articleBody as paragraphs: plain text split at line breaks, or, where a site
+    puts markup in it, at paragraph and line-break tags with the tags dropped."""
+    pieces = re.split(r"\n|</p>|<br\s*/?>", article_body, flags=re.I)
+    if "<" in article_body:
+        pieces = [lxml.html.fragment_fromstring(p, create_parent="div").text_content() if p.strip() else p for p in pieces]
+    return [p for p in (_clean(piece) for piece in pieces) if p]
 
 
 def _json_ld_objects(data: Any) -> list[dict[str, Any]]:
