@@ -13,8 +13,8 @@ import lxml.html
 import trafilatura
 
 from .clutter import clutter_kind
+from .htmldates import normalise_timestamp, publication_date
 from .linefeatures import word_count
-from .metadata import parse_date
 from .models import PageExtraction, Removed
 
 # Fewer words than this is a login wall, an error page or an empty template, not an
@@ -56,7 +56,7 @@ def extract_html(html: str) -> PageExtraction:
         paragraphs=[p for p in paragraphs if p != title],
         removed=_audit_removed(tree, paragraphs, title),
         authors=authors,
-        published=meta.get("published") or (doc.date if doc else None),
+        published=publication_date(meta.get("declared", []), meta.get("time_elements", []), doc.date if doc else None),
         outlet=outlet,
         url=meta.get("url") or (doc.url if doc else None),
         language=tree.get("lang") or (doc.language if doc else None),
@@ -113,11 +113,12 @@ def _structured_metadata(tree: Any) -> dict[str, Any]:
                 continue
             out["is_article"] = True
             out.setdefault("title", _clean(obj.get("headline")))
-            if obj.get("datePublished"):
-                out.setdefault("published", _iso(obj["datePublished"]))
-            names = [_clean(a.get("name") if isinstance(a, dict) else a) for a in _as_list(obj.get("author"))]
-            if any(names):
-                out.setdefault("authors", [n for n in names if n])
+            if isinstance(obj.get("datePublished"), str):
+                out.setdefault("json_ld_published", normalise_timestamp(obj["datePublished"]))
+            listed = _as_list(obj.get("author"))
+            names = [_clean(a.get("name") if isinstance(a, dict) else a) for a in listed]
+            if any(names) and not out.get("authors"):
+                out["authors"] = [n for n in names if n]
             publisher = obj.get("publisher")
             if isinstance(publisher, dict) and publisher.get("name"):
                 out.setdefault("outlet", _clean(publisher["name"]))
@@ -135,17 +136,17 @@ def _structured_metadata(tree: Any) -> dict[str, Any]:
     if metas.get("og:site_name"):
         out["outlet"] = _clean(metas["og:site_name"])  # how the site names itself wins
     out.setdefault("title", _clean(metas.get("og:title")))
-    if metas.get("article:published_time"):
-        out.setdefault("published", _iso(metas["article:published_time"]))
-    if metas.get("article:author") and not out.get("authors"):
-        out["authors"] = _split_authors(metas["article:author"])
+    # the timestamps the page declares, JSON-LD's first (see htmldates.publication_date)
+    opengraph_published = normalise_timestamp(metas.get("article:published_time") or "")
+    out["declared"] = [t for t in (out.pop("json_ld_published", None), opengraph_published) if t]
+    # one article:author tag per author (a dict of the tags would keep the last one only)
+    opengraph_authors = [a for m in tree.iter("meta") if m.get("property") == "article:author" for a in _split_authors(m.get("content"))]
+    if opengraph_authors and not out.get("authors"):
+        out["authors"] = opengraph_authors
     if metas.get("og:url"):
         out.setdefault("url", _clean(metas["og:url"]))
-    if not out.get("published"):
-        for node in tree.iter("time"):
-            if node.get("datetime"):
-                out["published"] = _iso(node.get("datetime"))
-                break
+    times = (normalise_timestamp(node.get("datetime") or "") for node in tree.iter("time"))
+    out["time_elements"] = [t for t in times if t]
     return {k: v for k, v in out.items() if v}
 
 
@@ -185,13 +186,6 @@ def _strip_site_suffix(title: str | None, outlet: str | None) -> str | None:
         if head and tail.strip().lower() in (outlet.lower(), outlet.lower().removeprefix("the ")):
             return head.strip()
     return title
-
-
-def _iso(value: str) -> str | None:
-    value = value.strip()
-    if re.match(r"^\d{4}-\d{2}-\d{2}", value):
-        return value
-    return parse_date(value)
 
 
 def _split_authors(value: str | None) -> list[str]:
