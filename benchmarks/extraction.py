@@ -61,6 +61,12 @@ wceb-2025 dev pages and judged on its test split with a model trained on dev onl
 measured, not read. So was the article-region pass (the article as one block of lines,
 `textcopy.article_region`): tuned on wceb-2025 test with a dev-trained model, AEB and eval-en
 measured once afterwards.
+
+The HTML metadata rules (which publication date wins when JSON-LD, OpenGraph, `<time>` and
+htmldate's printed day disagree, `htmldates.py`; when trafilatura's author reading beats the
+declared one, `htmlclean._authors`) were designed on trafilatura-eval-other and the wceb-2025 dev
+article pages (`tools/metadata_scores.py`, which never reads eval-en); the eval-en metadata rows
+were measured once afterwards.
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ def extract_html(html: str) -> PageExtraction:
         paragraphs = meta["body"]
     outlet = meta.get("outlet") or (doc.sitename if doc else None)
     title = _strip_site_suffix(_clean(meta.get("title") or (doc.title if doc else None)), outlet)
-    authors = meta.get("authors") or _split_authors(doc.author if doc else None)
+    authors = _authors(meta.get("authors", []), meta.get("organisation_authors", False), doc, outlet)
     result = PageExtraction(
         title=title,
         paragraphs=[p for p in paragraphs if p != title],
@@ -119,6 +119,7 @@ def _structured_metadata(tree: Any) -> dict[str, Any]:
             names = [_clean(a.get("name") if isinstance(a, dict) else a) for a in listed]
             if any(names) and not out.get("authors"):
                 out["authors"] = [n for n in names if n]
+                out["organisation_authors"] = all(isinstance(a, dict) and a.get("@type") == "Organization" for a in listed)
             publisher = obj.get("publisher")
             if isinstance(publisher, dict) and publisher.get("name"):
                 out.setdefault("outlet", _clean(publisher["name"]))
@@ -186,6 +187,28 @@ def _strip_site_suffix(title: str | None, outlet: str | None) -> str | None:
         if head and tail.strip().lower() in (outlet.lower(), outlet.lower().removeprefix("the ")):
             return head.strip()
     return title
+
+
+def _authors(declared: list[str], organisation: bool, doc: Any, outlet: str | None) -> list[str]:
+    """The declared authors (JSON-LD, else OpenGraph), unless trafilatura's reading of the
+    page (meta tags and bylines) says more: it names a person where the declared author is
+    only the site itself (a JSON-LD Organization, or the outlet's own name), or it lists
+    the declared authors and others (a JSON-LD that names the first author only)."""
+    read = _split_authors(doc.author if doc is not None else None)
+    if not declared or not read:
+        return declared or read
+    site = _name_key(outlet or "")
+    names_the_site = organisation or all(_name_key(a) == site for a in declared)
+    if names_the_site and {_name_key(a) for a in read} != {_name_key(a) for a in declared}:
+        return read
+    if {_name_key(a) for a in declared} < {_name_key(a) for a in read}:
+        return read
+    return declared
+
+
+def _name_key(name: str) -> str:
+    """A name compared without case, spacing and punctuation ('Jungle World' = 'jungle.world')."""
+    return re.sub(r"\W+", "", name).casefold()
 
 
 def _split_authors(value: str | None) -> list[str]:

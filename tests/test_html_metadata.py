@@ -90,3 +90,18 @@ def test_every_opengraph_article_author_tag_is_an_author():
     art = clean_item(RawItem(source="p.html", format="html", content=_page(head)))
     assert art.authors == ["Mark Oduya", "Ruth Penhale"]
 
+
+def test_a_person_in_the_byline_beats_the_site_named_as_author_in_json_ld():
+    ld = json.dumps({"@context": "https://schema.org", "@type": "BlogPosting",
+                     "author": {"@type": "Organization", "name": "Saltmere Lifeboat Trust"}})
+    head = f'<script type="application/ld+json">{ld}</script><meta name="author" content="Ruth Penhale">'
+    assert clean_item(RawItem(source="p.html", format="html", content=_page(head))).authors == ["Ruth Penhale"]
+    # with no other reading, the organisation stays the author
+    head = f'<script type="application/ld+json">{ld}</script>'
+    assert clean_item(RawItem(source="p.html", format="html", content=_page(head))).authors == ["Saltmere Lifeboat Trust"]
+
+
+def test_a_json_ld_that_names_the_first_author_only_yields_to_the_full_list():
+    ld = json.dumps({"@context": "https://schema.org", "@type": "Article", "author": {"@type": "Person", "name": "Mark Oduya"}})
+    head = f'<script type="application/ld+json">{ld}</script><meta name="author" content="Mark Oduya, Ruth Penhale">'
+    assert clean_item(RawItem(source="p.html", format="html", content=_page(head))).authors == ["Mark Oduya", "Ruth Penhale"]
