@@ -13,11 +13,14 @@ import lxml.html
 import trafilatura
 
 from .clutter import clutter_kind
-from .metadata import parse_date
+from .htmldates import normalise_timestamp, publication_date
+from .linefeatures import word_count
 from .models import PageExtraction, Removed
 
 # Fewer words than this is a login wall, an error page or an empty template, not an
-# article (paywalled news pages still show a lead of 50-80 words).
+# article (paywalled news pages still show a lead of 50-80 words). Words are counted as
+# the text-copy path counts them (`linefeatures.word_count`): Chinese and Japanese prose
+# has no spaces, so splitting on spaces made a Japanese article of 600 characters 18 words.
 MIN_ARTICLE_WORDS = 40
 # An index page: most of the text extracted from it sits in teaser cards for other
 # stories. (Counting long paragraphs or links instead rejected news articles, whose
@@ -41,26 +44,34 @@ def extract_html(html: str) -> PageExtraction:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
     text = (doc.text if doc is not None else "") or ""
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if _words(paragraphs) < MIN_ARTICLE_WORDS and _words(meta.get("body", [])) >= MIN_ARTICLE_WORDS:
+        # The page renders its body with a script: the markup holds only the frame, but
+        # the article's own JSON-LD carries the full text (articleBody).
+        paragraphs = meta["body"]
     outlet = meta.get("outlet") or (doc.sitename if doc else None)
     title = _strip_site_suffix(_clean(meta.get("title") or (doc.title if doc else None)), outlet)
-    authors = meta.get("authors") or _split_authors(doc.author if doc else None)
+    authors = _authors(meta.get("authors", []), meta.get("organisation_authors", False), doc, outlet)
     result = PageExtraction(
         title=title,
         paragraphs=[p for p in paragraphs if p != title],
         removed=_audit_removed(tree, paragraphs, title),
         authors=authors,
-        published=meta.get("published") or (doc.date if doc else None),
+        published=publication_date(meta.get("declared", []), meta.get("time_elements", []), doc.date if doc else None),
         outlet=outlet,
         url=meta.get("url") or (doc.url if doc else None),
         language=tree.get("lang") or (doc.language if doc else None),
     )
-    words = sum(len(p.split()) for p in result.paragraphs)
+    words = _words(result.paragraphs)
     teasers = _teaser_cards(tree, result.paragraphs)
     if not meta.get("is_article") and teasers >= INDEX_MIN_TEASERS and teasers >= INDEX_TEASER_SHARE * len(result.paragraphs):
         result.reject_reason = f"index page: {teasers} of its {len(result.paragraphs)} text blocks are teasers for other stories"
     elif words < MIN_ARTICLE_WORDS:
         result.reject_reason = f"only {words} words of article text in the page"
     return result
+
+
+def _words(paragraphs: list[str]) -> int:
+    return sum(word_count(p) for p in paragraphs)
 
 
 def _norm(text: str) -> str:
@@ -102,16 +113,20 @@ def _structured_metadata(tree: Any) -> dict[str, Any]:
                 continue
             out["is_article"] = True
             out.setdefault("title", _clean(obj.get("headline")))
-            if obj.get("datePublished"):
-                out.setdefault("published", _iso(obj["datePublished"]))
-            names = [_clean(a.get("name") if isinstance(a, dict) else a) for a in _as_list(obj.get("author"))]
-            if any(names):
-                out.setdefault("authors", [n for n in names if n])
+            if isinstance(obj.get("datePublished"), str):
+                out.setdefault("json_ld_published", normalise_timestamp(obj["datePublished"]))
+            listed = _as_list(obj.get("author"))
+            names = [_clean(a.get("name") if isinstance(a, dict) else a) for a in listed]
+            if any(names) and not out.get("authors"):
+                out["authors"] = [n for n in names if n]
+                out["organisation_authors"] = all(isinstance(a, dict) and a.get("@type") == "Organization" for a in listed)
             publisher = obj.get("publisher")
             if isinstance(publisher, dict) and publisher.get("name"):
                 out.setdefault("outlet", _clean(publisher["name"]))
             if obj.get("url"):
                 out.setdefault("url", _clean(obj["url"]))
+            if isinstance(obj.get("articleBody"), str):
+                out.setdefault("body", _body_paragraphs(obj["articleBody"]))
     metas = {
         (m.get("property") or m.get("name") or "").lower(): m.get("content")
         for m in tree.iter("meta")
@@ -122,18 +137,27 @@ def _structured_metadata(tree: Any) -> dict[str, Any]:
     if metas.get("og:site_name"):
         out["outlet"] = _clean(metas["og:site_name"])  # how the site names itself wins
     out.setdefault("title", _clean(metas.get("og:title")))
-    if metas.get("article:published_time"):
-        out.setdefault("published", _iso(metas["article:published_time"]))
-    if metas.get("article:author") and not out.get("authors"):
-        out["authors"] = _split_authors(metas["article:author"])
+    # the timestamps the page declares, JSON-LD's first (see htmldates.publication_date)
+    opengraph_published = normalise_timestamp(metas.get("article:published_time") or "")
+    out["declared"] = [t for t in (out.pop("json_ld_published", None), opengraph_published) if t]
+    # one article:author tag per author (a dict of the tags would keep the last one only)
+    opengraph_authors = [a for m in tree.iter("meta") if m.get("property") == "article:author" for a in _split_authors(m.get("content"))]
+    if opengraph_authors and not out.get("authors"):
+        out["authors"] = opengraph_authors
     if metas.get("og:url"):
         out.setdefault("url", _clean(metas["og:url"]))
-    if not out.get("published"):
-        for node in tree.iter("time"):
-            if node.get("datetime"):
-                out["published"] = _iso(node.get("datetime"))
-                break
+    times = (normalise_timestamp(node.get("datetime") or "") for node in tree.iter("time"))
+    out["time_elements"] = [t for t in times if t]
     return {k: v for k, v in out.items() if v}
+
+
+def _body_paragraphs(article_body: str) -> list[str]:
+    """JSON-LD articleBody as paragraphs: plain text split at line breaks, or, where a site
+    puts markup in it, at paragraph and line-break tags with the tags dropped."""
+    pieces = re.split(r"\n|</p>|<br\s*/?>", article_body, flags=re.I)
+    if "<" in article_body:
+        pieces = [lxml.html.fragment_fromstring(p, create_parent="div").text_content() if p.strip() else p for p in pieces]
+    return [p for p in (_clean(piece) for piece in pieces) if p]
 
 
 def _json_ld_objects(data: Any) -> list[dict[str, Any]]:
@@ -165,11 +189,26 @@ def _strip_site_suffix(title: str | None, outlet: str | None) -> str | None:
     return title
 
 
-def _iso(value: str) -> str | None:
-    value = value.strip()
-    if re.match(r"^\d{4}-\d{2}-\d{2}", value):
-        return value
-    return parse_date(value)
+def _authors(declared: list[str], organisation: bool, doc: Any, outlet: str | None) -> list[str]:
+    """The declared authors (JSON-LD, else OpenGraph), unless trafilatura's reading of the
+    page (meta tags and bylines) says more: it names a person where the declared author is
+    only the site itself (a JSON-LD Organization, or the outlet's own name), or it lists
+    the declared authors and others (a JSON-LD that names the first author only)."""
+    read = _split_authors(doc.author if doc is not None else None)
+    if not declared or not read:
+        return declared or read
+    site = _name_key(outlet or "")
+    names_the_site = organisation or all(_name_key(a) == site for a in declared)
+    if names_the_site and {_name_key(a) for a in read} != {_name_key(a) for a in declared}:
+        return read
+    if {_name_key(a) for a in declared} < {_name_key(a) for a in read}:
+        return read
+    return declared
+
+
+def _name_key(name: str) -> str:
+    """A name compared without case, spacing and punctuation ('Jungle World' = 'jungle.world')."""
+    return re.sub(r"\W+", "", name).casefold()
 
 
 def _split_authors(value: str | None) -> list[str]:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -364,3 +366,46 @@ def test_a_blurb_far_below_the_article_is_not_kept(monkeypatch):
     out = extract_text_copy(page)
     assert out.paragraphs == BODY
     assert blurb in {r.text for r in out.removed}
+
+
+JAPANESE_BODY = [
+    "港湾局は火曜日、東水路のしゅんせつ計画を承認した。夏の大半にわたって二つのフェリー航路が止まっていた争いに区切りがついた。",
+    "理事長は、工事は三月に始まり約九週間かかると説明した。その間、小型船は西水路を使うことになる。",
+    "漁業者は春の漁期が終わるまで工事を待つよう求めており、理事会は二月に日程を見直すことで合意した。",
+]
+
+
+def test_a_japanese_html_article_is_long_enough_though_its_words_are_not_spaced():
+    html = (
+        "<html lang='ja'><body><article><h1>東水路のしゅんせつ計画を承認</h1>"
+        + "".join(f"<p>{p}</p>" for p in JAPANESE_BODY)
+        + "</article></body></html>"
+    )
+    art = clean_item(RawItem(source="ja.html", format="html", content=html))
+    assert isinstance(art, Article) and art.text.split("\n\n") == JAPANESE_BODY
+
+
+def _script_rendered_page(article_body: str) -> str:
+    """An article page whose body a script draws: the markup holds the standfirst and a
+    registration box (long enough that trafilatura keeps them and does not fall back on
+    the JSON-LD itself, too short for an article), the JSON-LD holds the text."""
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour board approves dredging",
+                     "articleBody": article_body})
+    return (
+        f'<html><head><script type="application/ld+json">{ld}</script></head><body><div id="app"><article>'
+        "<figure><figcaption>Photograph: Ana Ruiz</figcaption></figure>"
+        "<p>Harbour commissioners approved dredging Saltmere's eastern navigation channel, ending months of "
+        "disagreement that had stranded two passenger ferry services throughout summer.</p>"
+        "<p>Registration is complimentary: subscribers receive unlimited articles, newsletters and archives.</p>"
+        "</article></div></body></html>"
+    )
+
+
+def test_an_article_drawn_by_a_script_is_read_from_its_json_ld_body():
+    art = clean_item(RawItem(source="spa.html", format="html", content=_script_rendered_page("\n".join(BODY))))
+    assert isinstance(art, Article) and art.text.split("\n\n") == BODY
+
+
+def test_a_json_ld_body_as_short_as_a_wall_does_not_make_a_page_an_article():
+    rec = clean_item(RawItem(source="spa.html", format="html", content=_script_rendered_page("Subscribe to continue reading.")))
+    assert isinstance(rec, InputRecord) and rec.reason.startswith("not_an_article:")
