@@ -51,6 +51,30 @@ def test_a_relative_pronoun_speaks_for_the_person_it_attaches_to(nlp):
     assert _speakers(nlp, text) == ["Gus Tamura"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # the parse hangs the clause from the first name of the list
+            "The ceremony featured celebrities like Oprah Winfrey, Will Smith, Robert DeNiro, Patti LaBelle and "
+            "Stevie Wonder, who joked of the museum, ''I haven't seen it yet, but I'm going to.''",
+            "Stevie Wonder",
+        ),
+        (  # from the description set off after the name
+            "Obama has had a frosty relationship with McConnell, now the Senate majority leader, who in 2010 said "
+            'the GOP\'s most important goal was to make Obama a "one-term president."',
+            "McConnell",
+        ),
+        (  # from no relative clause at all
+            "To solve this quandary, they turned to the Chicago Police Department which reported "
+            "\u201c2,521 shooting incidents\u201d in the city between January 1 and September 18.",
+            "Chicago Police Department",
+        ),
+    ],
+)
+def test_a_relative_pronoun_speaks_for_the_noun_right_before_it(nlp, text, speaker):
+    assert _speakers(nlp, text) == [speaker]
+
+
 def test_a_pronoun_continues_a_subject_named_after_the_last_speaker(nlp):
     text = (
         '"We will rebuild the pier by summer," Mayor Tobias Renner said on Monday.\n\n'
