@@ -220,6 +220,18 @@ def test_the_articles_own_pronouns_tell_a_persons_sex(nlp):
     assert _speakers(nlp, text)[-1] == "Daniel Brooks"
 
 
+def test_a_first_name_named_alone_tells_the_persons_sex(nlp):
+    # a feature names its subject by first name only: 'Melanie' is no surname, so the
+    # census lists say she is no 'he'
+    text = (
+        "Trump went on about the rigged system and our own struggling citizens.\n\n"
+        '"We will win again," Trump said.\n\n'
+        "Melanie watched from the couch, nodding along until the last words of the speech.\n\n"
+        '"I love you," he said.'
+    )
+    assert _speakers(nlp, text)[-1] == "Trump"
+
+
 def test_the_verb_a_colon_ends_introduces_the_quote(nlp):
     text = "At the harbour on Friday, Daniel Brooks turned to the fishermen again: \u201cThe pier will be ready before the summer season.\u201d"
     assert _speakers(nlp, text) == ["Daniel Brooks"]
