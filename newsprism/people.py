@@ -263,7 +263,9 @@ def _roles(doc: Any, people: People) -> dict[str, str]:
 
 
 # Words beside a name that say which pronoun the article uses for that person.
-HE_WORDS = {"mr", "mr.", "spokesman", "congressman", "chairman", "businessman", "councilman", "assemblyman", "father", "husband", "son", "brother", "king", "sir"}
+HE_WORDS = {"mr", "mr.", "congressman", "businessman", "councilman", "assemblyman", "father", "husband", "son", "brother", "king", "sir"}
+# 'spokesman' and 'chairman' are left out: outlets use them for women too ('Trump
+# spokesman Hope Hicks', 'listed as the chairman').
 SHE_WORDS = {
     "mrs", "mrs.", "ms", "ms.", "miss", "spokeswoman", "congresswoman", "chairwoman", "businesswoman", "councilwoman",
     "assemblywoman", "mother", "wife", "daughter", "sister", "queen", "dame", "actress",
@@ -362,6 +364,7 @@ def _first_names() -> tuple[frozenset[str], frozenset[str]]:
         male.update(getattr(provider, "first_names_male", ()) or ())
         female.update(getattr(provider, "first_names_female", ()) or ())
     return frozenset(male), frozenset(female)
+
 
 
 @lru_cache(maxsize=1)

@@ -232,6 +232,17 @@ def test_a_first_name_named_alone_tells_the_persons_sex(nlp):
     assert _speakers(nlp, text)[-1] == "Trump"
 
 
+def test_spokesman_beside_a_name_does_not_make_her_a_he(nlp):
+    # outlets write 'spokesman' for women too; 'Hope' is in both census lists
+    text = (
+        "Marisol Quintana said the group had been set up by volunteers in Ohio.\n\n"
+        '"We raise no money for anyone," she said.\n\n'
+        "Trump spokesman Hope Hicks confirmed that the group was created independently from the campaign. "
+        '"They are not affiliated with the campaign," she said.'
+    )
+    assert _speakers(nlp, text)[-1] == "Hope Hicks"
+
+
 def test_the_verb_a_colon_ends_introduces_the_quote(nlp):
     text = "At the harbour on Friday, Daniel Brooks turned to the fishermen again: \u201cThe pier will be ready before the summer season.\u201d"
     assert _speakers(nlp, text) == ["Daniel Brooks"]
