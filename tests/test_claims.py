@@ -445,3 +445,9 @@ def test_a_quote_that_judges_an_object_as_something_is_said_of_that_object(nlp):
     text = "Daniel Brooks openly admires the old harbour master as a \u201ctrue seaman,\u201d comparing him favourably to the mayor."
     (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
     assert quote.focus is not None and quote.focus.text.startswith("the old harbour master as a \u201ctrue seaman")
+
+
+def test_one_word_of_the_reported_clause_outside_the_quote_is_part_of_what_was_said(nlp):
+    text = "At the rally in Des Moines, Okafor told supporters that \u201cas a nation, we have to do better.\u201d"
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.focus is not None and quote.focus.text == "that \u201cas a nation, we have to do better.\u201d"
