@@ -20,7 +20,8 @@ are those of news style:
   apostrophe before two digits ("the '80s", "in '16") stands for a century, no mark;
 - a closing curly mark that opens a paragraph ('”Fear. I am afraid ...”') is an opening
   mark typed the wrong way round (smart-quote software turns a mark typed after a line
-  break into a closing one): nothing can close at the start of a paragraph.
+  break into a closing one): nothing can close at the start of a paragraph; likewise an
+  opening curly mark right after a word and before a space or punctuation closes one.
 """
 
 from __future__ import annotations
@@ -141,6 +142,8 @@ def _find_double_close(paragraph: str, start: int) -> int | None:
     depth = 0
     for j in range(start, len(paragraph)):
         ch = paragraph[j]
+        if ch == DOUBLE_OPEN and not depth and _closes_the_wrong_way_round(paragraph, j):
+            return j
         if straight and ch == DOUBLE_OPEN:
             depth += 1
         elif ch == DOUBLE_CLOSE and depth:
@@ -148,6 +151,14 @@ def _find_double_close(paragraph: str, start: int) -> int | None:
         elif ch == DOUBLE_CLOSE or (ch == '"' and j > start):
             return j
     return None
+
+
+def _closes_the_wrong_way_round(paragraph: str, j: int) -> bool:
+    """'called Mexican immigrants “rapists“ while ...': an opening curly mark right after
+    a word and before a space, punctuation or the end closes the quote (typed the wrong
+    way round); one that opens a nested quote is followed by its first word."""
+    after = paragraph[j + 1 : j + 2]
+    return not paragraph[j - 1].isspace() and paragraph[j - 1] not in _OPEN_AFTER and (after == "" or after in _CLOSE_BEFORE)
 
 
 def _find_single_close(paragraph: str, start: int) -> int | None:

@@ -382,3 +382,10 @@ def test_a_clock_time_keeps_its_day_when_it_names_one_looks_ahead_or_the_hour_of
     for words, future in (("Friday at 11 p.m.", False), ("11 p.m.", True)):
         assert before_publication(resolve(words, friday, future), words, published, future).date == friday
     assert before_publication(resolve("11 p.m.", friday), "11 p.m.", None, False).date == friday
+
+
+def test_an_opening_curly_mark_after_a_word_closes_the_quote():
+    text = "He called Mexican immigrants \u201ccriminals\u201d and \u201crapists\u201c while calling for a wall and said \u201cthe Hispanics\u201d love him."
+    assert [text[q.start : q.end] for q in quote_spans(text)] == ["criminals", "rapists", "the Hispanics"]
+    nested = '"She told me, \u201cgo home,\u201d and I did," he said.'  # a mark that opens a word still nests
+    assert [nested[q.start : q.end] for q in quote_spans(nested)] == ["She told me, \u201cgo home,\u201d and I did,"]
