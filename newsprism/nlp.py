@@ -56,13 +56,16 @@ def _register_paragraph_component() -> None:
 
     @Language.component("newsprism_paragraphs")
     def paragraphs(doc):  # type: ignore[no-untyped-def]
-        """A sentence never runs across a paragraph break (a blank line in clean text);
-        the parser keeps sentence starts that are set before it runs. A token's trailing
+        """A sentence never runs across a line break: clean text ends a paragraph with
+        a blank line, and text copied from pages that end one with a single line break
+        (as quotespans reads it) has no other; a sentence run on into the next line
+        lends its speech verbs to the quote before. The parser keeps sentence starts
+        that are set before it runs. A token's trailing
         `whitespace_` is at most one space, so only whitespace tokens can hold the break:
         only those are looked at."""
         for i in np.flatnonzero(doc.to_array(IS_SPACE)[:-1]):
             before = doc[int(i)]
-            if "\n\n" in before.whitespace_ + before.text:
+            if "\n" in before.whitespace_ + before.text:
                 doc[int(i) + 1].is_sent_start = True
         return doc
 

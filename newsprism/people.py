@@ -263,7 +263,9 @@ def _roles(doc: Any, people: People) -> dict[str, str]:
 
 
 # Words beside a name that say which pronoun the article uses for that person.
-HE_WORDS = {"mr", "mr.", "spokesman", "congressman", "chairman", "businessman", "councilman", "assemblyman", "father", "husband", "son", "brother", "king", "sir"}
+HE_WORDS = {"mr", "mr.", "congressman", "businessman", "councilman", "assemblyman", "father", "husband", "son", "brother", "king", "sir"}
+# 'spokesman' and 'chairman' are left out: outlets use them for women too ('Trump
+# spokesman Hope Hicks', 'listed as the chairman').
 SHE_WORDS = {
     "mrs", "mrs.", "ms", "ms.", "miss", "spokeswoman", "congresswoman", "chairwoman", "businesswoman", "councilwoman",
     "assemblywoman", "mother", "wife", "daughter", "sister", "queen", "dame", "actress",
@@ -289,7 +291,11 @@ def _pronouns(doc: Any, people: People) -> dict[str, str]:
             out[name] = "he" if tally["he"] > tally["she"] else "she"
             continue
         first = name.split()[0]
-        if len(name.split()) > 1 and (first in male) != (first in female):
+        # a name of one word is mostly a surname ('Scott', 'Clinton'), whose sex the
+        # first-name lists would guess; one the surname lists lack is a first name
+        # ('Melanie', named so in a feature)
+        first_name = len(name.split()) > 1 or first not in _surnames()
+        if first_name and (first in male) != (first in female):
             out[name] = "he" if first in male else "she"
     for name, pronoun in _pronouns_beside(doc, people).items():
         out.setdefault(name, pronoun)
@@ -358,3 +364,22 @@ def _first_names() -> tuple[frozenset[str], frozenset[str]]:
         male.update(getattr(provider, "first_names_male", ()) or ())
         female.update(getattr(provider, "first_names_female", ()) or ())
     return frozenset(male), frozenset(female)
+
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    """Surnames from the same Faker census lists as `_first_names`."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as providers
+
+    out: set[str] = set()
+    for module in pkgutil.iter_modules(providers.__path__):
+        if not module.name.startswith("en"):
+            continue
+        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        names = getattr(provider, "last_names", ()) or ()
+        out.update(names.keys() if isinstance(names, dict) else names)
+    return frozenset(out)

@@ -15,9 +15,13 @@ are those of news style:
   several paragraphs); each paragraph gives its own span, the later ones marked as
   continuing the first;
 - quotation marks nested inside a quote belong to the outer quote;
+- a run of apostrophes after a word and before a space or punctuation ("the word
+  'old-school,''' said Slayton") only closes quotes: none of its marks opens one; an
+  apostrophe before two digits ("the '80s", "in '16") stands for a century, no mark;
 - a closing curly mark that opens a paragraph ('”Fear. I am afraid ...”') is an opening
   mark typed the wrong way round (smart-quote software turns a mark typed after a line
-  break into a closing one): nothing can close at the start of a paragraph.
+  break into a closing one): nothing can close at the start of a paragraph; likewise an
+  opening curly mark right after a word and before a space or punctuation closes one.
 """
 
 from __future__ import annotations
@@ -105,7 +109,29 @@ def _paragraph_quotes(paragraph: str, offset: int) -> tuple[list[QuoteSpan], boo
 def _can_open(paragraph: str, i: int, width: int = 1) -> bool:
     before_ok = i == 0 or paragraph[i - 1] in _OPEN_AFTER
     after = paragraph[i + width : i + width + 1]
+    if paragraph[i] == "'" and (_in_closing_run(paragraph, i) or _DROPPED_CENTURY.match(paragraph, i)):
+        return False
     return before_ok and after != "" and not after.isspace()
+
+
+# "the '80s", "in '16": an apostrophe that stands for a century's two digits
+_DROPPED_CENTURY = re.compile(r"'\d\ds?\b")
+
+
+def _in_closing_run(paragraph: str, i: int) -> bool:
+    """Whether the apostrophe at `i` is in a run of two or more right after a word and
+    before a space, punctuation or the end ("'old-school,''' said"): such a run closes
+    quotes. A single quote closes on its first mark, and the two left would otherwise
+    open a double quote that runs on to the next mark."""
+    start, end = i, i + 1
+    while start > 0 and paragraph[start - 1] == "'":
+        start -= 1
+    while end < len(paragraph) and paragraph[end] == "'":
+        end += 1
+    if end - start < 2 or start == 0 or paragraph[start - 1].isspace() or paragraph[start - 1] in _OPEN_AFTER:
+        return False
+    after = paragraph[end : end + 1]
+    return after == "" or after in _CLOSE_BEFORE
 
 
 def _find_double_close(paragraph: str, start: int) -> int | None:
@@ -116,6 +142,8 @@ def _find_double_close(paragraph: str, start: int) -> int | None:
     depth = 0
     for j in range(start, len(paragraph)):
         ch = paragraph[j]
+        if ch == DOUBLE_OPEN and not depth and _closes_the_wrong_way_round(paragraph, j):
+            return j
         if straight and ch == DOUBLE_OPEN:
             depth += 1
         elif ch == DOUBLE_CLOSE and depth:
@@ -123,6 +151,14 @@ def _find_double_close(paragraph: str, start: int) -> int | None:
         elif ch == DOUBLE_CLOSE or (ch == '"' and j > start):
             return j
     return None
+
+
+def _closes_the_wrong_way_round(paragraph: str, j: int) -> bool:
+    """'called Mexican immigrants “rapists“ while ...': an opening curly mark right after
+    a word and before a space, punctuation or the end closes the quote (typed the wrong
+    way round); one that opens a nested quote is followed by its first word."""
+    after = paragraph[j + 1 : j + 2]
+    return not paragraph[j - 1].isspace() and paragraph[j - 1] not in _OPEN_AFTER and (after == "" or after in _CLOSE_BEFORE)
 
 
 def _find_single_close(paragraph: str, start: int) -> int | None:

@@ -309,9 +309,9 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
     for subj in verb.children:
         if subj.dep_ not in ("nsubj", "nsubjpass") or inside(subj.idx, quote_spans):
             continue
-        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        antecedent = _relative_antecedent(subj, verb) if subj.lower_ in RELATIVE_PRONOUNS else None
+        if antecedent is not None:
             # 'Stevie Wonder, who joked of the museum, "..."': the noun the clause attaches to
-            antecedent = verb.head
             written = doc[antecedent.left_edge.i : antecedent.i + 1].text
             return subj.text, person_name(antecedent, people) or _appositive_name(antecedent, people) or written
         if subj.lower_.strip() == "it":
@@ -328,6 +328,30 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
             name = people.roles.get(subj.lemma_.lower())
         return written, name or written
     return None, None
+
+
+def _relative_antecedent(pronoun: Any, verb: Any) -> Any | None:
+    """The noun a relative pronoun stands for: the noun the parse hangs its clause from,
+    but the last of a list when the pronoun follows that one ('Will Smith, Patti LaBelle
+    and Stevie Wonder, who joked': the parse hangs it from the first), and the name a
+    description set off after it stands for ('McConnell, now the Senate majority leader,
+    who said'). When the parse makes no relative clause of it ('turned to the Chicago
+    Police Department which reported'), the noun right before the pronoun."""
+    doc = pronoun.doc
+    before = pronoun.i - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    if verb.dep_ == "relcl":
+        antecedent = verb.head
+        if before >= 0 and doc[before] in antecedent.conjuncts:
+            antecedent = doc[before]
+    elif before >= 0 and doc[before].pos_ in ("NOUN", "PROPN"):
+        antecedent = doc[before]
+    else:
+        return None
+    if antecedent.dep_ == "appos" and antecedent.pos_ == "NOUN" and antecedent.head.pos_ == "PROPN":
+        antecedent = antecedent.head
+    return antecedent
 
 
 # How far before a quote the subject of a sentence's main verb is preferred to a later

@@ -159,6 +159,21 @@ def test_sentences_never_cross_a_paragraph_break(nlp):
     assert all("\n\n" not in s.text for s in result.sentences)
 
 
+def test_a_line_break_ends_a_sentence_and_its_speech_verbs_stay_on_their_line(nlp):
+    # text copied from pages that end paragraphs with one line break; the editor's note
+    # on the next line does not say who said the quote
+    text = (
+        "Trump has record low support from black voters.\n"
+        "\u201cLook at how much African-American communities are suffering,\u201d Trump said in August. "
+        "\u201cWhat the hell do you have to lose?\u201d\n"
+        "Editor\u2019s note: Donald Trump regularly incites political violence and is a serial liar who has "
+        "repeatedly pledged to ban all Muslims from entering the country."
+    )
+    result = _extract(nlp, text)
+    assert all("\n" not in s.text for s in result.sentences)
+    assert [e.speaker for e in result.extractions if e.kind == "quote"] == ["Donald Trump"]
+
+
 def test_a_description_resolves_to_the_person_the_article_describes_so(nlp):
     text = (
         "Jane Okafor, a conservative blogger, has followed the council for years.\n\n"
@@ -430,3 +445,9 @@ def test_a_quote_that_judges_an_object_as_something_is_said_of_that_object(nlp):
     text = "Daniel Brooks openly admires the old harbour master as a \u201ctrue seaman,\u201d comparing him favourably to the mayor."
     (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
     assert quote.focus is not None and quote.focus.text.startswith("the old harbour master as a \u201ctrue seaman")
+
+
+def test_one_word_of_the_reported_clause_outside_the_quote_is_part_of_what_was_said(nlp):
+    text = "At the rally in Des Moines, Okafor told supporters that \u201cas a nation, we have to do better.\u201d"
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.focus is not None and quote.focus.text == "that \u201cas a nation, we have to do better.\u201d"

@@ -291,6 +291,20 @@ def test_two_apostrophes_are_a_double_quotation_mark():
     assert [text[q.start : q.end] for q in quote_spans(text)] == ["A museum alone will not do it,", "It won't end the violence."]
 
 
+def test_three_apostrophes_after_a_word_close_quotes_and_open_none():
+    inner = "''I would use the word 'old-school,''' said Gregory W. Slayton. ''Humility is rare.''"
+    assert [inner[q.start : q.end] for q in quote_spans(inner)] == ["I would use the word 'old-school,", "Humility is rare."]
+    # the double mark that opened the quote left out: the run still closes, and the two
+    # marks after the single one open nothing
+    typo = "Mr. Slayton called Mr. Bush 'old-school,''' said an aide. ''Humility is something I love,'' he said."
+    assert [typo[q.start : q.end] for q in quote_spans(typo)] == ["old-school,", "Humility is something I love,"]
+
+
+def test_an_apostrophe_for_a_century_opens_no_quote():
+    text = "Mr. Cruz grew up in the 1970s and '80s in Houston. A self-described ''geeky kid,'' Mr. Cruz changed his name."
+    assert [text[q.start : q.end] for q in quote_spans(text)] == ["geeky kid,"]
+
+
 @given(st.integers(min_value=2, max_value=999))
 def test_one_in_n_is_a_share(m):
     assert parse_number(f"one in {m}") == pytest.approx((1 / m, "fraction", False))
@@ -375,3 +389,10 @@ def test_a_clock_time_keeps_its_day_when_it_names_one_looks_ahead_or_the_hour_of
     for words, future in (("Friday at 11 p.m.", False), ("11 p.m.", True)):
         assert before_publication(resolve(words, friday, future), words, published, future).date == friday
     assert before_publication(resolve("11 p.m.", friday), "11 p.m.", None, False).date == friday
+
+
+def test_an_opening_curly_mark_after_a_word_closes_the_quote():
+    text = "He called Mexican immigrants \u201ccriminals\u201d and \u201crapists\u201c while calling for a wall and said \u201cthe Hispanics\u201d love him."
+    assert [text[q.start : q.end] for q in quote_spans(text)] == ["criminals", "rapists", "the Hispanics"]
+    nested = '"She told me, \u201cgo home,\u201d and I did," he said.'  # a mark that opens a word still nests
+    assert [nested[q.start : q.end] for q in quote_spans(nested)] == ["She told me, \u201cgo home,\u201d and I did,"]

@@ -51,6 +51,30 @@ def test_a_relative_pronoun_speaks_for_the_person_it_attaches_to(nlp):
     assert _speakers(nlp, text) == ["Gus Tamura"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # the parse hangs the clause from the first name of the list
+            "The ceremony featured celebrities like Oprah Winfrey, Will Smith, Robert DeNiro, Patti LaBelle and "
+            "Stevie Wonder, who joked of the museum, ''I haven't seen it yet, but I'm going to.''",
+            "Stevie Wonder",
+        ),
+        (  # from the description set off after the name
+            "Obama has had a frosty relationship with McConnell, now the Senate majority leader, who in 2010 said "
+            'the GOP\'s most important goal was to make Obama a "one-term president."',
+            "McConnell",
+        ),
+        (  # from no relative clause at all
+            "To solve this quandary, they turned to the Chicago Police Department which reported "
+            "\u201c2,521 shooting incidents\u201d in the city between January 1 and September 18.",
+            "Chicago Police Department",
+        ),
+    ],
+)
+def test_a_relative_pronoun_speaks_for_the_noun_right_before_it(nlp, text, speaker):
+    assert _speakers(nlp, text) == [speaker]
+
+
 def test_a_pronoun_continues_a_subject_named_after_the_last_speaker(nlp):
     text = (
         '"We will rebuild the pier by summer," Mayor Tobias Renner said on Monday.\n\n'
@@ -194,6 +218,29 @@ def test_the_articles_own_pronouns_tell_a_persons_sex(nlp):
         '"The council has never read it," he said.'
     )
     assert _speakers(nlp, text)[-1] == "Daniel Brooks"
+
+
+def test_a_first_name_named_alone_tells_the_persons_sex(nlp):
+    # a feature names its subject by first name only: 'Melanie' is no surname, so the
+    # census lists say she is no 'he'
+    text = (
+        "Trump went on about the rigged system and our own struggling citizens.\n\n"
+        '"We will win again," Trump said.\n\n'
+        "Melanie watched from the couch, nodding along until the last words of the speech.\n\n"
+        '"I love you," he said.'
+    )
+    assert _speakers(nlp, text)[-1] == "Trump"
+
+
+def test_spokesman_beside_a_name_does_not_make_her_a_he(nlp):
+    # outlets write 'spokesman' for women too; 'Hope' is in both census lists
+    text = (
+        "Marisol Quintana said the group had been set up by volunteers in Ohio.\n\n"
+        '"We raise no money for anyone," she said.\n\n'
+        "Trump spokesman Hope Hicks confirmed that the group was created independently from the campaign. "
+        '"They are not affiliated with the campaign," she said.'
+    )
+    assert _speakers(nlp, text)[-1] == "Hope Hicks"
 
 
 def test_the_verb_a_colon_ends_introduces_the_quote(nlp):
