@@ -136,13 +136,22 @@ def _clean_safely(
         return InputRecord.rejected(item.source, "failed", Reason.EXTRACTION_ERROR, f"cleaning failed: {exc!r}")
 
 
+def export_paragraphs(text: str) -> list[str]:
+    """The paragraphs of an article text from an export. Extractors write one paragraph
+    per line (trafilatura's and news-please's text output, PolNeAR's texts), so a line
+    break ends a paragraph; only a text that also has blank lines is read as hard-wrapped
+    paragraphs between blank lines, its single line breaks being wraps."""
+    breaks = r"\n\s*\n" if re.search(r"\n[ \t]*\n", text) else r"\n"
+    return [re.sub(r"\s+", " ", p).strip() for p in re.split(breaks, text) if p.strip()]
+
+
 def _clean(item: RawItem, content: str, mojibake: list[tuple[str, str]], template: frozenset[str]) -> Article | InputRecord:
     if item.format == "html":
         page = extract_html(content)
     elif item.format == "text":
         page = extract_text_copy(content, template)
     else:  # a JSONL export carries text that is already the article
-        paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", content) if p.strip()]
+        paragraphs = export_paragraphs(content)
         words = sum(len(p.split()) for p in paragraphs)
         page = PageExtraction(None, paragraphs, [], reject_reason=None if words >= MIN_ARTICLE_WORDS else f"only {words} words of text")
     reject = page.reject_reason or wall_or_error(page)

@@ -117,6 +117,24 @@ def test_the_same_text_twice_is_a_duplicate():
     assert len(batch.articles) == 1 and batch.records[1].article == batch.articles[0].id
 
 
+def test_an_export_keeps_one_paragraph_per_line_unless_it_wraps_between_blank_lines():
+    one_per_line = (
+        "The council voted 7-2 on Tuesday to close the Elm Street depot.\n"
+        '"We had no choice," said Mayor Ruth Adeyemi.\n'
+        "The depot employs 40 people, according to the union."
+    )
+    wrapped = (
+        "The council voted 7-2 on Tuesday to close\nthe Elm Street depot.\n\n"
+        '"We had no choice," said Mayor\nRuth Adeyemi.'
+    )
+    art = clean_item(RawItem(source="export.jsonl#1", format="jsonl", content="\n".join([one_per_line] * 2)))
+    assert isinstance(art, Article)
+    assert art.text.split("\n\n")[:3] == one_per_line.split("\n")
+    art = clean_item(RawItem(source="export.jsonl#2", format="jsonl", content="\n\n".join([wrapped] * 3)))
+    assert isinstance(art, Article)
+    assert art.text.split("\n\n")[:2] == ["The council voted 7-2 on Tuesday to close the Elm Street depot.", '"We had no choice," said Mayor Ruth Adeyemi.']
+
+
 def test_content_hash_ignores_case_and_spacing():
     assert content_hash("A  b\nC") == content_hash("a b c")
 
