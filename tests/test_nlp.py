@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsprism.nlp import MiniLMEmbedder, bfloat16_in_hardware
+from newsprism.nlp import MiniLMEmbedder
 
 pytestmark = pytest.mark.models
 
@@ -37,6 +37,3 @@ def test_bfloat16_keeps_the_float_model_cosines(float_and_bfloat16):
     assert np.abs(a @ a.T - b @ b.T).max() < 0.01
     assert (a @ a.T)[0, 1] > 0.75 and (b @ b.T)[0, 1] > 0.75
 
-
-def test_the_default_runs_in_bfloat16_where_the_cpu_does():
-    assert MiniLMEmbedder().bfloat16 == bfloat16_in_hardware()
