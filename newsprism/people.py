@@ -344,42 +344,37 @@ def _pronouns_beside(doc: Any, people: People) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> tuple[frozenset[str], frozenset[str]]:
-    """Male and female first names from Faker's person providers (US, UK, Irish, Indian,
-    Canadian, Australian and other English-language census lists, MIT-licensed). Faker
-    is used only as the maintained, offline source of these lists; a name both lists
-    hold (Hillary, Leslie) counts as neither."""
+def _english_name_providers() -> Iterator[Any]:
+    """Faker's English-language person providers (US, UK, Irish, Indian, Canadian,
+    Australian and other census lists, MIT-licensed). Faker is used only as the
+    maintained, offline source of these lists."""
     import importlib
     import pkgutil
 
     import faker.providers.person as providers
 
+    for module in pkgutil.iter_modules(providers.__path__):
+        if module.name.startswith("en"):
+            yield importlib.import_module(f"faker.providers.person.{module.name}").Provider
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Male and female first names from the census lists; a name both lists hold
+    (Hillary, Leslie) counts as neither."""
     male: set[str] = set()
     female: set[str] = set()
-    for module in pkgutil.iter_modules(providers.__path__):
-        if not module.name.startswith("en"):
-            continue
-        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+    for provider in _english_name_providers():
         male.update(getattr(provider, "first_names_male", ()) or ())
         female.update(getattr(provider, "first_names_female", ()) or ())
     return frozenset(male), frozenset(female)
 
 
-
 @lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
-    """Surnames from the same Faker census lists as `_first_names`."""
-    import importlib
-    import pkgutil
-
-    import faker.providers.person as providers
-
+    """Surnames from the same census lists as `_first_names`."""
     out: set[str] = set()
-    for module in pkgutil.iter_modules(providers.__path__):
-        if not module.name.startswith("en"):
-            continue
-        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+    for provider in _english_name_providers():
         names = getattr(provider, "last_names", ()) or ()
         out.update(names.keys() if isinstance(names, dict) else names)
     return frozenset(out)
