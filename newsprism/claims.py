@@ -255,7 +255,7 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     while right > left and doc[right].is_punct and not _is_quote_mark(doc[right].text):
         right -= 1
     start = min(doc[left].idx, mention.start - 1)
-    end = max(doc[right].idx + len(doc[right]), mention.end + 1)
+    end = max(doc[right].idx + len(doc[right]), _after_closing_mark(body, mention.end))
     start = max(start, 0)
     end = min(end, len(body))
     words_outside = len(re.findall(r"\w+", body[start : mention.start])) + len(re.findall(r"\w+", body[mention.end : end]))
@@ -280,7 +280,7 @@ def _judged_as(doc: Any, item: _Quote, body: str) -> Span | None:
             if not objects or token.head.pos_ != "VERB" or token.i - objects[0].right_edge.i > 1:
                 return None
             start = objects[0].left_edge.idx
-            end = max(mention.end + 1, first[-1].idx + len(first[-1]))
+            end = max(_after_closing_mark(body, mention.end), first[-1].idx + len(first[-1]))
             end = min(end, len(body))
             return Span(start, end, body[start:end])
         if token.i < first[0].i - MAX_JUDGED_AS_TOKENS:
@@ -397,6 +397,18 @@ def _title_case(text: str) -> bool:
     if len(words) < 2 or not long_words or "," in text or not all(w[0].isupper() for w in long_words):
         return False
     return any(len(w) >= 4 for w in words[1:]) or all(w[0].isupper() for w in words)
+
+
+# The punctuation a quote may close over ('called the plan "reckless," saying ...').
+_CLOSING_MARK = re.compile(r"[,.;:!?…]{0,3}[\"”’'»]")
+
+
+def _after_closing_mark(body: str, quote_end: int) -> int:
+    """Where the quote that ends at `quote_end` is closed: after its closing mark and the
+    punctuation the mark closes over ('"reckless,"'), so that a clause that ends at the
+    quote does not stop inside it ('the plan "reckless,'); one character on otherwise."""
+    found = _CLOSING_MARK.match(body, quote_end)
+    return found.end() if found else quote_end + 1
 
 
 def _is_quote_mark(text: str) -> bool:

@@ -79,6 +79,14 @@ def test_a_partial_quote_keeps_the_reported_clause_around_it(nlp):
     assert quote.focus is None  # the quote is all that was said
 
 
+def test_a_reported_clause_that_ends_at_the_quote_keeps_its_closing_mark(nlp):
+    # American punctuation puts the comma inside the quote: the clause must not stop at it
+    text = 'Fire Chief Dana Whitlock called the harbour plan "reckless," saying it put crews at risk.'
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.quote == "reckless"
+    assert quote.focus is not None and quote.focus.text == 'the harbour plan "reckless,"'
+
+
 def test_scare_quotes_are_not_quotes(nlp):
     assert _quotes(_extract(nlp, 'The council opened a so-called "safe zone" near the harbour on Friday.')) == []
 
