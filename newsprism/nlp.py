@@ -143,9 +143,8 @@ class MiniLMEmbedder:
         missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if missing:
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bfloat16):
-                vectors = self._model.encode(missing, batch_size=SENTENCE_BATCH, show_progress_bar=False)
+                vectors = self._model.encode(missing, batch_size=SENTENCE_BATCH, normalize_embeddings=True, show_progress_bar=False)
             vectors = np.asarray(vectors, dtype=np.float32)
-            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
             for text, vec in zip(missing, vectors, strict=True):
                 self._cache[text] = vec
         if not texts:
