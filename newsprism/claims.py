@@ -18,7 +18,7 @@ from .datereadings import dates
 from .dates import parse_iso
 from .measures import quantities
 from .models import Article, ArticleClaims, Entity, Extraction, Span
-from .quotespans import QuoteSpan, quote_spans
+from .quotespans import DOUBLE_CLOSE, SINGLE_CLOSE, TWO_APOSTROPHES, QuoteSpan, quote_spans
 from .speakers import (
     SAY_VERBS,
     Attribution,
@@ -399,8 +399,9 @@ def _title_case(text: str) -> bool:
     return any(len(w) >= 4 for w in words[1:]) or all(w[0].isupper() for w in words)
 
 
-# The punctuation a quote may close over ('called the plan "reckless," saying ...').
-_CLOSING_MARK = re.compile(r"[,.;:!?…]{0,3}[\"”’'»]")
+# A closing quotation mark (as `quotespans` closes quotes) after the punctuation it may
+# close over ('called the plan "reckless," saying ...').
+_CLOSING_MARK = re.compile(f"[,.;:!?…]{{0,3}}(?:{TWO_APOSTROPHES}|[\"'{DOUBLE_CLOSE}{SINGLE_CLOSE}])")
 
 
 def _after_closing_mark(body: str, quote_end: int) -> int:
