@@ -28,6 +28,7 @@ from .speakers import (
     headline_claim,
     inside,
     person_name,
+    put_it,
     speaker_for,
     speech_verbs,
     subject_speaker,
@@ -234,6 +235,9 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if first is None or len(first) == 0:
         return None
+    set_inside = verb.dep_ == "parataxis" or verb.dep_ == "advcl" and put_it(verb)
+    if set_inside and any(t.i == verb.head.i for t in first[0].ancestors):
+        return _around_attribution(verb, first, mention.end, body)
     verb = _nearest_report(first[0], verb, [(mention.start, mention.end)])
     child = first[0]
     path = [child]  # the quote's first word and its heads up to the reported clause
@@ -251,6 +255,10 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     else:
         left = child.left_edge.i
         right = child.right_edge.i
+        for sibling in verb.children:  # 'said Trump has "enormous respect" [and] his comment was ...'
+            joined = sibling.left_edge.i == right + 1 and not (sibling.left_edge.is_punct or doc[right].text in ",;:")
+            if sibling.dep_ == "ccomp" and joined:
+                right = sibling.right_edge.i  # the parse splits one reported clause in two
     right = _clause_end(path, right, first[-1].i)
     while right > left and doc[right].is_punct and not _is_quote_mark(doc[right].text):
         right -= 1
@@ -261,6 +269,26 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
     words_outside = len(re.findall(r"\w+", body[start : mention.start])) + len(re.findall(r"\w+", body[mention.end : end]))
     if words_outside < MIN_CLAUSE_WORDS_OUTSIDE_QUOTE:
         return None
+    return Span(start, end, body[start:end])
+
+
+def _around_attribution(verb: Any, first: Any, quote_end: int, body: str) -> Span | None:
+    """'But the weapons his country has, he added, are like "nuclear bombs"', 'the
+    requirement is a "lawful source of income," as a memo put it': the attribution is set
+    inside or after what was said, which is the clause the parse hangs it from, less the
+    attribution at its end and the conjunction that links it to the sentence before."""
+    clause = verb.head
+    attribution = {t.i for t in verb.subtree} if verb.i > first[-1].i else set()
+    tokens = [
+        t for t in clause.subtree
+        if t.i not in attribution and not (t.head.i == clause.i and t.dep_ in ("cc", "mark", "punct") and t.i < first[0].i)
+    ]
+    while tokens and tokens[-1].is_punct and not _is_quote_mark(tokens[-1].text):
+        tokens.pop()
+    if not tokens or tokens[0].i >= first[0].i:
+        return None  # the clause starts at the quote: the quote is what was said
+    start = tokens[0].idx
+    end = min(max(tokens[-1].idx + len(tokens[-1]), _after_closing_mark(body, quote_end)), len(body))
     return Span(start, end, body[start:end])
 
 
@@ -373,12 +401,22 @@ def _clause_end(path: list[Any], right: int, quote_end: int) -> int:
     clause ('would "act like a puppy" [and back Trump]') are part of what was said."""
     for token in path:
         for dep in token.children:
-            if dep.left_edge.i > quote_end and dep.dep_ in ("conj", "advcl") and dep.lemma_.lower() in SAY_VERBS:
+            if dep.left_edge.i > quote_end and _second_report(dep):
                 right = min(right, dep.left_edge.i - 1)
     doc = path[0].doc
     while right > quote_end and doc[right].dep_ == "cc":  # the 'and' before the report left out
         right -= 1
     return right
+
+
+def _second_report(token: Any) -> bool:
+    """A speech verb joined to the reported clause as a report of its own: a conjunct
+    ('and called ...') or an adverbial clause ('claiming ...'). An infinitive is not one:
+    in 'would be "improper" [for him to speak on ...]' it completes what was said."""
+    if token.lemma_.lower() not in SAY_VERBS:
+        return False
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    return token.dep_ == "conj" or token.dep_ == "advcl" and not infinitive
 
 
 # A reported clause is more than its quote when it has at least this many words of its

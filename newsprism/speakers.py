@@ -231,7 +231,7 @@ def _introduction(doc: Any, doc_sents: list[Any], text: str, start: int, quote_s
 def speech_verbs(sent: Any, quote_spans: list[tuple[int, int]]) -> list[Any]:
     return [
         t for t in sent
-        if (t.lemma_.lower() in SAY_VERBS or _put_it(t) or _point_out(t)) and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quote_spans)
+        if (t.lemma_.lower() in SAY_VERBS or put_it(t) or _point_out(t)) and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quote_spans)
     ]
 
 
@@ -263,7 +263,7 @@ def _point_out(token: Any) -> bool:
     return token.lemma_.lower() == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
 
 
-def _put_it(token: Any) -> bool:
+def put_it(token: Any) -> bool:
     """'As Ms. Simonyan put it, ...'"""
     return token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
 

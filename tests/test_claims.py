@@ -87,6 +87,52 @@ def test_a_reported_clause_that_ends_at_the_quote_keeps_its_closing_mark(nlp):
     assert quote.focus is not None and quote.focus.text == 'the harbour plan "reckless,"'
 
 
+def test_an_infinitive_after_a_partial_quote_is_part_of_what_was_said(nlp):
+    # 'speak' is a speech verb, but 'for him to speak on ...' is no second report
+    text = 'Harbour master Tom Ellery said it would be "improper" for him to speak on the inquiry while it is open.'
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.quote == "improper"
+    assert quote.focus is not None and quote.focus.text.startswith('it would be "improper" for him to speak')
+    # a participle that reports again still ends the clause
+    text = 'Fire Chief Dana Whitlock called the harbour plan "reckless," saying it put crews at risk.'
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.focus is not None and "saying" not in quote.focus.text
+
+
+def test_an_attribution_set_inside_the_reported_clause(nlp):
+    text = (
+        "Harbour master Tom Ellery spoke on Monday. "
+        "But the repairs the port can pay for, he added, are like \u201ca plaster on a broken leg.\u201d"
+    )
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.speaker == "Tom Ellery"
+    assert quote.focus is not None
+    assert quote.focus.text.startswith("the repairs the port can pay for, he added, are like")
+    assert quote.focus.text.endswith("leg.\u201d")
+    text = 'The harbour plan is "a costly mistake," as Okafor put it on Friday.'
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.speaker == "Okafor"
+    assert quote.focus is not None and quote.focus.text == 'The harbour plan is "a costly mistake,"'
+
+
+def test_a_reported_clause_the_parse_splits_in_two_is_one(nlp):
+    # the parse reads 'her harbour remark was ...' as a second clause of 'said'
+    text = (
+        "But Whitlock said the mayor has \u201cenormous respect\u201d for the crews and her harbour "
+        "remark was instead an expression of anger at the insurers."
+    )
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.focus is not None and quote.focus.text.startswith("the mayor has")
+    assert quote.focus.text.endswith("anger at the insurers")
+    # after a comma the second 'clause' is the writer's gloss on the report
+    text = (
+        "The Florida senator sought to calm the crowd, and took a heckler in stride, saying the man would "
+        "\u201cnot get thrown out\u201d at his event, a swipe at the recent scuffles at some of Okafor\u2019s rallies."
+    )
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.focus is not None and quote.focus.text == "the man would \u201cnot get thrown out\u201d at his event"
+
+
 def test_scare_quotes_are_not_quotes(nlp):
     assert _quotes(_extract(nlp, 'The council opened a so-called "safe zone" near the harbour on Friday.')) == []
 
