@@ -15,6 +15,12 @@ def _extract(nlp, text, published="2026-11-13T09:00:00"):
     return extract_article(article, nlp(text), parse_iso(published))
 
 
+def _the_quote(nlp, text):
+    """The one quote of `text`; fails when it has none or several."""
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    return quote
+
+
 def _quotes(result):
     return [(e.quote, e.speaker_as_written, e.speaker) for e in result.extractions if e.kind == "quote"]
 
@@ -44,7 +50,7 @@ def test_a_second_quoted_sentence_in_the_paragraph_goes_on_with_the_first(nlp):
         "\u201cIt went up like a torch,\u201d he said, pointing at the smoke above the old mill. "
         "\u201cI have never seen anything like it in my life.\u201d"
     )
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.speaker == "Gus Tamura"
     assert [p.text for p in quote.parts] == ["It went up like a torch", "I have never seen anything like it in my life."]
 
@@ -59,7 +65,7 @@ def test_a_second_quoted_sentence_in_the_paragraph_goes_on_with_the_first(nlp):
     ],
 )
 def test_a_quote_interrupted_by_its_attribution_is_one_quote(nlp, text):
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.speaker == "Gus Tamura" or quote.speaker == "Tamura"
     assert len(quote.parts) == 2
     assert [text[p.start : p.end] for p in quote.parts] == [p.text for p in quote.parts]
@@ -70,19 +76,19 @@ def test_a_quote_interrupted_by_its_attribution_is_one_quote(nlp, text):
 
 def test_a_partial_quote_keeps_the_reported_clause_around_it(nlp):
     text = "Okafor said the harbour plan would \u201cfail miserably\u201d before the winter storms."
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.quote == "fail miserably"
     assert quote.focus is not None and quote.focus.text.startswith("the harbour plan would")
     assert quote.focus.text.rstrip(".").endswith("storms")
     whole = '"We will rebuild the harbour before the winter storms," Okafor said.'
-    (quote,) = [e for e in _extract(nlp, whole).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, whole)
     assert quote.focus is None  # the quote is all that was said
 
 
 def test_a_reported_clause_that_ends_at_the_quote_keeps_its_closing_mark(nlp):
     # American punctuation puts the comma inside the quote: the clause must not stop at it
     text = 'Fire Chief Dana Whitlock called the harbour plan "reckless," saying it put crews at risk.'
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.quote == "reckless"
     assert quote.focus is not None and quote.focus.text == 'the harbour plan "reckless,"'
 
@@ -90,12 +96,12 @@ def test_a_reported_clause_that_ends_at_the_quote_keeps_its_closing_mark(nlp):
 def test_an_infinitive_after_a_partial_quote_is_part_of_what_was_said(nlp):
     # 'speak' is a speech verb, but 'for him to speak on ...' is no second report
     text = 'Harbour master Tom Ellery said it would be "improper" for him to speak on the inquiry while it is open.'
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.quote == "improper"
     assert quote.focus is not None and quote.focus.text.startswith('it would be "improper" for him to speak')
     # a participle that reports again still ends the clause
     text = 'Fire Chief Dana Whitlock called the harbour plan "reckless," saying it put crews at risk.'
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.focus is not None and "saying" not in quote.focus.text
 
 
@@ -104,13 +110,13 @@ def test_an_attribution_set_inside_the_reported_clause(nlp):
         "Harbour master Tom Ellery spoke on Monday. "
         "But the repairs the port can pay for, he added, are like \u201ca plaster on a broken leg.\u201d"
     )
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.speaker == "Tom Ellery"
     assert quote.focus is not None
     assert quote.focus.text.startswith("the repairs the port can pay for, he added, are like")
     assert quote.focus.text.endswith("leg.\u201d")
     text = 'The harbour plan is "a costly mistake," as Okafor put it on Friday.'
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.speaker == "Okafor"
     assert quote.focus is not None and quote.focus.text == 'The harbour plan is "a costly mistake,"'
 
@@ -121,7 +127,7 @@ def test_a_reported_clause_the_parse_splits_in_two_is_one(nlp):
         "But Whitlock said the mayor has \u201cenormous respect\u201d for the crews and her harbour "
         "remark was instead an expression of anger at the insurers."
     )
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.focus is not None and quote.focus.text.startswith("the mayor has")
     assert quote.focus.text.endswith("anger at the insurers")
     # after a comma the second 'clause' is the writer's gloss on the report
@@ -129,7 +135,7 @@ def test_a_reported_clause_the_parse_splits_in_two_is_one(nlp):
         "The Florida senator sought to calm the crowd, and took a heckler in stride, saying the man would "
         "\u201cnot get thrown out\u201d at his event, a swipe at the recent scuffles at some of Okafor\u2019s rallies."
     )
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.focus is not None and quote.focus.text == "the man would \u201cnot get thrown out\u201d at his event"
 
 
@@ -156,7 +162,7 @@ def test_a_quote_of_several_paragraphs_keeps_its_speaker(nlp):
         "\u201cThe crews worked through the night and they held the line at the river.\n\n"
         "\u201cWe were lucky the wind turned when it did,\u201d she said."
     )
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert (quote.speaker_as_written, quote.speaker) == ("she", "Dana Whitlock")
     assert [p.text for p in quote.parts] == [
         "The crews worked through the night and they held the line at the river.",
@@ -170,7 +176,7 @@ def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_quote_before(nlp):
         "\u201cWe were lucky the wind turned when it did. Nobody slept.\u201d\n\n"
         "The mill will reopen in May."
     )
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.speaker == "Dana Whitlock" and len(quote.parts) == 2
 
 
@@ -289,7 +295,7 @@ def test_titles_of_works_in_quotation_marks_are_not_quotes(nlp):
 
 def test_two_quotes_joined_by_but_are_one_quote(nlp):
     text = 'Okafor said "I respect the council," but "when it comes to the harbour, they have a history of delay."'
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.speaker == "Okafor" and len(quote.parts) == 2
 
 
@@ -309,13 +315,13 @@ def test_a_quoted_sentence_after_a_long_attribution_goes_on_with_the_quote(nlp):
         "\u201cThe harbour has never burned like this,\u201d said Quentin Marr, who has taught maritime history "
         "at the college in Port Merrow for nearly thirty years. \u201cThere is no plan for the next fire.\u201d"
     )
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.speaker == "Quentin Marr" and len(quote.parts) == 2
 
 
 def test_a_partial_quote_after_told_keeps_only_the_reported_clause(nlp):
     text = "The president told voters at a rally on Saturday that he would consider it a \u201cpersonal insult\u201d if they stayed home."
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.focus is not None and quote.focus.text.startswith("that he would consider it")
 
 
@@ -326,7 +332,7 @@ def test_a_long_attribution_glued_to_the_next_opening_mark_still_joins_the_quote
         "''This is not a budget,'' said Marta Olsen-Reyes, an economist who ran the county finance office "
         "for a decade and now teaches at the state college. ''It is a wish list. Nobody has priced any of it.''"
     )
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.speaker == "Marta Olsen-Reyes" and len(quote.parts) == 2
 
 
@@ -343,19 +349,19 @@ def test_a_closing_mark_that_opens_a_paragraph_opens_a_quote():
     ],
 )
 def test_a_short_quote_under_a_verb_that_judges_is_a_partial_quote(nlp, text, quote):
-    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    found = _the_quote(nlp, text)
     assert found.quote == quote and found.speaker is not None
 
 
 def test_the_speech_verb_whose_clause_holds_the_quote_attributes_it(nlp):
     text = "Speaking at a rally in Port Merrow, Okafor says he is making \u201ca demand\u201d of the council."
-    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    found = _the_quote(nlp, text)
     assert found.focus is not None and found.focus.text.startswith("he is making")
 
 
 def test_quotes_joined_by_and_keep_the_reported_clause_around_them(nlp):
     text = "The mayor described the harbor plan as \u201cpathetic\u201d and \u201cdangerous.\u201d"
-    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    found = _the_quote(nlp, text)
     assert len(found.parts) == 2
     assert found.focus is not None and found.focus.text.startswith("the harbor plan as")
 
@@ -365,7 +371,7 @@ def test_a_headline_that_opens_with_a_speaker_attributes_its_rest(nlp):
         "Okafor: Harbor Plan Is a \u2018Costly Mistake\u2019 and \u2018Badly Late\u2019\n\n"
         "Councillor Maria Okafor criticised the harbor plan on Monday."
     )
-    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    found = _the_quote(nlp, text)
     assert found.speaker == "Maria Okafor" and len(found.parts) == 2
     assert found.focus is not None and found.focus.text.startswith("Harbor Plan Is")
 
@@ -385,7 +391,7 @@ def test_a_second_report_joined_to_the_reported_clause_is_left_out_of_it(nlp):
         'The ministry said it was "firmly opposed" to the new levy and warned the council to refrain '
         "from further steps that would raise costs."
     )
-    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    found = _the_quote(nlp, text)
     assert found.focus is not None and found.focus.text == 'it was "firmly opposed" to the new levy'
 
 
@@ -394,14 +400,14 @@ def test_a_participle_that_reports_the_quote_bounds_its_clause(nlp):
         "Senator Paul Okafor criticized the harbor accord adopted after two weeks of talks, saying the deal "
         "goes \u201cnowhere near far enough.\u201d"
     )
-    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    found = _the_quote(nlp, text)
     assert found.speaker == "Paul Okafor"
     assert found.focus is not None and found.focus.text.startswith("the deal goes")
 
 
 def test_according_to_attributes_a_quote_and_bounds_what_was_said(nlp):
     text = 'According to Maria Okafor, the harbor plan is "a costly mistake that nobody asked for."'
-    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    found = _the_quote(nlp, text)
     assert found.speaker == "Maria Okafor"
     assert found.focus is not None and found.focus.text.startswith("the harbor plan is")
 
@@ -429,13 +435,13 @@ def test_a_short_quote_that_nothing_attributes_is_a_slogan_not_a_quote(nlp):
     ],
 )
 def test_the_occasion_of_a_judgement_is_left_out_of_what_was_said(nlp, text, focus):
-    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    found = _the_quote(nlp, text)
     assert found.focus is not None and found.focus.text == focus
 
 
 def test_words_that_complete_a_judgement_stay_in_what_was_said(nlp):
     text = "Mayor Tobias Renner called the ferry contract \u201ca gift\u201d for the insiders who wrote it."
-    (found,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    found = _the_quote(nlp, text)
     assert found.focus is not None and found.focus.text.endswith("who wrote it")
 
 
@@ -497,11 +503,11 @@ def test_a_sentence_inside_a_long_quote_is_no_statement_of_its_own(nlp):
 
 def test_a_quote_that_judges_an_object_as_something_is_said_of_that_object(nlp):
     text = "Daniel Brooks openly admires the old harbour master as a \u201ctrue seaman,\u201d comparing him favourably to the mayor."
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.focus is not None and quote.focus.text.startswith("the old harbour master as a \u201ctrue seaman")
 
 
 def test_one_word_of_the_reported_clause_outside_the_quote_is_part_of_what_was_said(nlp):
     text = "At the rally in Des Moines, Okafor told supporters that \u201cas a nation, we have to do better.\u201d"
-    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    quote = _the_quote(nlp, text)
     assert quote.focus is not None and quote.focus.text == "that \u201cas a nation, we have to do better.\u201d"
