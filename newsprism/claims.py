@@ -411,12 +411,22 @@ def _clause_end(path: list[Any], right: int, quote_end: int) -> int:
 
 def _second_report(token: Any) -> bool:
     """A speech verb joined to the reported clause as a report of its own: a conjunct
-    ('and called ...') or an adverbial clause ('claiming ...'). An infinitive is not one:
-    in 'would be "improper" [for him to speak on ...]' it completes what was said."""
+    ('and called ...') or an adverbial clause ('claiming ...', 'when he spoke to ...').
+    An infinitive is not one: in 'would be "improper" [for him to speak on ...]' it
+    completes what was said; nor is a clause of condition, time limit or reason ('was
+    "riding the fence" [until Haley said ...]'), which is part of what was said."""
     if token.lemma_.lower() not in SAY_VERBS:
         return False
+    if any(c.dep_ == "xcomp" for c in token.children) and token.lemma_.lower() == "continue":
+        return False  # 'and that the committee would continue to investigate': not speech
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
-    return token.dep_ == "conj" or token.dep_ == "advcl" and not infinitive
+    subordinate = any(c.dep_ == "mark" and c.lower_ in PART_OF_WHAT_WAS_SAID for c in token.children)
+    return token.dep_ == "conj" or token.dep_ == "advcl" and not infinitive and not subordinate
+
+
+# Subordinators whose clause, hung from a reported clause, goes on with what was said
+# rather than setting the scene of the report ('when', 'as', 'after' do that).
+PART_OF_WHAT_WAS_SAID = {"until", "unless", "if", "because", "although", "though", "since", "so"}
 
 
 # A reported clause is more than its quote when it has at least this many words of its

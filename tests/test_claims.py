@@ -121,6 +121,21 @@ def test_an_attribution_set_inside_the_reported_clause(nlp):
     assert quote.focus is not None and quote.focus.text == 'The harbour plan is "a costly mistake,"'
 
 
+def test_a_speech_verb_inside_what_was_said_is_no_second_report(nlp):
+    # a clause of time limit ('until Haley said ...') and an aspectual 'continue' go on
+    # with what was said; a participle that reports again ends it (tested above)
+    text = "Okafor said he was \u201ckind of riding the fence\u201d until Haley said she was backing the senator."
+    quote = _the_quote(nlp, text)
+    assert quote.focus is not None
+    assert quote.focus.text == "he was \u201ckind of riding the fence\u201d until Haley said she was backing the senator"
+    text = (
+        "Whitlock said the harbour staff\u2019s actions were \u201ccompletely unacceptable\u201d and that the "
+        "committee would continue to investigate the incident."
+    )
+    quote = _the_quote(nlp, text)
+    assert quote.focus is not None and quote.focus.text.endswith("continue to investigate the incident")
+
+
 def test_a_reported_clause_the_parse_splits_in_two_is_one(nlp):
     # the parse reads 'her harbour remark was ...' as a second clause of 'said'
     text = (
