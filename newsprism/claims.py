@@ -308,7 +308,15 @@ def _judged_as(doc: Any, item: _Quote, body: str) -> Span | None:
             if not objects or token.head.pos_ != "VERB" or token.i - objects[0].right_edge.i > 1:
                 return None
             start = objects[0].left_edge.idx
-            end = max(_after_closing_mark(body, mention.end), first[-1].idx + len(first[-1]))
+            # what completes the judgement goes with it ('as "directly responsible" for the
+            # attack'); the writer's setting after it does not ('"a con artist" ― just as
+            # ...'), nor an aside after a comma ('as "Spanish," which is what ...')
+            last = doc[_judgement_end(first, token.right_edge.i)]
+            if any(t.text == "," for t in doc[first[-1].i + 1 : last.i + 1]):
+                last = first[-1]
+            while last.i > first[-1].i and last.is_punct and not _is_quote_mark(last.text):
+                last = doc[last.i - 1]
+            end = max(_after_closing_mark(body, mention.end), last.idx + len(last))
             end = min(end, len(body))
             return Span(start, end, body[start:end])
         if token.i < first[0].i - MAX_JUDGED_AS_TOKENS:
@@ -388,7 +396,8 @@ def _judgement_end(quoted: Any, right: int) -> int:
         return right
     token = doc[after]
     dash = token.is_punct and token.text.strip("-—–―") == ""
-    when = token.dep_ == "npadvmod" or token.ent_type_ in ("DATE", "TIME")
+    dated = token.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in token.children)  # 'on Tuesday'
+    when = token.dep_ == "npadvmod" or token.ent_type_ in ("DATE", "TIME") or dated
     adjunct = when or token.dep_ == "prep" and token.lower_ in OCCASION_PREPOSITIONS
     return after - 1 if dash or adjunct else right
 

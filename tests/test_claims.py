@@ -447,6 +447,10 @@ def test_a_short_quote_that_nothing_attributes_is_a_slogan_not_a_quote(nlp):
             "Councillor Maria Okafor likened the plan to \u201cpaving the sea\u201d \u2014 a charge that stung the mayor.",
             "the plan to \u201cpaving the sea\u201d",
         ),
+        (
+            "Senator Maria Okafor described the harbour plan as a \u201ccrazy system\u201d on Tuesday.",
+            "the harbour plan as a \u201ccrazy system\u201d",
+        ),
     ],
 )
 def test_the_occasion_of_a_judgement_is_left_out_of_what_was_said(nlp, text, focus):
@@ -458,6 +462,20 @@ def test_words_that_complete_a_judgement_stay_in_what_was_said(nlp):
     text = "Mayor Tobias Renner called the ferry contract \u201ca gift\u201d for the insiders who wrote it."
     found = _the_quote(nlp, text)
     assert found.focus is not None and found.focus.text.endswith("who wrote it")
+    text = (
+        "Councillor Ruth Okafor, who has long viewed the mayor as \u201cdirectly responsible\u201d for the flooding "
+        "due to his failure to repair the sea wall, said nothing on Friday."
+    )
+    found = _the_quote(nlp, text)
+    assert found.focus is not None and found.focus.text.startswith("the mayor as")
+    assert found.focus.text.endswith("repair the sea wall")
+    # an aside after a comma is the writer's
+    text = (
+        "Councillor Ruth Okafor, who has long viewed the mayor as \u201ca landlubber,\u201d which is what islanders "
+        "call people who never sailed, said nothing on Friday."
+    )
+    found = _the_quote(nlp, text)
+    assert found.focus is not None and found.focus.text == "the mayor as \u201ca landlubber,\u201d"
 
 
 @pytest.mark.parametrize(
