@@ -189,6 +189,8 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"^(filed under|tags?|tagged( with| in)?|categor(y|ies)|topics?|posted in|related topics)\s*:",
             r"^(post|article|story) navigation$",
             r"^(previous|next|prev|older|newer) (post|article|story|entry)\b",
+            # the link's label after its headline, no sentence ends there ('Flood Hits X Previous article')
+            r"[^.!?:]\s(previous|next|prev|older|newer) (post|article|story|entry)$",
             r"^(back to top|skip to (main )?content|jump to comments)$",
         )
     ],

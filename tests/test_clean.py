@@ -333,7 +333,10 @@ def test_a_row_of_share_buttons_and_gallery_counters_are_clutter():
     assert clutter_kind("2 of 4 A shopper looks at extension cords at the hardware store on Tuesday.") == "caption"
     assert clutter_kind("Save my name, email, and website in this browser for the next time I comment.") == "comment"
     assert clutter_kind("Filed Under: Harbour, Saltmere, dredging") == "navigation"
+    assert clutter_kind("Ferry Fares Rise Again in Saltmere Previous article") == "navigation"
+    assert clutter_kind("Dredging Contract Goes to Local Firm Next article") == "navigation"
     # the same words in a sentence are prose
+    assert clutter_kind("The harbour master explained the delay in the next article.") is None
     assert clutter_kind("The club won 3 of 4 races and shared the trophy with Saltmere.") is None
     assert clutter_kind("She said Facebook and Twitter had removed the posts by Friday.") is None
 
@@ -427,3 +430,36 @@ def test_an_article_drawn_by_a_script_is_read_from_its_json_ld_body():
 def test_a_json_ld_body_as_short_as_a_wall_does_not_make_a_page_an_article():
     rec = clean_item(RawItem(source="spa.html", format="html", content=_script_rendered_page("Subscribe to continue reading.")))
     assert isinstance(rec, InputRecord) and rec.reason.startswith("not_an_article:")
+
+
+def test_links_to_the_posts_before_and_after_are_not_the_headline():
+    text = "\n".join(
+        [
+            "Port Merrow Ledger",
+            "",
+            "News",
+            "Sport",
+            "",
+            "Ferry Fares Rise Again in Saltmere Previous article",
+            "Dredging Contract Goes to Local Firm Next article",
+            "",
+            "Harbour Wall Repairs Delayed Until Spring",
+            "",
+            "Author: Lorna Quayle",
+            "May 4, 2024 9:15 AM",
+            "",
+            "Repairs to the eastern harbour wall in Port Merrow will not start before March, the harbour board "
+            "said on Friday, after storms in April washed away part of the temporary barrier built last year.",
+            "",
+            "The board blamed a shortage of granite blocks and said the contractor had been told to finish "
+            "the work before the autumn tides, when the wall takes the worst of the weather.",
+            "",
+            "Fishing crews who moor along the wall said they had been promised the repairs twice already and "
+            "asked the council to pay for a second barrier while they wait.",
+        ]
+    )
+    art = clean_item(RawItem(source="ledger.txt", format="text", content=text))
+    assert isinstance(art, Article)
+    assert art.title == "Harbour Wall Repairs Delayed Until Spring"
+    assert "Previous article" not in art.text and "Next article" not in art.text
+    assert any(r.kind == "navigation" and "Previous article" in r.text for r in art.removed)
