@@ -34,6 +34,9 @@ Datasets (DIR defaults to ../shared/data; each folder's SOURCE.md describes it):
     matches when every word of the gold author(s), case-folded, "and"/"by"/"with" left out, is a
     word of the predicted author(s); a date matches on its YYYY-MM-DD part. Empty gold values
     are not counted.
+  - "eval-en text-copy metadata": the same fields read from the text copies (newsprism:
+    `clean_item(format="text")`; trafilatura: `extract_metadata` on the lines wrapped as <p>
+    paragraphs, which has no <title> or <meta> to read, so it shows what a text copy alone gives).
 - "speed": pages per second of each extractor on AEB HTML and AEB text copies, counting only the
   time inside the extraction calls (one untimed warm-up call per extractor and input kind).
 
@@ -353,11 +356,13 @@ def newsprism_metadata(outcome: Outcome) -> Metadata:
     return Metadata(title=article.title, authors=article.authors, date=article.published)
 
 
-def trafilatura_metadata(page: Page, errors: list[ErrorNote]) -> Metadata:
+def trafilatura_metadata(
+    page: Page, errors: list[ErrorNote], text_copy: bool = False, benchmark: str = "eval-en metadata"
+) -> Metadata:
     try:
-        document = trafilatura.extract_metadata(page.html)
+        document = trafilatura.extract_metadata(lines_as_html(page.text_copy) if text_copy else page.html)
     except Exception as exc:
-        errors.append(ErrorNote("eval-en metadata", page.id, TRAFILATURA, repr(exc)))
+        errors.append(ErrorNote(benchmark, page.id, TRAFILATURA, repr(exc)))
         return Metadata()
     if document is None:
         return Metadata()
@@ -509,6 +514,15 @@ def run(data: Path, limit: int | None) -> Report:
     }
     rows += metadata_rows(evaluation, metadata)
     details["eval-en metadata"] = metadata_page_details(evaluation, metadata)
+    calls += len(evaluation)
+    name = "eval-en text-copy metadata"
+    print(f"{name}: {len(evaluation)} pages", file=sys.stderr, flush=True)
+    copy_metadata = {
+        NEWSPRISM: [newsprism_metadata(o) for o in eval_text[NEWSPRISM]],
+        TRAFILATURA: [trafilatura_metadata(page, errors, text_copy=True, benchmark=name) for page in evaluation],
+    }
+    rows += metadata_rows(evaluation, copy_metadata, name)
+    details[name] = metadata_page_details(evaluation, copy_metadata)
     calls += len(evaluation)
 
     rows += [speed_row("AEB HTML", aeb_html), speed_row("AEB text copy", aeb_text), errors_row(errors, calls)]
