@@ -17,8 +17,11 @@ _MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _TIME = r"(?:,?\s+(?:at\s+)?(?P<time>\d{1,2}(?::\d{2})\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?P<tz>ET|EST|EDT|CT|PT|PST|PDT|GMT|UTC|BST|CET|CEST))?)?"
+# '19.10.2019': day, month, year with dots, as German, Austrian, Swiss, Dutch, Nordic and
+# Eastern European pages print dates; no country writes month first with dots.
+_DOTTED = r"(?P<dotted>(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.]\d))"
 DATE_PATTERN = re.compile(
-    rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}){_TIME}",
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|{_DOTTED}){_TIME}",
     re.I,
 )
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
@@ -46,7 +49,13 @@ def parse_date(text: str) -> str | None:
     match = DATE_PATTERN.search(text)
     if not match:
         return None
-    value = dateparser.parse(match.group(0), settings={"PREFER_DAY_OF_MONTH": "first"})
+    settings = {"PREFER_DAY_OF_MONTH": "first"}
+    if match.group("dotted"):
+        day, month, _ = (int(part) for part in match.group("dotted").split("."))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return None  # dateparser would swap day and month ('3.14.2019'): not this form
+        settings["DATE_ORDER"] = "DMY"
+    value = dateparser.parse(match.group(0), settings=settings)
     if value is None:
         return None
     if match.group("time") or _ISO_DATETIME.search(match.group(0)):

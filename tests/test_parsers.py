@@ -214,6 +214,10 @@ def test_parse_byline(line, names):
         ("November 13, 2026 9:45 AM", "2026-11-13T09:45:00"),
         ("Monday, November 9, 2026", "2026-11-09"),
         ("4 May 2024", "2024-05-04"),
+        ("19.10.2019 12.09", "2019-10-19"),  # day first with dots, as German pages print it
+        ("Lotte Meier 05.10.2019, 15:07 Uhr", "2019-10-05T15:07:00"),
+        ("3.14.2019", None),  # no month 14: not a date of this form, and no guess
+        ("Version 1.2.2019.3", None),
         ("no date here", None),
     ],
 )
@@ -396,3 +400,9 @@ def test_an_opening_curly_mark_after_a_word_closes_the_quote():
     assert [text[q.start : q.end] for q in quote_spans(text)] == ["criminals", "rapists", "the Hispanics"]
     nested = '"She told me, \u201cgo home,\u201d and I did," he said.'  # a mark that opens a word still nests
     assert [nested[q.start : q.end] for q in quote_spans(nested)] == ["She told me, \u201cgo home,\u201d and I did,"]
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.booleans())
+def test_a_dotted_day_month_year_reads_as_that_day(day, padded):
+    printed = f"{day.day:02d}.{day.month:02d}.{day.year}" if padded else f"{day.day}.{day.month}.{day.year}"
+    assert parse_date(f"Aktualisiert {printed}") == day.isoformat()
