@@ -6,7 +6,11 @@ with an LLM, often null). trafilatura-eval-en is never read here: `benchmarks/ex
 reports the metadata figures on it.
 
     .venv/bin/python tools/metadata_scores.py [--sets other,wceb] [--wceb-split dev]
-        [--limit N] [--disagreements FIELD] [--json PATH]
+        [--limit N] [--disagreements FIELD] [--json PATH] [--text-copy]
+
+`--text-copy` reads each page's html-text rendering instead (newsprism's text-copy path;
+trafilatura's `extract_metadata` on the lines wrapped as <p> paragraphs), as
+`benchmarks/extraction.py` does for its "eval-en text-copy metadata" rows.
 
 Scored exactly as the benchmark scores eval-en (its `metadata_rows` and matching rules in
 `extraction_metrics.py`): share of pages with a gold value where the field is right, a page
@@ -41,7 +45,7 @@ from extraction import (  # noqa: E402
     run_newsprism,
     trafilatura_metadata,
 )
-from line_dataset import SHARED, other_entries, other_html  # noqa: E402
+from line_dataset import CACHE, SHARED, cached_render, other_entries, other_html  # noqa: E402
 
 # wceb-2025's field names for the gold the benchmark calls title, author and date
 _WCEB_GOLD = {"title": "title", "author": "author", "date": "publish_date"}
@@ -74,12 +78,17 @@ def wceb_pages(split: str, limit: int | None) -> list[Page]:
     return pages
 
 
-def predict(pages: list[Page], errors: list[ErrorNote]) -> tuple[dict[str, list[Metadata]], int]:
+def with_text_copies(pages: list[Page]) -> list[Page]:
+    """The pages with their html-text renderings (kept in the tuning cache)."""
+    return [Page(p.id, p.html, cached_render(f"meta-{p.id}", p.html, CACHE), gold=p.gold) for p in pages]
+
+
+def predict(pages: list[Page], errors: list[ErrorNote], text_copy: bool = False) -> tuple[dict[str, list[Metadata]], int]:
     """Both readings of every page, and how many pages newsprism rejected as no article."""
-    outcomes = [run_newsprism(p.id, p.html, "html") for p in pages]
+    outcomes = [run_newsprism(p.id, p.text_copy, "text") if text_copy else run_newsprism(p.id, p.html, "html") for p in pages]
     predicted = {
         NEWSPRISM: [newsprism_metadata(o) for o in outcomes],
-        TRAFILATURA: [trafilatura_metadata(p, errors) for p in pages],
+        TRAFILATURA: [trafilatura_metadata(p, errors, text_copy=text_copy) for p in pages],
     }
     return predicted, sum(o.article is None for o in outcomes)
 
@@ -106,6 +115,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each set")
     parser.add_argument("--disagreements", choices=tuple(_FIELD_MATCHERS), default=None)
     parser.add_argument("--json", type=Path, default=None, help="write rows and disagreements as JSON here")
+    parser.add_argument("--text-copy", action="store_true", help="read the pages' text copies, not their HTML")
     return parser.parse_args(argv)
 
 
@@ -121,8 +131,11 @@ def main(argv: list[str]) -> None:
     for name in args.sets.split(","):
         benchmark, load = loaders[name]
         pages = load()
+        if args.text_copy:
+            benchmark = f"{benchmark} (text copy)"
+            pages = with_text_copies(pages)
         print(f"{benchmark}: {len(pages)} pages", file=sys.stderr, flush=True)
-        predicted, rejected = predict(pages, errors)
+        predicted, rejected = predict(pages, errors, args.text_copy)
         rows += metadata_rows(pages, predicted, benchmark)
         rows.append(Row(benchmark, "not an article (pages)", rejected, None, n=len(pages)))
         listed[benchmark] = {f: disagreements(pages, predicted, f) for f in _FIELD_MATCHERS}
