@@ -139,7 +139,7 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
     if title_idx is None:
         title_idx = _find_headline(lines, kinds, prose, start)
     header_from = title_idx if title_idx is not None else 0
-    published = find_date(ln for ln in lines[header_from : start + 3] if ln)
+    published = find_date(ln for ln in lines[header_from : start + 3] if ln) or _date_above(lines, kinds, title_idx)
     dateline, _ = parse_dateline(lines[start])
 
     selected = [
@@ -349,6 +349,31 @@ def _headline_above(lines: list[str], kinds: list[str | None], prose: list[bool]
             break  # the page's first line is the masthead, not the headline
         run.append(i)
     return run[-1] if run else None
+
+
+def _date_above(lines: list[str], kinds: list[str | None], title_idx: int | None) -> str | None:
+    """'Andrew King / September 4, 2025 / 5:50 am / <headline>': a byline and date line
+    printed just above the headline. Only the few lines that touch it count, so that a
+    masthead's today's date further up is never read as the article's."""
+    if title_idx is None:
+        return None
+    seen = 0
+    for i in range(title_idx - 1, -1, -1):
+        line = lines[i]
+        if not line:
+            continue
+        seen += 1
+        if seen > DATE_ABOVE_LINES or kinds[i] is not None or len(line.split()) > DATE_LINE_WORDS:
+            return None
+        if _is_date_line(line):
+            return find_date([line])
+    return None
+
+
+# At most this many non-blank lines between a date line above the headline and the headline.
+DATE_ABOVE_LINES = 3
+# A date line above the headline is short ('September 4, 2025', 'Travel September 8, 2021').
+DATE_LINE_WORDS = 8
 
 
 def _is_bare_name(line: str) -> bool:

@@ -463,3 +463,34 @@ def test_links_to_the_posts_before_and_after_are_not_the_headline():
     assert art.title == "Harbour Wall Repairs Delayed Until Spring"
     assert "Previous article" not in art.text and "Next article" not in art.text
     assert any(r.kind == "navigation" and "Previous article" in r.text for r in art.removed)
+
+
+def _harbour_copy(header: list[str]) -> str:
+    body = [
+        "",
+        "Repairs to the eastern harbour wall in Port Merrow will not start before March, the harbour board "
+        "said on Friday, after storms in April washed away part of the temporary barrier built last year.",
+        "",
+        "The board blamed a shortage of granite blocks and said the contractor had been told to finish "
+        "the work before the autumn tides, when the wall takes the worst of the weather.",
+        "",
+        "Fishing crews who moor along the wall said they had been promised the repairs twice already and "
+        "asked the council to pay for a second barrier while they wait.",
+    ]
+    return "\n".join(header + body)
+
+
+def test_a_date_line_just_above_the_headline_is_the_publication_date():
+    header = ["Port Merrow Ledger", "", "News", "Sport", "", "Lorna Quayle", "", "May 4, 2024", "9:15 am", "",
+              "Harbour Wall Repairs Delayed Until Spring"]
+    art = clean_item(RawItem(source="ledger.txt", format="text", content=_harbour_copy(header)))
+    assert isinstance(art, Article)
+    assert art.title == "Harbour Wall Repairs Delayed Until Spring"
+    assert art.published is not None and art.published.startswith("2024-05-04")
+    # a masthead's date of today, above the site's menu, is not the article's
+    header = ["Port Merrow Ledger", "Monday, November 23, 2026", "", "News", "Sport", "Weather", "Opinion", "",
+              "Harbour Wall Repairs Delayed Until Spring"]
+    art = clean_item(RawItem(source="ledger.txt", format="text", content=_harbour_copy(header)))
+    assert isinstance(art, Article)
+    assert art.title == "Harbour Wall Repairs Delayed Until Spring"
+    assert art.published is None
