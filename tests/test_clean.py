@@ -432,39 +432,6 @@ def test_a_json_ld_body_as_short_as_a_wall_does_not_make_a_page_an_article():
     assert isinstance(rec, InputRecord) and rec.reason.startswith("not_an_article:")
 
 
-def test_links_to_the_posts_before_and_after_are_not_the_headline():
-    text = "\n".join(
-        [
-            "Port Merrow Ledger",
-            "",
-            "News",
-            "Sport",
-            "",
-            "Ferry Fares Rise Again in Saltmere Previous article",
-            "Dredging Contract Goes to Local Firm Next article",
-            "",
-            "Harbour Wall Repairs Delayed Until Spring",
-            "",
-            "Author: Lorna Quayle",
-            "May 4, 2024 9:15 AM",
-            "",
-            "Repairs to the eastern harbour wall in Port Merrow will not start before March, the harbour board "
-            "said on Friday, after storms in April washed away part of the temporary barrier built last year.",
-            "",
-            "The board blamed a shortage of granite blocks and said the contractor had been told to finish "
-            "the work before the autumn tides, when the wall takes the worst of the weather.",
-            "",
-            "Fishing crews who moor along the wall said they had been promised the repairs twice already and "
-            "asked the council to pay for a second barrier while they wait.",
-        ]
-    )
-    art = clean_item(RawItem(source="ledger.txt", format="text", content=text))
-    assert isinstance(art, Article)
-    assert art.title == "Harbour Wall Repairs Delayed Until Spring"
-    assert "Previous article" not in art.text and "Next article" not in art.text
-    assert any(r.kind == "navigation" and "Previous article" in r.text for r in art.removed)
-
-
 def _harbour_copy(header: list[str]) -> str:
     body = [
         "",
@@ -478,6 +445,28 @@ def _harbour_copy(header: list[str]) -> str:
         "asked the council to pay for a second barrier while they wait.",
     ]
     return "\n".join(header + body)
+
+
+def test_links_to_the_posts_before_and_after_are_not_the_headline():
+    header = [
+        "Port Merrow Ledger",
+        "",
+        "News",
+        "Sport",
+        "",
+        "Ferry Fares Rise Again in Saltmere Previous article",
+        "Dredging Contract Goes to Local Firm Next article",
+        "",
+        "Harbour Wall Repairs Delayed Until Spring",
+        "",
+        "Author: Lorna Quayle",
+        "May 4, 2024 9:15 AM",
+    ]
+    art = clean_item(RawItem(source="ledger.txt", format="text", content=_harbour_copy(header)))
+    assert isinstance(art, Article)
+    assert art.title == "Harbour Wall Repairs Delayed Until Spring"
+    assert "Previous article" not in art.text and "Next article" not in art.text
+    assert any(r.kind == "navigation" and "Previous article" in r.text for r in art.removed)
 
 
 def test_a_date_line_just_above_the_headline_is_the_publication_date():
