@@ -26,7 +26,9 @@ DATE_PATTERN = re.compile(
 )
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
-BYLINE_PATTERN = re.compile(r"^(?:by|written by|words by|reporting by|posted by|story by)\s+(?P<names>.+)$", re.I)
+BYLINE_PATTERN = re.compile(
+    r"^(?:by|written by|words by|reporting by|posted by|story by|(?:article )?written by:|authors?:)\s+(?P<names>.+)$", re.I
+)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|al|bin)$")
 
 DATELINE_PATTERN = re.compile(
@@ -91,6 +93,8 @@ def parse_byline(line: str) -> list[str]:
         tokens = part.split()
         if 1 <= len(tokens) <= 5 and all(_NAME_TOKEN.match(t) for t in tokens):
             out.append(part)
+        elif not out:
+            return []  # 'By clicking Continue, you agree to our Privacy Policy': a byline opens with a name
     return out
 
 

@@ -126,7 +126,8 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
 
     authors: list[str] = []
     byline_idx: set[int] = set()
-    for i in range(0, min(len(lines), start + 3)):
+    # the byline nearest the article's first paragraph: a menu further up may print 'By Role'
+    for i in range(min(len(lines), start + 3) - 1, -1, -1):
         names = parse_byline(lines[i])
         if names:
             authors = names

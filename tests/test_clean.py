@@ -483,3 +483,12 @@ def test_a_date_line_just_above_the_headline_is_the_publication_date():
     assert isinstance(art, Article)
     assert art.title == "Harbour Wall Repairs Delayed Until Spring"
     assert art.published is None
+
+
+def test_the_byline_nearest_the_article_is_its_authors():
+    # a solutions menu above the page prints 'By Role'; the article's byline sits under its headline
+    header = ["Port Merrow Ledger", "", "Solutions", "By Role", "", "Harbour Masters", "Fishing Crews", "",
+              "Harbour Wall Repairs Delayed Until Spring", "", "By Lorna Quayle", "May 4, 2024 9:15 AM"]
+    art = clean_item(RawItem(source="ledger.txt", format="text", content=_harbour_copy(header)))
+    assert isinstance(art, Article)
+    assert art.authors == ["Lorna Quayle"]

@@ -200,6 +200,9 @@ def test_a_bare_weekday_is_the_latest_such_day_on_or_before_publication(base, we
         ("By Ines Marlow and Tom Reyes", ["Ines Marlow", "Tom Reyes"]),
         ("Reporting by Amira Haddad; Editing by Tom Quill", ["Amira Haddad"]),
         ("By the time the crews arrived, the roof had gone.", []),
+        ("By clicking Continue, you agree to the Ledger's User Agreement, Privacy Policy and Cookie Policy.", []),
+        ("Author: Lorna Quayle", ["Lorna Quayle"]),
+        ("Article written by: Lorna Quayle", ["Lorna Quayle"]),
         ("Byline", []),
     ],
 )
