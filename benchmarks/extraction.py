@@ -189,7 +189,6 @@ class Outcome:
     error: str | None = None  # the extractor raised
     rejected: str | None = None  # newsprism judged the page not an article
     article: Article | None = None
-    title: str | None = None  # the extractor's title field (trafilatura: its metadata)
 
 
 @dataclass
@@ -211,7 +210,7 @@ def run_newsprism(page_id: str, content: str, input_format: str) -> Outcome:
         if result.status == "failed":
             return Outcome(seconds=seconds, error=result.reason)
         return Outcome(seconds=seconds, rejected=result.reason)
-    return Outcome(text=result.text, seconds=seconds, article=result, title=result.title)
+    return Outcome(text=result.text, seconds=seconds, article=result)
 
 
 def run_trafilatura(page_html: str) -> Outcome:
@@ -220,18 +219,7 @@ def run_trafilatura(page_html: str) -> Outcome:
         text = trafilatura.extract(page_html, include_comments=False)
     except Exception as exc:
         return Outcome(seconds=time.perf_counter() - began, error=repr(exc))
-    seconds = time.perf_counter() - began
-    return Outcome(text=text or "", seconds=seconds, title=trafilatura_title(page_html))
-
-
-def trafilatura_title(page_html: str) -> str | None:
-    """trafilatura's title for the page (untimed: the speed rows time `extract` alone).
-    A page whose metadata it cannot read has no title; its text is still scored."""
-    try:
-        document = trafilatura.extract_metadata(page_html)
-    except Exception:
-        return None
-    return document.title if document is not None else None
+    return Outcome(text=text or "", seconds=time.perf_counter() - began)
 
 
 Extractors = dict[str, Callable[[Page], Outcome]]
@@ -303,33 +291,38 @@ def aeb_rows(benchmark: str, pages: list[Page], outcomes: dict[str, list[Outcome
     return rows + [empty_output_row(benchmark, outcomes)]
 
 
-def snippet_text(outcome: Outcome, with_title: bool = True) -> str:
-    """What a snippet is looked for in: the extractor's title and its text. Some of
-    trafilatura-eval-en's "with" snippets are headlines and some "without" ones are too, and
-    the two extractors put the headline in different places (newsprism always in
-    `Article.title`, trafilatura in its text when the headline sits inside the article
+def snippet_text(outcome: Outcome, title: str | None) -> str:
+    """What a snippet is looked for in: the extractor's title (its metadata reading) and its
+    text. Some of trafilatura-eval-en's "with" snippets are headlines and some "without" ones
+    are too, and the two extractors put the headline in different places (newsprism always
+    in `Article.title`, trafilatura in its text when the headline sits inside the article
     element, and always in its metadata title). Each is scored on both of its own fields;
-    the "text only" rows score the text alone, trafilatura's own protocol. (AEB's gold
-    body has no headline: it is scored on `.text`.)"""
-    if with_title and outcome.title:
-        return f"{outcome.title}\n\n{outcome.text}"
-    return outcome.text
+    the "text only" rows (title None) score the text alone, trafilatura's own protocol.
+    (AEB's gold body has no headline: it is scored on `.text`.)"""
+    return f"{title}\n\n{outcome.text}" if title else outcome.text
 
 
-def eval_en_counts(pages: list[Page], found: list[Outcome], with_title: bool = True) -> SnippetCounts:
+def eval_en_counts(pages: list[Page], found: list[Outcome], metadata: list[Metadata] | None) -> SnippetCounts:
+    """Snippet counts over the pages; with each page's metadata title when `metadata` is given."""
     total = SnippetCounts()
-    for page, outcome in zip(pages, found, strict=True):
-        total += snippet_counts(snippet_text(outcome, with_title), page.gold["with"], page.gold["without"])
+    for i, (page, outcome) in enumerate(zip(pages, found, strict=True)):
+        title = metadata[i].title if metadata is not None else None
+        total += snippet_counts(snippet_text(outcome, title), page.gold["with"], page.gold["without"])
     return total
 
 
-def eval_en_rows(benchmark: str, pages: list[Page], outcomes: dict[str, list[Outcome]]) -> list[Row]:
+def eval_en_rows(
+    benchmark: str, pages: list[Page], outcomes: dict[str, list[Outcome]], metadata: dict[str, list[Metadata]]
+) -> list[Row]:
     rows = []
     for with_title, metrics in (
         (True, ("precision", "recall", "accuracy", "F-score")),
         (False, ("accuracy", "F-score")),
     ):
-        scores = {name: snippet_scores(eval_en_counts(pages, found, with_title)) for name, found in outcomes.items()}
+        scores = {
+            name: snippet_scores(eval_en_counts(pages, found, metadata[name] if with_title else None))
+            for name, found in outcomes.items()
+        }
         rows += [
             Row(
                 benchmark,
@@ -444,12 +437,14 @@ def aeb_page_details(pages: list[Page], outcomes: dict[str, list[Outcome]]) -> d
     return details
 
 
-def eval_en_page_details(pages: list[Page], outcomes: dict[str, list[Outcome]]) -> dict[str, Any]:
+def eval_en_page_details(
+    pages: list[Page], outcomes: dict[str, list[Outcome]], metadata: dict[str, list[Metadata]]
+) -> dict[str, Any]:
     details: dict[str, Any] = {}
     for i, page in enumerate(pages):
         details[page.id] = {}
         for name, found in outcomes.items():
-            counts = snippet_counts(snippet_text(found[i]), page.gold["with"], page.gold["without"])
+            counts = snippet_counts(snippet_text(found[i], metadata[name][i].title), page.gold["with"], page.gold["without"])
             details[page.id][name] = asdict(counts) | {
                 "words": len(tokenize(found[i].text)),
                 "rejected": found[i].rejected,
@@ -500,30 +495,28 @@ def run(data: Path, limit: int | None) -> Report:
     evaluation = load_eval_en(data / "trafilatura-eval-en", limit, errors)
     eval_html = run_all("eval-en HTML", evaluation, html_extractors(), errors)
     eval_text = run_all("eval-en text copy", evaluation, text_copy_extractors(), errors)
-    rows += eval_en_rows("eval-en HTML", evaluation, eval_html) + eval_en_rows(
-        "eval-en text copy", evaluation, eval_text
-    )
-    details["eval-en HTML"] = eval_en_page_details(evaluation, eval_html)
-    details["eval-en text copy"] = eval_en_page_details(evaluation, eval_text)
-    calls += 2 * len(evaluation)
-
+    # one metadata reading per extractor and page, for the metadata rows and for the title
+    # the snippet rows look in
     print(f"eval-en metadata: {len(evaluation)} pages", file=sys.stderr, flush=True)
     metadata = {
         NEWSPRISM: [newsprism_metadata(o) for o in eval_html[NEWSPRISM]],
         TRAFILATURA: [trafilatura_metadata(page, errors) for page in evaluation],
     }
-    rows += metadata_rows(evaluation, metadata)
-    details["eval-en metadata"] = metadata_page_details(evaluation, metadata)
-    calls += len(evaluation)
     name = "eval-en text-copy metadata"
     print(f"{name}: {len(evaluation)} pages", file=sys.stderr, flush=True)
     copy_metadata = {
         NEWSPRISM: [newsprism_metadata(o) for o in eval_text[NEWSPRISM]],
         TRAFILATURA: [trafilatura_metadata(page, errors, text_copy=True, benchmark=name) for page in evaluation],
     }
-    rows += metadata_rows(evaluation, copy_metadata, name)
+    calls += 2 * len(evaluation)
+    rows += eval_en_rows("eval-en HTML", evaluation, eval_html, metadata)
+    rows += eval_en_rows("eval-en text copy", evaluation, eval_text, copy_metadata)
+    details["eval-en HTML"] = eval_en_page_details(evaluation, eval_html, metadata)
+    details["eval-en text copy"] = eval_en_page_details(evaluation, eval_text, copy_metadata)
+    calls += 2 * len(evaluation)
+    rows += metadata_rows(evaluation, metadata) + metadata_rows(evaluation, copy_metadata, name)
+    details["eval-en metadata"] = metadata_page_details(evaluation, metadata)
     details[name] = metadata_page_details(evaluation, copy_metadata)
-    calls += len(evaluation)
 
     rows += [speed_row("AEB HTML", aeb_html), speed_row("AEB text copy", aeb_text), errors_row(errors, calls)]
     settings = {
