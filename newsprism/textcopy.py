@@ -366,8 +366,9 @@ def _date_above(lines: list[str], kinds: list[str | None], title_idx: int | None
         seen += 1
         if seen > DATE_ABOVE_LINES or kinds[i] is not None or len(line.split()) > DATE_LINE_WORDS:
             return None
-        if _is_date_line(line):
-            return find_date([line])
+        found = find_date([line])  # a short line with a date: a date line (_is_date_line)
+        if found is not None:
+            return found
     return None
 
 
