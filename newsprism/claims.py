@@ -259,9 +259,7 @@ def _reported_clause_around(doc: Any, item: _Quote, body: str) -> Span | None:
             joined = sibling.left_edge.i == right + 1 and not (sibling.left_edge.is_punct or doc[right].text in ",;:")
             if sibling.dep_ == "ccomp" and joined:
                 right = sibling.right_edge.i  # the parse splits one reported clause in two
-    right = _clause_end(path, right, first[-1].i)
-    while right > left and doc[right].is_punct and not _is_quote_mark(doc[right].text):
-        right -= 1
+    right = _last_word(doc, _clause_end(path, right, first[-1].i), left)
     start = min(doc[left].idx, mention.start - 1)
     end = max(doc[right].idx + len(doc[right]), _after_closing_mark(body, mention.end))
     start = max(start, 0)
@@ -283,6 +281,7 @@ def _around_attribution(verb: Any, first: Any, quote_end: int, body: str) -> Spa
         t for t in clause.subtree
         if t.i not in attribution and not (t.head.i == clause.i and t.dep_ in ("cc", "mark", "punct") and t.i < first[0].i)
     ]
+    # trimmed on the list, not on the doc: the attribution left out may sit between
     while tokens and tokens[-1].is_punct and not _is_quote_mark(tokens[-1].text):
         tokens.pop()
     if not tokens or tokens[0].i >= first[0].i:
@@ -311,11 +310,10 @@ def _judged_as(doc: Any, item: _Quote, body: str) -> Span | None:
             # what completes the judgement goes with it ('as "directly responsible" for the
             # attack'); the writer's setting after it does not ('"a con artist" ― just as
             # ...'), nor an aside after a comma ('as "Spanish," which is what ...')
-            last = doc[_judgement_end(first, token.right_edge.i)]
-            if any(t.text == "," for t in doc[first[-1].i + 1 : last.i + 1]):
-                last = first[-1]
-            while last.i > first[-1].i and last.is_punct and not _is_quote_mark(last.text):
-                last = doc[last.i - 1]
+            right = _judgement_end(first, token.right_edge.i)
+            if any(t.text == "," for t in doc[first[-1].i + 1 : right + 1]):
+                right = first[-1].i
+            last = doc[_last_word(doc, right, first[-1].i)]
             end = max(_after_closing_mark(body, mention.end), last.idx + len(last))
             end = min(end, len(body))
             return Span(start, end, body[start:end])
@@ -467,6 +465,14 @@ def _after_closing_mark(body: str, quote_end: int) -> int:
     quote does not stop inside it ('the plan "reckless,'); one character on otherwise."""
     found = _CLOSING_MARK.match(body, quote_end)
     return found.end() if found else quote_end + 1
+
+
+def _last_word(doc: Any, right: int, left: int) -> int:
+    """`right` moved back over trailing punctuation, but not past `left` and not over a
+    closing quotation mark, which belongs to what was said."""
+    while right > left and doc[right].is_punct and not _is_quote_mark(doc[right].text):
+        right -= 1
+    return right
 
 
 def _is_quote_mark(text: str) -> bool:
