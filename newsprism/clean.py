@@ -17,6 +17,7 @@ from .dates import parse_datetime
 from .htmlclean import extract_html
 from .metadata import outlet_from_lines, parse_dateline
 from .models import Anomaly, Article, InputRecord, PageExtraction, RawItem, Reason
+from .nlp import language_of
 from .textcopy import MIN_ARTICLE_WORDS, extract_text_copy
 
 # Two text copies that share more than this share of their lines are versions of one
@@ -178,7 +179,7 @@ def _clean(item: RawItem, content: str, mojibake: list[tuple[str, str]], templat
         authors=item.authors or page.authors,
         published=_plausible(item.published) or _plausible(page.published),
         dateline=page.dateline or parse_dateline(paragraphs[0])[0],
-        language=page.language or "en",
+        language=page.language or language_of(text),
         removed=page.removed,
         anomalies=anomalies,
         embeds=[e for e in page.embeds if e.start >= 0],

