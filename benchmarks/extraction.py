@@ -68,7 +68,12 @@ two lines, comment buttons and thread headers, the teaser-list line features) we
 wceb-2025 dev pages and judged on its test split with a model trained on dev only; AEB was only
 measured, not read. So was the article-region pass (the article as one block of lines,
 `textcopy.article_region`): tuned on wceb-2025 test with a dev-trained model, AEB and eval-en
-measured once afterwards.
+measured once afterwards. The lexical score of the line classifier (hashed word and character
+n-grams, `linemodel.LexicalScore`) was chosen among three hashings by wceb-2025 test with
+dev-trained models; AEB was measured for all three too, and ranked them the same way. The
+score's threshold (0.3), and judging only English pages with it, were chosen on wceb-2025 test
+and the eval-other held-out quarter (`tools/tune_text_copy.py`); AEB and eval-en were measured
+once afterwards.
 
 The HTML metadata rules (which publication date wins when JSON-LD, OpenGraph, `<time>` and
 htmldate's printed day disagree, `htmldates.py`; when trafilatura's author reading beats the

@@ -111,8 +111,7 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
     if body is None:
         return PageExtraction(None, [], [], reject_reason="no paragraph of article prose in the page")
     start, end = body
-    proba = _model_proba(text, len(lines))
-    threshold = load_line_model().threshold
+    proba, threshold = _model_proba(text, len(lines))
     in_main_run = [p >= MAIN_RUN_FLOOR and prose[i] and start <= i <= end for i, p in enumerate(proba)]
     first, last = _article_span(lines, kinds, proba, in_main_run, threshold)
     keep = [(in_main_run[i] or p >= threshold) and first <= i <= last for i, p in enumerate(proba)]
@@ -264,15 +263,16 @@ def find_embeds(lines: list[str]) -> tuple[list[Embed], set[int]]:
     return embeds, covered
 
 
-def _model_proba(text: str, n_lines: int) -> list[float]:
-    """The line classifier's probability that each line is article (blank lines: 0)."""
+def _model_proba(text: str, n_lines: int) -> tuple[list[float], float]:
+    """The line classifier's probability that each line is article (blank lines: 0), and
+    the probability from which it counts a line as article on this page."""
     kept, before, after = page_lines(text)
-    proba = load_line_model().proba(features(kept, before, after))
+    judged = load_line_model().judge(features(kept, before, after), kept)
     out = [0.0] * n_lines
     positions = [i for i, ln in enumerate(text.splitlines()) if ln.strip()]
-    for pos, p in zip(positions, proba, strict=True):
+    for pos, p in zip(positions, judged.proba, strict=True):
         out[pos] = float(p)
-    return out
+    return out, judged.threshold
 
 
 def _is_date_line(line: str) -> bool:

@@ -360,11 +360,52 @@ def test_teaser_lists_are_dense_in_headlines_and_time_stamps():
     assert headline[first_teaser + 2] >= 0.4 and stamp[first_teaser + 2] >= 0.4
 
 
+def test_the_lexical_score_knows_the_words_of_clutter():
+    """The shipped line model's word score, with no help from a line's shape or place:
+    page chrome (a newsletter box, a cookie notice, an app promo, a plea for support)
+    scores below every sentence of the article."""
+    from newsprism.linemodel import load_line_model
+
+    chrome = [
+        "Get the best of the Courier delivered to your inbox every morning",
+        "We use cookies to improve your experience on our site",
+        "Download our app for the latest breaking news alerts",
+        "Our journalism depends on readers like you",
+    ]
+    lexical = load_line_model().lexical
+    chrome_scores, body_scores = lexical.proba(chrome), lexical.proba(BODY)
+    assert chrome_scores.max() < body_scores.min()
+
+
 GERMAN_BODY = [
     "Die Hafenbehörde hat am Dienstag die Ausbaggerung des Ostkanals genehmigt und damit einen Streit beendet, der zwei Fährlinien den Sommer über lahmgelegt hatte.",
     "Die Arbeiten sollen im März beginnen und etwa neun Wochen dauern, sagte die Vorsitzende. Kleine Boote müssen in dieser Zeit den Westkanal nehmen.",
     "Fischer hatten verlangt, mit den Arbeiten bis zum Ende der Frühjahrssaison zu warten, und der Rat will den Zeitplan im Februar überprüfen.",
 ]
+
+
+def test_the_lexical_score_judges_only_pages_in_the_languages_it_learned():
+    """An English page is judged with the lexical score; a German one, even under an
+    English menu, by the stages that never saw it (to a regression fitted on English,
+    German prose is unfamiliar words, the way clutter is)."""
+    import numpy as np
+
+    from newsprism.linefeatures import features
+    from newsprism.linemodel import load_line_model, page_language
+    from newsprism.textcopy import page_lines
+
+    model = load_line_model()
+    assert "en" in model.languages and "de" not in model.languages
+    english = ["Harbour board approves east channel dredging", *BODY, "Sign up for our newsletter"]
+    german = ["Home", "News", "Sport", "Weather", "Sign in", "Hafenbehörde genehmigt Ausbaggerung", *GERMAN_BODY]
+    for page, stages in ((english, model.worded), (german, model.plain)):
+        kept, before, after = page_lines("\n".join(page))
+        x = features(kept, before, after)
+        judged = model.judge(x, kept)
+        assert judged.threshold == stages.threshold
+        scored = x if stages is model.plain else np.hstack([x, model.lexical.proba(kept)[:, None]])
+        assert np.allclose(judged.proba, stages.proba(scored))
+    assert page_language(english) == "en" and page_language(german) == "de"
 
 
 def test_an_article_s_language_is_read_from_its_words_when_the_page_does_not_say():
@@ -401,7 +442,7 @@ def test_a_blurb_far_below_the_article_is_not_kept(monkeypatch):
     lines = ["Harbour board approves east channel dredging", *BODY, *menu, blurb]
     page = "\n".join(lines)
     scores = [0.1, 0.9, 0.9, 0.2, 0.9, 0.9, *[0.01] * len(menu), 0.6]
-    monkeypatch.setattr(textcopy, "_model_proba", lambda text, n: scores)
+    monkeypatch.setattr(textcopy, "_model_proba", lambda text, n: (scores, 0.4))
     out = extract_text_copy(page)
     assert out.paragraphs == BODY
     assert blurb in {r.text for r in out.removed}

@@ -83,11 +83,12 @@ def test_dataset_leaves_out_a_page_whose_labels_cover_too_little_of_its_referenc
         "Repairs will start<br>in spring and<br>take two years,<br>the mayor said.",
     ]
     mismatched = ("bad", _html(split_lines), REFERENCE)
-    _, y_all, groups_all = dataset([matched, mismatched])
-    _, y_kept, groups_kept = dataset([matched, mismatched], min_coverage=0.8)
-    assert len(set(groups_all.tolist())) == 2
-    assert set(groups_kept.tolist()) == {0}
-    assert y_kept.sum() == 2
+    every = dataset([matched, mismatched])
+    kept = dataset([matched, mismatched], min_coverage=0.8)
+    assert len(set(every.groups.tolist())) == 2
+    assert set(kept.groups.tolist()) == {0}
+    assert kept.y.sum() == 2
+    assert len(kept.lines) == len(kept.y) == len(kept.x)
 
 
 @pytest.mark.shared

@@ -14,6 +14,7 @@ import gzip
 import json
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import html_text
@@ -154,11 +155,21 @@ def reference_coverage(lines: list[str], labels: np.ndarray, reference: str) -> 
     return kept / max(len(normalise(reference).split()), 1)
 
 
-def dataset(
-    pages, cache: Path | None = None, prefix: str = "wceb", min_coverage: float | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Features, labels and page numbers of every line of `pages`; with `min_coverage`, a
-    page whose labelled lines cover less of the reference than that is left out."""
+@dataclass
+class LineData:
+    """Every line of a set of pages: its text, its features, its label and its page."""
+
+    lines: list[str]
+    x: np.ndarray
+    y: np.ndarray
+    groups: np.ndarray
+
+
+def dataset(pages, cache: Path | None = None, prefix: str = "wceb", min_coverage: float | None = None) -> LineData:
+    """Lines, features, labels and page numbers of every line of `pages`; with
+    `min_coverage`, a page whose labelled lines cover less of the reference than that is
+    left out."""
+    texts: list[str] = []
     xs, ys, groups = [], [], []
     for n, (page_id, html, reference) in enumerate(pages):
         try:
@@ -171,7 +182,8 @@ def dataset(
         labels = label_lines(lines, reference)
         if min_coverage is not None and reference_coverage(lines, labels, reference) < min_coverage:
             continue
+        texts.extend(lines)
         xs.append(features(lines, before, after))
         ys.append(labels)
         groups.append(np.full(len(lines), n))
-    return np.concatenate(xs), np.concatenate(ys), np.concatenate(groups)
+    return LineData(texts, np.concatenate(xs), np.concatenate(ys), np.concatenate(groups))
