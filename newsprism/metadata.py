@@ -20,8 +20,31 @@ _TIME = r"(?:,?\s+(?:at\s+)?(?P<time>\d{1,2}(?::\d{2})\s*(?:[ap]\.?m\.?)?|\d{1,2
 # '19.10.2019': day, month, year with dots, as German, Austrian, Swiss, Dutch, Nordic and
 # Eastern European pages print dates; no country writes month first with dots.
 _DOTTED = r"(?P<dotted>(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.]\d))"
+# Day-first dates with a month name in the languages of most European news pages: '18.
+# Oktober 2019', '19 octobre 2019', '1er mai 2023', '4 de mayo de 2022'. The names come from
+# dateparser's own locale data, which parses them.
+DAY_FIRST_LANGUAGES = ("de", "fr", "es", "it", "nl", "pt")
+MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+
+
+def _month_names(languages: Iterable[str]) -> str:
+    from dateparser.languages.loader import default_loader
+
+    names = {
+        name.lower()
+        for code in languages
+        for key in MONTH_KEYS
+        for name in default_loader.get_locale(code).info.get(key, [])
+        if len(name) >= 3
+    }
+    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+
+
+_DAY_FIRST = rf"\d{{1,2}}(?:\.|er)?\s+(?:de\s+)?(?:{_month_names(DAY_FIRST_LANGUAGES)})\.?,?\s+(?:del?\s+)?\d{{4}}"
 DATE_PATTERN = re.compile(
-    rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|{_DOTTED}){_TIME}",
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_DAY_FIRST}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|{_DOTTED}){_TIME}",
     re.I,
 )
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")

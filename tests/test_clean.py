@@ -551,3 +551,11 @@ def test_the_byline_nearest_the_article_is_its_authors():
     art = clean_item(RawItem(source="ledger.txt", format="text", content=_harbour_copy(header)))
     assert isinstance(art, Article)
     assert art.authors == ["Lorna Quayle"]
+
+
+def test_a_german_date_line_under_the_headline_is_the_publication_date():
+    page = "\n".join(["Hafenbehörde genehmigt Ausbaggerung des Ostkanals", "Von Lena Brandt", "19. Oktober 2019 00:04 Uhr", *GERMAN_BODY])
+    article = clean_item(RawItem(source="de.txt", format="text", content=page))
+    assert isinstance(article, Article)
+    assert article.published == "2019-10-19T00:04:00"
+    assert "19. Oktober 2019 00:04 Uhr" not in article.text

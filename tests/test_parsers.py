@@ -7,11 +7,19 @@ import re
 from datetime import date, datetime, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsprism.dates import WEEKDAYS, before_publication, publication_moment, resolve
-from newsprism.metadata import find_date, outlet_from_lines, parse_byline, parse_date, parse_dateline
+from newsprism.metadata import (
+    DAY_FIRST_LANGUAGES,
+    MONTH_KEYS,
+    find_date,
+    outlet_from_lines,
+    parse_byline,
+    parse_date,
+    parse_dateline,
+)
 from newsprism.namedays import FIXED_DAYS, resolve_holiday
 from newsprism.quantities import APPROXIMATION_MARKERS, parse_number, values_agree
 from newsprism.quotespans import quote_spans
@@ -219,6 +227,12 @@ def test_parse_byline(line, names):
         ("4 May 2024", "2024-05-04"),
         ("19.10.2019 12.09", "2019-10-19"),  # day first with dots, as German pages print it
         ("Lotte Meier 05.10.2019, 15:07 Uhr", "2019-10-05T15:07:00"),
+        ("Von Claudia Riedler 19. Oktober 2019 00:04 Uhr", "2019-10-19T00:04:00"),  # month names of
+        ("Veröffentlicht am 5. März 2020, 14:09", "2020-03-05T14:09:00"),  # European languages
+        ("1er novembre 2023", "2023-11-01"),
+        ("Publicado el 4 de mayo de 2022", "2022-05-04"),
+        ("19 settembre 2021", "2021-09-19"),
+        ("3 maart 2022", "2022-03-03"),
         ("3.14.2019", None),  # no month 14: not a date of this form, and no guess
         ("Version 1.2.2019.3", None),
         ("no date here", None),
@@ -403,6 +417,19 @@ def test_an_opening_curly_mark_after_a_word_closes_the_quote():
     assert [text[q.start : q.end] for q in quote_spans(text)] == ["criminals", "rapists", "the Hispanics"]
     nested = '"She told me, \u201cgo home,\u201d and I did," he said.'  # a mark that opens a word still nests
     assert [nested[q.start : q.end] for q in quote_spans(nested)] == ["She told me, \u201cgo home,\u201d and I did,"]
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.sampled_from(DAY_FIRST_LANGUAGES))
+@settings(max_examples=60, deadline=None)
+def test_a_day_month_year_in_a_european_language_reads_as_that_day(day, language):
+    """Every month name dateparser knows for the languages, printed as that language's pages
+    print a date."""
+    from dateparser.languages.loader import default_loader
+
+    month = default_loader.get_locale(language).info[MONTH_KEYS[day.month - 1]]
+    name = max(month, key=len)  # the full name
+    printed = f"{day.day} de {name} de {day.year}" if language in ("es", "pt") else f"{day.day}. {name} {day.year}" if language == "de" else f"{day.day} {name} {day.year}"
+    assert parse_date(f"{printed}, 10:15") == f"{day.isoformat()}T10:15:00"
 
 
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.booleans())
