@@ -49,9 +49,17 @@ DATE_PATTERN = re.compile(
 )
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
+# 'By Jane Doe', and the same in the languages of DAY_FIRST_LANGUAGES: 'Von Lisa Borch',
+# 'Erstellt von Andri Bryner', 'Text: Jon Nitz', 'Por Juliet Jimenez', 'Par Emmanuelle
+# Ducros', 'Di Mario Rossi', 'Door Anne de Vries'. The names after it must be capitalised,
+# so a sentence that opens with the same word ('Von den 27 Staaten ...') is no byline.
 BYLINE_PATTERN = re.compile(
-    r"^(?:by|written by|words by|reporting by|posted by|story by|(?:article )?written by:|authors?:)\s+(?P<names>.+)$", re.I
+    r"^(?:by|written by|words by|reporting by|posted by|story by|(?:article )?written by:|authors?:"
+    r"|von:?|(?:erstellt|geschrieben|verfasst) von|text:|autor(?:in)?:|por|par|di|door|auteur:)\s+(?P<names>.+)$",
+    re.I,
 )
+# where a byline's names end and its date begins
+_BYLINE_DATE = re.compile(r"\s+(?:(?:le|am|on|el|il|op|at)\s+)?(?=\d)")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|al|bin)$")
 
 DATELINE_PATTERN = re.compile(
@@ -110,6 +118,7 @@ def parse_byline(line: str) -> list[str]:
     if not match:
         return []
     names = re.split(r"[;|]| - | — ", match.group("names"))[0]
+    names = _BYLINE_DATE.split(names)[0]  # 'Por Juliet Jimenez 5 mayo, 2022', 'Par Ana Gil le 14.09.2020'
     out = []
     for part in re.split(r",\s*|\s+and\s+|\s*&\s*", names):
         part = part.strip().rstrip(".")

@@ -212,6 +212,16 @@ def test_a_bare_weekday_is_the_latest_such_day_on_or_before_publication(base, we
         ("Author: Lorna Quayle", ["Lorna Quayle"]),
         ("Article written by: Lorna Quayle", ["Lorna Quayle"]),
         ("Byline", []),
+        ("By Jane Doe 2 hours ago", ["Jane Doe"]),  # the names end where the date begins
+        ("Von Lisa Borch", ["Lisa Borch"]),  # the same in the languages of European news
+        ("Erstellt von Andri Bryner", ["Andri Bryner"]),
+        ("Von Christian Thiele, 07 Dezember, 2022", ["Christian Thiele"]),
+        ("Text: Jon Nitz", ["Jon Nitz"]),
+        ("Por Juliet Jimenez 5 mayo, 2022, 6:12 pm", ["Juliet Jimenez"]),
+        ("Par Emmanuelle Ducros le 14.09.2020 à 11h46", ["Emmanuelle Ducros"]),
+        ("Von den 27 Mitgliedstaaten haben 20 zugestimmt.", []),  # a sentence, not a byline
+        ("Par ailleurs, le gouvernement a tranché.", []),
+        ("Door de regen bleef het stil.", []),
     ],
 )
 def test_parse_byline(line, names):
