@@ -149,6 +149,8 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
         )
         for i, line in enumerate(lines)
     ]
+    if published is None:
+        published = _date_above_article(lines, prose, selected, title_idx)
 
     paragraphs: list[str] = []
     removed: list[Removed] = []
@@ -372,6 +374,30 @@ def _date_above(lines: list[str], kinds: list[str | None], title_idx: int | None
     return None
 
 
+def _date_above_article(lines: list[str], prose: list[bool], selected: list[bool], title_idx: int | None) -> str | None:
+    """A date line a few lines above the article's first kept paragraph ('May 06, 2025',
+    'October 11, 2023 by Autumn Huerter'), for pages whose headline was not found above the
+    article, so the header window missed it. When the headline is above the article, the
+    header window and `_date_above` have looked already, and a date above the headline and
+    its menu is a masthead's date of today. The search stops at a line of prose: a date
+    beyond another paragraph belongs to something else."""
+    first = next((i for i, kept in enumerate(selected) if kept), None)
+    if first is None or (title_idx is not None and title_idx < first):
+        return None
+    seen = 0
+    for i in range(first - 1, -1, -1):
+        if not lines[i]:
+            continue
+        seen += 1
+        if seen > DATE_ABOVE_ARTICLE_LINES or prose[i]:
+            return None
+        if _is_date_line(lines[i]):
+            return find_date([lines[i]])
+    return None
+
+
+# At most this many non-blank lines between a date line and the article's first paragraph.
+DATE_ABOVE_ARTICLE_LINES = 6
 # At most this many non-blank lines between a date line above the headline and the headline.
 DATE_ABOVE_LINES = 3
 # A date line above the headline is short ('September 4, 2025', 'Travel September 8, 2021').

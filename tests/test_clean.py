@@ -559,3 +559,16 @@ def test_a_german_date_line_under_the_headline_is_the_publication_date():
     assert isinstance(article, Article)
     assert article.published == "2019-10-19T00:04:00"
     assert "19. Oktober 2019 00:04 Uhr" not in article.text
+
+
+def test_a_date_line_just_above_the_first_paragraph_dates_a_page_whose_headline_is_below_it():
+    """A copy that opens with the document title and repeats it as a title bar at the foot
+    of the article leaves no header above the article to search; the short date line right
+    above the first paragraph still dates it."""
+    headline = "Harbour board approves east channel dredging"
+    page = [f"{headline} - Saltmere Courier", "Home", "Local news", "Sport", "October 11, 2023 by Mara Quill", "Share",
+            *BODY, headline, "Contact us"]
+    article = clean_item(RawItem(source="near.txt", format="text", content="\n".join(page)))
+    assert isinstance(article, Article)
+    assert article.published == "2023-10-11"
+    assert "October 11, 2023 by Mara Quill" not in article.text
