@@ -572,3 +572,17 @@ def test_a_date_line_just_above_the_first_paragraph_dates_a_page_whose_headline_
     assert isinstance(article, Article)
     assert article.published == "2023-10-11"
     assert "October 11, 2023 by Mara Quill" not in article.text
+
+
+def test_the_shipped_line_model_was_trained_on_the_features_the_code_computes():
+    """The model file keeps a text (the example text copies) and its features as computed when it was trained; a
+    change to the features or the clutter patterns needs a retrained model
+    (tools/train_line_model.py), or every score moves by what the trees never saw."""
+    import numpy as np
+
+    from newsprism.linefeatures import features, page_lines
+    from newsprism.linemodel import MODEL_PATH
+
+    with np.load(MODEL_PATH) as data:
+        text, saved = str(data["check_text"]), data["check_features"]
+    np.testing.assert_allclose(features(*page_lines(text)), saved, rtol=1e-6)

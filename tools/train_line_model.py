@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from line_dataset import CACHE, MIN_DERIVED_COVERAGE, LineData, dataset, other_pages, wceb_pages  # noqa: E402
 
+from newsprism.linefeatures import features, page_lines  # noqa: E402
 from newsprism.linemodel import MODEL_PATH, LexicalScore, lexical_matrix, neighbour_features, page_language  # noqa: E402
 
 THRESHOLD = 0.4  # best-but-one F1 on the wceb test split, kept for precision (0.3 was best)
@@ -95,6 +96,19 @@ def train_stages(
     weights = None if weight is None else np.concatenate([weight[groups == g] for g in np.unique(groups)])
     stage2 = HistGradientBoostingClassifier(**PARAMS).fit(np.concatenate(second), labels, sample_weight=weights)
     return stage1, stage2
+
+
+# Pages whose features are saved with the model: the bundled example text copies, read as
+# one page. tests/test_clean.py recomputes them, so a change to linefeatures.py or
+# clutter.py that the shipped trees never saw fails a test instead of silently moving
+# every score (the file shipped until stop 20 predated a clutter-pattern change by a day).
+FEATURE_CHECK_PAGES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+def feature_check() -> dict[str, np.ndarray]:
+    """The check text and its features as the code computes them now."""
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(FEATURE_CHECK_PAGES.glob("*.txt")))
+    return {"check_text": np.array(text), "check_features": features(*page_lines(text))}
 
 
 def training_languages(lines: list[str], groups: np.ndarray) -> list[str]:
@@ -156,6 +170,7 @@ def main(argv: list[str]) -> None:
         args.out, threshold=np.array(THRESHOLD), lex_threshold=np.array(LEXICAL_THRESHOLD),
         lex_coef=coef, lex_intercept=np.array(float(lexical.intercept_[0])), lex_languages=np.array(languages),
         **export(plain[0], "s1"), **export(plain[1], "s2"), **export(worded[0], "lex_s1"), **export(worded[1], "lex_s2"),
+        **feature_check(),
     )
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
 
