@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from .clutter import COMMENT_SIGNATURE, clutter_kind
 from .linefeatures import features, page_lines, word_count
@@ -279,7 +280,7 @@ def _model_proba(text: str, n_lines: int) -> tuple[list[float], float]:
 
 def _is_date_line(line: str) -> bool:
     """A short line that carries a date: 'Published Nov. 13, 2026 8:12 a.m. ET'."""
-    return len(line.split()) <= 12 and find_date([line]) is not None
+    return len(line.split()) <= DATE_LINE_MAX_WORDS and find_date([line]) is not None
 
 
 def _next_nonblank(lines: list[str], i: int) -> int | None:
@@ -360,18 +361,9 @@ def _date_above(lines: list[str], kinds: list[str | None], title_idx: int | None
     masthead's today's date further up is never read as the article's."""
     if title_idx is None:
         return None
-    seen = 0
-    for i in range(title_idx - 1, -1, -1):
-        line = lines[i]
-        if not line:
-            continue
-        seen += 1
-        if seen > DATE_ABOVE_LINES or kinds[i] is not None or len(line.split()) > DATE_LINE_WORDS:
-            return None
-        found = find_date([line])  # a short line with a date: a date line (_is_date_line)
-        if found is not None:
-            return found
-    return None
+    return _date_line_above(
+        lines, title_idx, DATE_ABOVE_LINES, lambda i: kinds[i] is not None or len(lines[i].split()) > DATE_LINE_WORDS
+    )
 
 
 def _date_above_article(lines: list[str], prose: list[bool], selected: list[bool], title_idx: int | None) -> str | None:
@@ -384,15 +376,23 @@ def _date_above_article(lines: list[str], prose: list[bool], selected: list[bool
     first = next((i for i, kept in enumerate(selected) if kept), None)
     if first is None or (title_idx is not None and title_idx < first):
         return None
+    return _date_line_above(lines, first, DATE_ABOVE_ARTICLE_LINES, lambda i: prose[i])
+
+
+def _date_line_above(lines: list[str], index: int, max_lines: int, stops: Callable[[int], bool]) -> str | None:
+    """The date of the nearest date line (`_is_date_line`) among the `max_lines` non-blank
+    lines above `index`; None when a line for which `stops` holds comes first."""
     seen = 0
-    for i in range(first - 1, -1, -1):
-        if not lines[i]:
+    for i in range(index - 1, -1, -1):
+        line = lines[i]
+        if not line:
             continue
         seen += 1
-        if seen > DATE_ABOVE_ARTICLE_LINES or prose[i]:
+        if seen > max_lines or stops(i):
             return None
-        if _is_date_line(lines[i]):
-            return find_date([lines[i]])
+        found = find_date([line]) if len(line.split()) <= DATE_LINE_MAX_WORDS else None
+        if found is not None:
+            return found
     return None
 
 
@@ -402,6 +402,8 @@ DATE_ABOVE_ARTICLE_LINES = 6
 DATE_ABOVE_LINES = 3
 # A date line above the headline is short ('September 4, 2025', 'Travel September 8, 2021').
 DATE_LINE_WORDS = 8
+# A date line anywhere is at most this long ('Published Nov. 13, 2026 8:12 a.m. ET | Updated ...').
+DATE_LINE_MAX_WORDS = 12
 
 
 def _is_bare_name(line: str) -> bool:
