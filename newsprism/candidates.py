@@ -30,6 +30,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .entailment import negated, refuting, stance_differs
+from .events import event_key, target_words
 from .models import Extraction
 
 # The least TF-IDF cosine of words for two sentences to be worth embedding. Chosen on ECB+
@@ -88,6 +89,7 @@ def extraction_sentences_compared(extractions: Sequence[Extraction]) -> set[str]
     - two numbers of one counted thing whose unit or `of` differ (crosscheck._same_measure
       and the measure conflict `unit_changed`);
     - one number and unit given to two counted things (the measure conflict `different_thing`);
+    - two events of one doer and action whose targets share no word (crosscheck._align_events);
     and two mentions in one sentence need no vector (their similarity is 1). This mirrors
     those comparisons and may take in more pairs than they read, never fewer;
     tests/test_candidates.py checks that cross-checking finds the same with every sentence
@@ -107,6 +109,11 @@ def extraction_sentences_compared(extractions: Sequence[Extraction]) -> set[str]
         lambda e: (e.quantity.unit, e.quantity.number) if e.quantity else None,
         lambda a, b: a.quantity is not None and b.quantity is not None
         and bool(a.quantity.counted) and bool(b.quantity.counted) and a.quantity.counted != b.quantity.counted,
+    )
+    needed |= _in_pairs(
+        [e for e in extractions if e.kind == "event" and e.event is not None],
+        event_key,
+        lambda a, b: not (target_words(a) & target_words(b)) and bool(target_words(a) or target_words(b)),
     )
     return needed
 

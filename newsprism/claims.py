@@ -16,6 +16,7 @@ from typing import Any
 
 from .datereadings import dates
 from .dates import parse_iso
+from .events import events
 from .measures import quantities
 from .models import Article, ArticleClaims, Entity, Extraction, Span
 from .quotespans import DOUBLE_CLOSE, SINGLE_CLOSE, TWO_APOSTROPHES, QuoteSpan, quote_spans
@@ -78,6 +79,7 @@ def extract_article(article: Article, doc: Any, base: date | None) -> ArticleCla
     quoted = [(e.mention.start, e.mention.end) for e in extractions if e.kind == "quote"]
     extractions += _statements(article, doc_sents, spans, quoted, people)
     _pronouns_to_last_speaker(extractions, people, article.text)
+    extractions += events(article, doc_sents, spans, people)
     extractions += quantities(article, doc, sent_of)
     extractions += dates(article, doc, sent_of, base)
     return ArticleClaims(article=article.id, sentences=sentences, entities=entities, extractions=extractions)

@@ -34,6 +34,7 @@ from .anomalies import FORMER, find_anomalies
 from .candidates import CandidateSentence, extraction_sentences_compared, stance_sentences_compared, without_partner
 from .derivations import find_derivations, own_sentences
 from .entailment import Entailment, StructuredEntailment, negated, stance_differs
+from .events import event_key, target_words
 from .framing import frame_story
 from .grouping import UnionFind
 from .models import (
@@ -111,6 +112,7 @@ def crosscheck_story(
     quantity_groups = _align_quantities([e for e in extractions if e.kind == "quantity"], sentence_vec)
     date_groups = _align_dates([e for e in extractions if e.kind == "date"], embedder)
     groups += quantity_groups + date_groups
+    groups += _align_events([e for e in extractions if e.kind == "event" and e.event is not None], sentence_vec)
 
     built: dict[int, Claim] = {}
     for n, group in enumerate(groups):
@@ -264,6 +266,23 @@ def _align_statements(items: list[Extraction], vec: dict[str, np.ndarray]) -> li
     return [[items[i] for i in g] for g in uf.groups()]
 
 
+def _align_events(items: list[Extraction], vec: dict[str, np.ndarray]) -> list[list[Extraction]]:
+    """One event as several articles tell it: the same doer and action, told the same way
+    (a denial, 'did not resign', is its own claim), with targets that share a content
+    word, or none, or sentences close in meaning ('Police arrested two men' and 'Two men
+    were arrested by police' have the doer and action in common but not the target's
+    place)."""
+    uf = UnionFind(range(len(items)))
+    for i, j in combinations(range(len(items)), 2):
+        a, b = items[i], items[j]
+        if event_key(a) != event_key(b):
+            continue
+        ta, tb = target_words(a), target_words(b)
+        if (ta & tb) or (not ta and not tb) or _similar_sentences(a, b, vec):
+            uf.union(i, j)
+    return [[items[i] for i in g] for g in uf.groups()]
+
+
 def _noun(e: Extraction) -> str:
     """The counted thing: 'resident' of 'resident evacuate' ('' when no noun says it)."""
     assert e.quantity is not None
@@ -383,6 +402,12 @@ def _make_claim(claim_id: str, group: list[Extraction], roots: dict[str, str]) -
         value = {"number": q.number, "unit": q.unit, "of": q.of, "approximate": any(e.quantity and e.quantity.approximate for e in firsts),
                  "as_printed": sorted({e.focus.text for e in firsts if e.focus})}
         return Claim(claim_id, "quantity", lead.sentence.text.strip(), mentions, support, status, value=value)  # type: ignore[arg-type]
+    if kind == "event":
+        ev = lead.event
+        assert ev is not None
+        value = {"actor": ev.actor, "action": ev.action, "target": ev.target, "negated": ev.negated,
+                 "as_printed": sorted({e.mention.text for e in firsts})}
+        return Claim(claim_id, "event", lead.sentence.text.strip(), mentions, support, status, value=value)  # type: ignore[arg-type]
     d = lead.date
     assert d is not None
     value = {"date": d.date, "granularity": d.granularity, "part_of_day": d.part_of_day, "event": d.event,

@@ -179,6 +179,18 @@ class DateValue:
 
 
 @dataclass
+class Event:
+    """Who did what to whom: 'The senator introduced the CLEAR Act in April'."""
+
+    actor: str  # who did it: a person's fullest name in the article, else an organisation or place as printed
+    actor_as_written: str  # the subject as the sentence prints it ('The senator', 'Okafor')
+    action: str  # the verb's lemma, with its particle ('introduce', 'shut down')
+    target: str | None = None  # to whom or what, as printed ('the CLEAR Act'); None when nothing is
+    negated: bool = False  # 'did not resign'
+    passive: bool = False  # 'was fired by the board': the actor is the agent of a passive verb
+
+
+@dataclass
 class Extraction:
     """One claim as one article states it, before claims are aligned across articles."""
 
@@ -191,6 +203,7 @@ class Extraction:
     quote: str | None = None
     quantity: Quantity | None = None
     date: DateValue | None = None
+    event: Event | None = None
     # the number or date words as printed, inside `mention`; for a statement the reported
     # clause, and for a quote inside reported speech the whole reported clause
     # ('said the plan would "fail miserably" next year')
