@@ -67,13 +67,12 @@ _FUNCTION_WORDS = frozenset("a an the of to in on at for with by from and or his
 
 
 def event_key(e: Extraction) -> tuple[str, str, bool]:
-    """(doer, action, negated) of an event extraction: a person's name by surname, so that
-    'Jane Okafor' and 'Okafor' are one doer, other doers case-folded ('Police', 'police')."""
+    """(doer, action, negated) of an event extraction, the doer case-folded ('Police',
+    'police'). A person is already the fullest name the article gives ('Okafor' ->
+    'Jane Okafor'); matching by surname alone, as quotes do, would make one doer of the
+    Port Authority and the Transit Authority."""
     assert e.event is not None
-    actor = e.event.actor.strip()
-    words = actor.split()
-    named = len(words) > 1 and all(w[:1].isupper() for w in words)
-    return (words[-1].lower() if named else actor.lower()), e.event.action, e.event.negated
+    return e.event.actor.strip().lower(), e.event.action, e.event.negated
 
 
 def target_words(e: Extraction) -> frozenset[str]:

@@ -8,7 +8,8 @@ import pytest
 from newsprism.claims import extract_article
 from newsprism.crosscheck import crosscheck_story
 from newsprism.dates import parse_iso
-from newsprism.models import Article, Story
+from newsprism.events import event_key
+from newsprism.models import Article, Event, Extraction, Span, Story
 
 pytestmark = pytest.mark.models
 
@@ -98,3 +99,12 @@ def test_one_event_told_by_two_outlets_is_one_corroborated_claim_and_a_denial_st
     assert sorted(m.article for m in resigned.mentions) == ["a1", "a2"]
     assert [m.article for m in events[("resign", True)].mentions] == ["a3"]
     assert events[("visit", False)].status == "single_source"
+
+
+def test_two_organisations_that_share_a_last_word_are_two_doers():
+    def said(actor: str) -> Extraction:
+        return Extraction(article="a1", kind="event", mention=Span(0, 1, "x"), sentence=Span(0, 1, "x"),
+                          event=Event(actor=actor, actor_as_written=actor, action="close", target="the road"))
+
+    assert event_key(said("Port Authority")) != event_key(said("Transit Authority"))
+    assert event_key(said("Police")) == event_key(said("police"))
