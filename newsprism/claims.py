@@ -19,6 +19,7 @@ from .dates import parse_iso
 from .events import events
 from .measures import quantities
 from .models import Article, ArticleClaims, Entity, Extraction, Span
+from .postquotes import inside_a_post, post_quotes
 from .quotespans import DOUBLE_CLOSE, SINGLE_CLOSE, TWO_APOSTROPHES, QuoteSpan, quote_spans
 from .speakers import (
     SAY_VERBS,
@@ -78,8 +79,12 @@ def extract_article(article: Article, doc: Any, base: date | None) -> ArticleCla
     extractions += _quotes(article, doc, doc_sents, quotes, spans, people)
     quoted = [(e.mention.start, e.mention.end) for e in extractions if e.kind == "quote"]
     extractions += _statements(article, doc_sents, spans, quoted, people)
+    # what a printed post quotes or reports is the post's: the post itself is the quote
+    extractions = [e for e in extractions if not inside_a_post(article, e.mention.start)]
+    extractions += post_quotes(article, doc_sents, people)
     _pronouns_to_last_speaker(extractions, people, article.text)
-    extractions += events(article, doc_sents, spans, people)
+    posts = [(e.start, e.end) for e in article.embeds]
+    extractions += events(article, doc_sents, spans + posts, people)
     extractions += quantities(article, doc, sent_of)
     extractions += dates(article, doc, sent_of, base)
     return ArticleClaims(article=article.id, sentences=sentences, entities=entities, extractions=extractions)

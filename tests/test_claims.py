@@ -4,7 +4,7 @@ import pytest
 
 from newsprism.claims import extract_article
 from newsprism.dates import parse_iso
-from newsprism.models import Article
+from newsprism.models import Article, Embed
 from newsprism.quotespans import quote_spans
 
 pytestmark = pytest.mark.models
@@ -544,3 +544,59 @@ def test_one_word_of_the_reported_clause_outside_the_quote_is_part_of_what_was_s
     text = "At the rally in Des Moines, Okafor told supporters that \u201cas a nation, we have to do better.\u201d"
     quote = _the_quote(nlp, text)
     assert quote.focus is not None and quote.focus.text == "that \u201cas a nation, we have to do better.\u201d"
+
+
+def test_a_printed_post_is_a_quote_of_its_author_as_the_article_names_them(nlp):
+    """A post the page prints ('... pic.twitter.com/...' above '— Marsh (@HelenMarshSC)
+    March 3, 2026') is its author's words, though it has no quotation marks; a quotation
+    inside it is the post's, not another quote."""
+    from newsprism.clean import clean_item
+    from newsprism.models import RawItem
+
+    page = "\n".join([
+        "Saltmere Courier",
+        "",
+        "Harbour board approves east channel dredging",
+        "",
+        "The harbour authority in Saltmere approved a plan on Tuesday to dredge the east channel, ending a dispute that had idled two ferry routes for most of the summer.",
+        "",
+        "Board chair Helen Marsh said the work would begin in March and take about nine weeks, during which smaller boats would use the west channel.",
+        "",
+        "Crews will be on the east channel from March. \u201cSmall boats use the west channel,\u201d as we said at the vote. pic.twitter.com/Ab12Cd",
+        "\u2014 Marsh (@HelenMarshSC) March 3, 2026",
+        "",
+        "Fishing crews who use the channel had asked for the work to wait until after the spring season, and the board agreed to review the schedule in February.",
+    ])
+    article = clean_item(RawItem(source="p.txt", format="text", content=page))
+    assert isinstance(article, Article) and len(article.embeds) == 1
+    found = extract_article(article, nlp(article.text), parse_iso("2026-03-03")).extractions
+    (post,) = [e for e in found if e.kind == "quote"]
+    assert (post.speaker_as_written, post.speaker) == ("Marsh", "Helen Marsh")
+    assert post.quote == "Crews will be on the east channel from March. \u201cSmall boats use the west channel,\u201d as we said at the vote."
+    assert article.text[post.mention.start : post.mention.end] == post.mention.text
+    assert post.mention.text.startswith("Crews will be") and post.mention.text.endswith("pic.twitter.com/Ab12Cd")
+
+
+def test_a_printed_post_and_a_quotation_of_it_are_one_quote_of_one_speaker(nlp, bow_embedder):
+    from newsprism.crosscheck import crosscheck_story
+    from newsprism.models import Story
+
+    printed = Article(
+        id="a1", source="a1.txt", format="text", outlet="Saltmere Courier", published="2026-03-03",
+        text="Dredging approved\n\nBoard chair Helen Marsh said the work would begin in March.\n\n"
+        "Crews will be on the east channel from March. Thank you for your patience.\n\n"
+        "\u2014 Marsh (@HelenMarshSC) March 3, 2026",
+    )
+    start = printed.text.index("Crews")
+    printed.embeds = [Embed(text=printed.text[start:], author="Marsh", handle="@HelenMarshSC", date="2026-03-03", start=start, end=len(printed.text))]
+    quoting = Article(
+        id="a2", source="a2.txt", format="text", outlet="Harbour Wire", published="2026-03-03",
+        text="East channel to close\n\n\u201cCrews will be on the east channel from March. Thank you for your patience,\u201d "
+        "Helen Marsh, the board chair, wrote on X.",
+    )
+    claims = [extract_article(a, nlp(a.text), parse_iso(a.published)) for a in (printed, quoting)]
+    story = crosscheck_story(Story(id="s1", headline="", articles=["a1", "a2"]), [printed, quoting], claims, bow_embedder)
+    (quote,) = [c for c in story.claims if c.kind == "quote"]
+    assert quote.speaker == "Helen Marsh"
+    assert quote.status == "corroborated" and sorted(m.article for m in quote.mentions) == ["a1", "a2"]
+    assert sorted((m.article, m.speaker) for m in quote.mentions) == [("a1", "Marsh"), ("a2", "Helen Marsh, the board chair,")]  # each mention keeps its words
