@@ -81,8 +81,24 @@ def _sentence_for(claim: Claim) -> str:
         if not quote.endswith((".", "!", "?", "…")):
             quote += "."
         return f"{claim.speaker} said: \u201c{quote}\u201d" if claim.speaker else f"Quoted without a named speaker: \u201c{quote}\u201d"
+    if claim.kind == "event":
+        return _event_sentence(claim)
     shortest = min(claim.mentions, key=lambda m: len(m.text))
     return shortest.text.strip()
+
+
+def _event_sentence(claim: Claim) -> str:
+    """An event as the shortest clause that names its doer in full ('Mayor Tobias Renner
+    visited the shelter before dawn.' over 'Renner also visited the shelter'), else by
+    surname: a clause of a verb joined to another ('and met fishermen') prints no doer.
+    The claim's sentence when no clause names one."""
+    actor = str((claim.value or {}).get("actor") or "")
+    named = [m.text.strip() for m in claim.mentions if actor and actor in m.text]
+    named = named or [m.text.strip() for m in claim.mentions if actor and actor.split()[-1] in m.text]
+    if not named:
+        return claim.text
+    clause = min(named, key=len)
+    return clause[:1].upper() + clause[1:] + ("" if clause.endswith((".", "!", "?")) else ".")
 
 
 def _articles(claim: Claim) -> list[str]:

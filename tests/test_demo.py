@@ -163,6 +163,28 @@ def test_reported_speech_is_corroborated_by_speaker(demo):
     assert all(c.speaker for c in statements)
 
 
+def test_the_printed_post_is_a_quote_corroborated_by_the_outlet_that_quotes_it(demo):
+    report, _, _ = demo
+    herald = article_by_outlet(report, "Northgate Herald")
+    (post,) = herald.embeds
+    assert (post.author, post.handle) == ("Tobias Renner", "@MayorRenner")
+    fire = _fire_story(report)
+    appeal = next(c for c in fire.claims if c.kind == "quote" and "all-clear" in (c.quote or ""))
+    assert appeal.speaker == "Tobias Renner" and appeal.status == "corroborated"
+    assert _outlets(report, [m.article for m in appeal.mentions]) == {"Northgate Herald", "Harbour Radio"}
+
+
+def test_an_event_two_outlets_tell_is_corroborated_and_in_the_brief(demo):
+    report, _, _ = demo
+    fire = _fire_story(report)
+    visit = next(c for c in fire.claims if c.kind == "event" and c.value["action"] == "visit")
+    assert (visit.value["actor"], visit.value["target"]) == ("Tobias Renner", "the shelter")
+    assert visit.status == "corroborated"
+    assert _outlets(report, [m.article for m in visit.mentions]) == {"Port Merrow Ledger", "Northgate Herald"}
+    told = next(b for b in fire.brief if visit.id in b.claims)
+    assert told.text == "Mayor Tobias Renner visited the shelter before dawn."
+
+
 def test_every_mention_is_verbatim_at_its_offsets(demo):
     report, _, _ = demo
     for story in report.stories:
