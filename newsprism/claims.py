@@ -58,6 +58,13 @@ def extract_batch(articles: Sequence[Article], nlp: Any, on_item: Callable[[], N
     docs = nlp.pipe((a.text for a in articles), batch_size=16)
     out = []
     for article, doc in zip(articles, docs, strict=True):
+        if not reads_language(article.language):
+            # the sentences still serve cross-checking (copies, rewrites); no claim is read
+            sentences = [trimmed(s) for s in doc.sents if s.text.strip()]
+            out.append(ArticleClaims(article.id, sentences, [], [], unread_language=article.language))
+            if on_item is not None:
+                on_item()
+            continue
         try:
             out.append(extract_article(article, doc, parse_iso(article.published) or fallback))
         except Exception as exc:  # one article's odd text must not stop the batch
@@ -65,6 +72,17 @@ def extract_batch(articles: Sequence[Article], nlp: Any, on_item: Callable[[], N
         if on_item is not None:
             on_item()
     return out
+
+
+# Languages the claims stage reads (ISO 639-1): its quote, speaker, number and date rules
+# and the spaCy model it loads are English.
+CLAIMS_LANGUAGES = frozenset({"en"})
+
+
+def reads_language(language: str | None) -> bool:
+    """Whether claims are read from an article in `language` ('en', 'en-US'); an article
+    whose language nobody could tell is read."""
+    return language is None or language.split("-")[0].split("_")[0].lower() in CLAIMS_LANGUAGES
 
 
 def extract_article(article: Article, doc: Any, base: date | None) -> ArticleClaims:

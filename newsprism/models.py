@@ -223,6 +223,9 @@ class ArticleClaims:
     entities: list[Entity]
     extractions: list[Extraction]
     error: str | None = None  # why extraction failed on this article, when it did
+    # the language of an article whose claims were not read: the claims stage reads
+    # English; its rules and spaCy model would make junk of another language
+    unread_language: str | None = None
 
 
 @dataclass

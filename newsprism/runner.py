@@ -198,6 +198,11 @@ def _note_failed_claims(articles: list[Article], found_claims: list[ArticleClaim
         by_id[failed.article].anomalies.append(
             Anomaly(kind="claims_failed", text="", explanation=f"claims could not be read from this article: {failed.error}")
         )
+    for unread in (c for c in found_claims if c.unread_language):
+        by_id[unread.article].anomalies.append(
+            Anomaly(kind="claims_not_read", text="",
+                    explanation=f"no claims were read from this article: it is in '{unread.unread_language}', and claims are read from English only")
+        )
 
 
 def _changed_stories(

@@ -600,3 +600,37 @@ def test_a_printed_post_and_a_quotation_of_it_are_one_quote_of_one_speaker(nlp, 
     assert quote.speaker == "Helen Marsh"
     assert quote.status == "corroborated" and sorted(m.article for m in quote.mentions) == ["a1", "a2"]
     assert sorted((m.article, m.speaker) for m in quote.mentions) == [("a1", "Marsh"), ("a2", "Helen Marsh, the board chair,")]  # each mention keeps its words
+
+
+def test_an_article_in_another_language_is_read_for_its_sentences_but_not_for_claims(nlp, tmp_path, bow_embedder):
+    """The claims stage reads English; a German article keeps its sentences (for copies
+    and rewrites) and says in its anomalies why it has no claims."""
+    from newsprism import analyze
+    from newsprism.claims import extract_batch
+
+    german = Article(
+        id="de1", source="de.txt", format="text", language="de",
+        text="Brand im Hafen\n\n\u201eWir hatten Gl\u00fcck\u201c, sagte Feuerwehrchefin Dana Whitlock am Freitag. Rund 1200 Menschen mussten ihre Wohnungen verlassen.",
+    )
+    english = Article(
+        id="en1", source="en.txt", format="text", language="en-US",
+        text='Harbour fire\n\n"We were lucky," Fire Chief Dana Whitlock said on Friday.',
+    )
+    read_de, read_en = extract_batch([german, english], nlp)
+    assert read_de.unread_language == "de" and read_de.extractions == [] and read_de.entities == []
+    assert read_de.sentences[-1].text == "Rund 1200 Menschen mussten ihre Wohnungen verlassen."
+    assert read_en.unread_language is None and [e.quote for e in read_en.extractions if e.kind == "quote"] == ["We were lucky"]
+
+    (tmp_path / "de.txt").write_text(
+        "Brand im Hafen\n\nRund 1200 Menschen mussten in der Nacht zum Freitag ihre Wohnungen im Hafenviertel verlassen, "
+        "nachdem in einer Lagerhalle f\u00fcr Farben ein Feuer ausgebrochen war. Die Feuerwehr war mit 60 Einsatzkr\u00e4ften "
+        "und 14 Fahrzeugen vor Ort und hatte den Brand erst am fr\u00fchen Morgen unter Kontrolle.\n\n"
+        "Zwei Feuerwehrleute wurden leicht verletzt. Die Schulen im Viertel blieben am Freitag geschlossen, und die Stra\u00dfe "
+        "am Hafen war bis zum Mittag f\u00fcr den Verkehr gesperrt. Die Ursache des Feuers ist noch unklar, teilte die Stadt mit.",
+        encoding="utf-8",
+    )
+    report = analyze([tmp_path / "de.txt"], nlp=nlp, embedder=bow_embedder)
+    (article,) = report.articles
+    assert article.language == "de"
+    assert [a.kind for a in article.anomalies] == ["claims_not_read"] and "'de'" in article.anomalies[0].explanation
+    assert not any(c for s in report.stories for c in s.claims)
