@@ -182,9 +182,13 @@ def _canonical_names(doc: Any) -> dict[str, str]:
                 person[1] = full
     # A compound surname's tail is no other person: 'Guajardo Villarreal' (first word
     # 'Guajardo') is 'Ildefonso Guajardo Villarreal' named shorter, so his mentions count
-    # for the full name.
+    # for the full name. A tail that opens with a first name is the name itself, and the
+    # word before it a nickname the article quotes ('Crooked Hillary Clinton').
+    male, female = _first_names()
     for short in sorted(by_person, key=lambda k: len(by_person[k][1])):
         short_words = by_person[short][1].split()
+        if short_words[0] in male or short_words[0] in female:
+            continue
         longer = [
             k for k in by_person
             if k != short and k[0] == short[0] and by_person[k][1].split()[-len(short_words):] == short_words

@@ -328,3 +328,17 @@ def test_a_title_inside_the_attribution_is_no_part_of_the_quote(nlp, text, quote
     result = extract_article(article, nlp(text), parse_iso("2026-11-13T09:00:00"))
     quotes = [(e.quote, e.speaker) for e in result.extractions if e.kind == "quote"]
     assert quotes == [(quote, "Jane Okafor")]
+
+
+def test_a_nickname_quoted_before_a_full_name_does_not_become_the_persons_name(nlp):
+    """'Crooked Hillary Clinton' inside a quote is 'Hillary Clinton' with a word before
+    it, not a fuller name for her: a name that opens with a first name is not the tail
+    of a compound surname."""
+    from newsprism.people import People
+
+    text = (
+        "Trump mocks debate\n\nDonald Trump spoke to supporters in Michigan on Friday. Hillary Clinton was campaigning in Florida.\n\n"
+        "Trump said the microphone had been faulty. He says, \u201cWorking that microphone was a lot more difficult than working Crooked Hillary Clinton.\u201d\n\n"
+        "Hillary Clinton told reporters she was not worried."
+    )
+    assert People.of(nlp(text)).names["clinton"] == "Hillary Clinton"
