@@ -23,7 +23,7 @@ to `Article.anomalies`, and lists the corroborated claims each article leaves ou
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
@@ -112,7 +112,8 @@ def crosscheck_story(
     quantity_groups = _align_quantities([e for e in extractions if e.kind == "quantity"], sentence_vec)
     date_groups = _align_dates([e for e in extractions if e.kind == "date"], embedder)
     groups += quantity_groups + date_groups
-    groups += _align_events([e for e in extractions if e.kind == "event" and e.event is not None], sentence_vec)
+    event_groups = _align_events([e for e in extractions if e.kind == "event" and e.event is not None], sentence_vec)
+    groups += event_groups
 
     built: dict[int, Claim] = {}
     for n, group in enumerate(groups):
@@ -123,14 +124,18 @@ def crosscheck_story(
         conflicts += _date_conflicts(date_groups, built, embedder, story.id, by_id, len(conflicts))
         conflicts += _measure_conflicts(quantity_groups, built, sentence_vec, story.id, by_id, len(conflicts))
         conflicts += _attribution_conflicts([s for s in split_quotes if len(s) > 1], built, story.id, by_id, len(conflicts))
+        denials = _denial_conflicts(event_groups, built, story.id, by_id, len(conflicts))
+        conflicts += [conflict for conflict, _ in denials]
     framing = frame_story(articles, claims)
     extra_claims: list[Claim] = []
     if len(articles) > 1:
         role_claims, role_conflicts = _role_conflicts(framing, story.id, by_id, roots, len(conflicts))
         conflicts += role_conflicts
         extra_claims += role_claims
+        # sentences whose events are already a denial conflict are not judged again
+        settled = {e.sentence.text for _, sides in denials for group in sides for e in group}
         stance_claims, stance_conflicts = _stance_conflicts(
-            articles, claims, embedder, judge, story.id, by_id, roots, len(conflicts), len(extra_claims)
+            articles, claims, embedder, judge, story.id, by_id, roots, len(conflicts), len(extra_claims), settled
         )
         conflicts += stance_conflicts
         extra_claims += stance_claims
@@ -661,9 +666,40 @@ def _role_conflicts(
 # --- negation/stance: one article says X did not, another that X did ---
 
 
+def _denial_conflicts(
+    groups: list[ExtractionGroup], built: dict[int, Claim], story_id: str, by_id: dict[str, Article], offset: int,
+) -> list[tuple[Conflict, tuple[ExtractionGroup, ExtractionGroup]]]:
+    """An event one outlet tells and another denies ('Okafor resigned' / 'Okafor did not
+    resign'): the same doer and action, targets that share a word or are not both given,
+    told by different articles. Each conflict comes with the two groups it is between."""
+    out: list[tuple[Conflict, tuple[ExtractionGroup, ExtractionGroup]]] = []
+    for ga, gb in combinations(groups, 2):
+        (doer_a, action_a, denied_a), (doer_b, action_b, denied_b) = event_key(ga[0]), event_key(gb[0])
+        if (doer_a, action_a) != (doer_b, action_b) or denied_a == denied_b:
+            continue
+        ta, tb = target_words(ga[0]), target_words(gb[0])
+        if ta and tb and not ta & tb:
+            continue
+        if not {e.article for e in ga} ^ {e.article for e in gb}:
+            continue  # every article that tells it also denies it: no disagreement between outlets
+        told, denied = (ga, gb) if denied_b else (gb, ga)
+        ct, cd = built[id(told)], built[id(denied)]
+        out.append((
+            Conflict(
+                id=f"{story_id}-x{offset + len(out) + 1}", kind="negation", claims=[ct.id, cd.id],
+                articles=sorted({m.article for m in ct.mentions + cd.mentions}),
+                explanation=f"{_who(ct, by_id, 'say')} “{ct.text}”; {_who(cd, by_id, 'say')} “{cd.text}”.",
+                evidence=_evidence(ct) + _evidence(cd),
+            ),
+            (told, denied),
+        ))
+    return out
+
+
 def _stance_conflicts(
     articles: Sequence[Article], claims: Sequence[ArticleClaims], embedder: Embedder, judge: Entailment,
     story_id: str, by_id: dict[str, Article], roots: dict[str, str], offset: int, first_claim: int,
+    settled: Collection[str] = (),
 ) -> tuple[list[Claim], list[Conflict]]:
     """Close sentences of two articles where the judge finds one negating or refuting
     what the other states. Each side becomes an 'event' claim whose mention is the sentence."""
@@ -677,7 +713,7 @@ def _stance_conflicts(
     seen: set[tuple[str, str]] = set()
     for i, j in zip(*np.nonzero(np.triu(sims, 1) >= STANCE_CANDIDATE), strict=True):
         (aa, sa), (ab, sb) = sents[i], sents[j]
-        if aa == ab or not stance_differs(sa.text, sb.text):
+        if aa == ab or not stance_differs(sa.text, sb.text) or (sa.text in settled and sb.text in settled):
             continue
         if (sa.text, sb.text) in seen:
             continue

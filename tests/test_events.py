@@ -83,7 +83,7 @@ def test_institutions_and_dates_are_read_apart(nlp):
     ]
 
 
-def test_one_event_told_by_two_outlets_is_one_corroborated_claim_and_a_denial_stays_apart(nlp, bow_embedder):
+def test_one_event_told_by_two_outlets_is_one_claim_and_a_denial_by_a_third_is_a_conflict(nlp, bow_embedder):
     texts = {
         "a1": "Senator resigns\n\nSenator Jane Okafor resigned on Friday. Okafor visited the harbour on Thursday.",
         "a2": "Okafor quits\n\nJane Okafor resigned late Friday, aides said. Okafor toured the shipyard.",
@@ -94,11 +94,17 @@ def test_one_event_told_by_two_outlets_is_one_corroborated_claim_and_a_denial_st
     story = crosscheck_story(Story(id="s1", headline="", articles=[a.id for a in articles]), articles, claims, bow_embedder)
     events = {(c.value["action"], c.value["negated"]): c for c in story.claims if c.kind == "event"}
     resigned = events[("resign", False)]
-    assert resigned.status == "corroborated"
+    assert resigned.support.independent == 2
     assert resigned.value["actor"] == "Jane Okafor"
     assert sorted(m.article for m in resigned.mentions) == ["a1", "a2"]
-    assert [m.article for m in events[("resign", True)].mentions] == ["a3"]
+    denied = events[("resign", True)]
+    assert [m.article for m in denied.mentions] == ["a3"]
     assert events[("visit", False)].status == "single_source"
+    # the denial is a conflict between the two event claims, and no other claims are made of it
+    (conflict,) = story.conflicts
+    assert (conflict.kind, conflict.claims) == ("negation", [resigned.id, denied.id])
+    assert resigned.status == denied.status == "conflicting" and conflict.articles == ["a1", "a2", "a3"]
+    assert all(c.kind != "event" or c.value.get("action") for c in story.claims)
 
 
 def test_two_organisations_that_share_a_last_word_are_two_doers():
