@@ -51,7 +51,14 @@ def detokenize(tokens: Sequence[str]) -> str:
     and closes by turns; an apostrophe before a clitic ("Lohan ’ s") and a hyphen or colon
     between two word tokens ("90 - day"), a colon or point between digits ("4: 59", "6. 1")
     and a thousands comma ("2, 000") are glued to both sides."""
+    return detokenize_with_offsets(tokens)[0]
+
+
+def detokenize_with_offsets(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """`detokenize`'s text and where each token is in it (start, end)."""
     out: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    length = 0
     glue_next = False
     open_quote = False
     for n, raw in enumerate(tokens):
@@ -61,17 +68,19 @@ def detokenize(tokens: Sequence[str]) -> str:
         if token == '"':
             space = not glue_next and not open_quote and bool(out)
             open_quote = not open_quote
-            out.append((" " if space else "") + token)
             glue_next = open_quote
-            continue
-        inner = (token in ("’", "'") and after.lower() in _CLITICS) or (
-            token in ("-", ":", ".") and _WORD_END.search(before) and _WORD_START.match(after)
-            and (token == "-" or (before[-1:].isdigit() and after[:1].isdigit()))
-        ) or (token == "," and before.isdigit() and re.fullmatch(r"\d{3}", after) is not None)
-        space = bool(out) and not glue_next and not inner and not _NO_SPACE_BEFORE.match(token)
+        else:
+            inner = (token in ("’", "'") and after.lower() in _CLITICS) or (
+                token in ("-", ":", ".") and _WORD_END.search(before) and _WORD_START.match(after)
+                and (token == "-" or (before[-1:].isdigit() and after[:1].isdigit()))
+            ) or (token == "," and before.isdigit() and re.fullmatch(r"\d{3}", after) is not None)
+            space = bool(out) and not glue_next and not inner and not _NO_SPACE_BEFORE.match(token)
+            glue_next = bool(_NO_SPACE_AFTER.match(token)) or bool(inner)
+        start = length + (1 if space else 0)
         out.append((" " if space else "") + token)
-        glue_next = bool(_NO_SPACE_AFTER.match(token)) or bool(inner)
-    return "".join(out)
+        length = start + len(token)
+        offsets.append((start, length))
+    return "".join(out), offsets
 
 
 def read_document(path: Path) -> EcbDocument:
@@ -94,6 +103,49 @@ def read_document(path: Path) -> EcbDocument:
         url=url,
         sentences=[detokenize(s) for s in sentences if s],
     )
+
+
+@dataclass(frozen=True)
+class ActionMention:
+    """An event mention ECB+ annotates (an ACTION_* markable): where its words are in the
+    article's text (`newsprism_article`), and the cross-document event it is an instance of
+    (a CROSS_DOC_COREF `note`; None when ECB+ links it to none)."""
+
+    start: int
+    end: int
+    instance: str | None
+
+
+def action_mentions(path: Path) -> list[ActionMention]:
+    """The ACTION_* markables of an article file, placed in the text `read_document` and
+    `newsprism_article` make of it (the same sentences, joined by blank lines)."""
+    root = ET.parse(path).getroot()
+    by_sentence: dict[int, list[tuple[str, str]]] = {}
+    for token in root.iter("token"):
+        by_sentence.setdefault(int(token.get("sentence", "0")), []).append((token.get("t_id", ""), token.text or ""))
+    sentences = [by_sentence[n] for n in sorted(by_sentence)]
+    if sentences and sentences[0] and _URL_START.match(sentences[0][0][1]):
+        sentences.pop(0)
+    where: dict[str, tuple[int, int]] = {}
+    offset = 0
+    for sentence in (s for s in sentences if s):
+        text, spans = detokenize_with_offsets([t for _, t in sentence])
+        for (t_id, _), (start, end) in zip(sentence, spans, strict=True):
+            where[t_id] = (offset + start, offset + end)
+        offset += len(text) + 2
+    instance: dict[str, str] = {}
+    for relation in root.iter("CROSS_DOC_COREF"):
+        for source in relation.iter("source"):
+            instance[source.get("m_id", "")] = relation.get("note", "")
+    out = []
+    markables = root.find("Markables")
+    for markable in markables if markables is not None else []:
+        if not markable.tag.startswith("ACTION_"):
+            continue
+        placed = [where[a.get("t_id", "")] for a in markable.iter("token_anchor") if a.get("t_id", "") in where]
+        if placed:
+            out.append(ActionMention(min(a for a, _ in placed), max(b for _, b in placed), instance.get(markable.get("m_id", ""))))
+    return out
 
 
 def load_corpus(root: Path) -> list[EcbDocument]:

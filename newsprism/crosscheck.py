@@ -274,9 +274,8 @@ def _align_statements(items: list[Extraction], vec: dict[str, np.ndarray]) -> li
 def _align_events(items: list[Extraction], vec: dict[str, np.ndarray]) -> list[list[Extraction]]:
     """One event as several articles tell it: the same doer and action, told the same way
     (a denial, 'did not resign', is its own claim), with targets that share a content
-    word, or none, or sentences close in meaning ('Police arrested two men' and 'Two men
-    were arrested by police' have the doer and action in common but not the target's
-    place)."""
+    word, or none, or sentences close in meaning ('hosted the 79th Academy Awards' and
+    'hosted the 79th Oscars' share no word of their targets)."""
     uf = UnionFind(range(len(items)))
     for i, j in combinations(range(len(items)), 2):
         a, b = items[i], items[j]

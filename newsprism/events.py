@@ -101,6 +101,7 @@ def events(article: Article, doc_sents: list[Any], quoted: list[tuple[int, int]]
                 Extraction(
                     article=article.id, kind="event", mention=Span(start, end, text[start:end]), sentence=trimmed(sent),
                     event=event, context=f"{event.actor} {event.action}",
+                    focus=Span(verb.idx, verb.idx + len(verb.text), verb.text),  # the verb as printed
                 )
             )
     return out

@@ -204,8 +204,8 @@ class Extraction:
     quantity: Quantity | None = None
     date: DateValue | None = None
     event: Event | None = None
-    # the number or date words as printed, inside `mention`; for a statement the reported
-    # clause, and for a quote inside reported speech the whole reported clause
+    # the number or date words as printed, inside `mention`, or an event's verb; for a
+    # statement the reported clause, and for a quote inside reported speech the whole reported clause
     # ('said the plan would "fail miserably" next year')
     focus: Span | None = None
     # the words that say what a number measures or which event a date dates; used to

@@ -10,7 +10,15 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from ecbplus import bcubed, detokenize, load_corpus, newsprism_article, url_date  # noqa: E402
+from ecbplus import (  # noqa: E402
+    action_mentions,
+    bcubed,
+    detokenize,
+    detokenize_with_offsets,
+    load_corpus,
+    newsprism_article,
+    url_date,
+)
 
 ECBPLUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus"
 
@@ -78,3 +86,24 @@ def test_the_real_corpus_has_982_articles_in_86_events():
     article = newsprism_article(plus)
     assert article.url and article.url.startswith("http://www.accesshollywood.com/")
     assert article.text.startswith("Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab\n\n")
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [["Reid", "checked", "herself", "into", "``", "Promises", "''", "."], ["a", "90", "-", "day", "stay", ",", "2", ",", "000", "fans"]],
+)
+def test_detokenize_with_offsets_places_every_token(tokens):
+    text, offsets = detokenize_with_offsets(tokens)
+    assert text == detokenize(tokens)
+    assert [text[a:b] for a, b in offsets] == [{"``": "“", "''": "”"}.get(t, t) for t in tokens]
+
+
+@pytest.mark.shared
+def test_action_mentions_are_placed_on_their_words_in_the_article_text():
+    if not ECBPLUS.exists():
+        pytest.skip(f"ECB+ is read from {ECBPLUS}, which is not here (../shared is absent)")
+    path = ECBPLUS / "ECB+" / "1" / "1_10ecb.xml"
+    (doc,) = [d for d in load_corpus(ECBPLUS) if d.name == "1_10ecb"]
+    text = newsprism_article(doc).text
+    placed = {text[m.start : m.end]: m.instance for m in action_mentions(path)}
+    assert "checked herself into" in placed and placed["checked herself into"] is not None
