@@ -47,6 +47,9 @@ MIN_QUOTE_WORDS = 4
 # quote: 'urged lawmakers to act "without delay"'). 6 rather than 4 was chosen on PolNeAR
 # train (first 300 articles).
 MIN_UNATTRIBUTED_QUOTE_WORDS = 6
+# Languages the claims stage reads (ISO 639-1): its quote, speaker, number and date rules
+# and the spaCy model it loads are English.
+CLAIMS_LANGUAGES = frozenset({"en"})
 
 
 def extract_batch(articles: Sequence[Article], nlp: Any, on_item: Callable[[], None] | None = None) -> list[ArticleClaims]:
@@ -72,11 +75,6 @@ def extract_batch(articles: Sequence[Article], nlp: Any, on_item: Callable[[], N
         if on_item is not None:
             on_item()
     return out
-
-
-# Languages the claims stage reads (ISO 639-1): its quote, speaker, number and date rules
-# and the spaCy model it loads are English.
-CLAIMS_LANGUAGES = frozenset({"en"})
 
 
 def reads_language(language: str | None) -> bool:

@@ -29,7 +29,7 @@ import re
 from typing import Any
 
 from .datereadings import FUTURE_AUXILIARIES, FUTURE_MODALS
-from .doccache import entity_at
+from .doccache import doc_ents, entity_at
 from .measures import verb_phrase
 from .models import Article, Event, Extraction, Span
 from .people import NAME_LABELS, TITLE_WORDS, People, inside, person_name
@@ -205,7 +205,7 @@ def _titled_person(doc: Any, title: str, people: People) -> str | None:
     """The one person the article names with this title ('Senator Jane Okafor', 'Sen.
     Okafor' for 'the senator'), or None when it names none or several."""
     found = set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
@@ -241,10 +241,11 @@ def _clause(verb: Any) -> tuple[int, int]:
 
 
 def _in_joined_clause(token: Any, verb: Any) -> bool:
-    """Whether a token of the verb's subtree belongs to a verb joined to it ('and left')."""
+    """Whether a token of the verb's subtree belongs to a verb joined to it ('and left')
+    or to a clause set before it ('After she left the clinic, Lohan checked into ...')."""
     node = token
     while node.i != verb.i:
-        if node.dep_ in ("conj", "cc") and node.head.i == verb.i:
+        if node.head.i == verb.i and (node.dep_ in ("conj", "cc") or node.dep_ == "advcl" and node.i < verb.i):
             return True
         node = node.head
     return False

@@ -109,7 +109,7 @@ def analyze(
         with _stage("claims", timings):
             progress.start("claims", len(articles))
             found_claims = claims.extract_batch(articles, nlp or spacy_pipeline(), on_item=lambda: progress.advance("claims"))
-        _note_failed_claims(articles, found_claims)
+        _note_claims_not_read(articles, found_claims)
         embedder = embedder or default_embedder()
         with _stage("stories", timings):
             features = stories.story_features(articles, found_claims, embedder)
@@ -192,7 +192,8 @@ def _with_stored_stories_of_duplicates(
     return story_list + extra, story_articles + storage.articles(ids)
 
 
-def _note_failed_claims(articles: list[Article], found_claims: list[ArticleClaims]) -> None:
+def _note_claims_not_read(articles: list[Article], found_claims: list[ArticleClaims]) -> None:
+    """An anomaly on each article whose claims failed or were not read (another language)."""
     by_id = {a.id: a for a in articles}
     for failed in (c for c in found_claims if c.error):
         by_id[failed.article].anomalies.append(
