@@ -32,6 +32,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from .entailment import negated, refuting, stance_differs
 from .events import event_key, target_words
 from .models import Extraction
+from .people import speaker_key
 
 # The least TF-IDF cosine of words for two sentences to be worth embedding. Chosen on ECB+
 # topics 1-22 (benchmarks/candidates.py: each event a story of up to 4 of its articles):
@@ -97,7 +98,7 @@ def extraction_sentences_compared(extractions: Sequence[Extraction]) -> set[str]
     statements = [e for e in extractions if e.kind == "statement" and e.speaker]
     numbers = [e for e in extractions if e.kind == "quantity" and e.quantity is not None]
     needed: set[str] = set()
-    needed |= _in_pairs(statements, lambda e: (e.speaker or "").lower(), lambda a, b: True)
+    needed |= _in_pairs(statements, statement_speaker, lambda a, b: True)
     needed |= _in_pairs(
         [e for e in numbers if e.quantity and e.quantity.counted],
         lambda e: e.quantity.counted if e.quantity else "",
@@ -116,6 +117,13 @@ def extraction_sentences_compared(extractions: Sequence[Extraction]) -> set[str]
         lambda a, b: not (target_words(a) & target_words(b)) and bool(target_words(a) or target_words(b)),
     )
     return needed
+
+
+def statement_speaker(e: Extraction) -> str:
+    """The speaker two statements must share to be one claim, case-folded: a name by its
+    last word (`people.speaker_key`: 'Dana Whitlock' in one outlet, 'Whitlock' in another),
+    a description ('the department') as a whole."""
+    return speaker_key((e.speaker or "").title()) or (e.speaker or "").lower()
 
 
 def _in_pairs(

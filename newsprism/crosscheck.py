@@ -31,7 +31,13 @@ from itertools import combinations
 import numpy as np
 
 from .anomalies import FORMER, find_anomalies
-from .candidates import CandidateSentence, extraction_sentences_compared, stance_sentences_compared, without_partner
+from .candidates import (
+    CandidateSentence,
+    extraction_sentences_compared,
+    stance_sentences_compared,
+    statement_speaker,
+    without_partner,
+)
 from .derivations import find_derivations, own_sentences
 from .entailment import Entailment, StructuredEntailment, negated, stance_differs
 from .events import event_key, target_words
@@ -55,6 +61,7 @@ from .models import (
     outlet_phrase,
 )
 from .nlp import Embedder, WithoutVectorsFor
+from .people import speaker_key
 from .quantities import values_agree
 from .speakers import SAY_VERBS
 
@@ -262,11 +269,12 @@ def _align_quotes(quotes: list[Extraction]) -> list[list[Extraction]]:
 
 def _align_statements(items: list[Extraction], vec: dict[str, np.ndarray]) -> list[list[Extraction]]:
     """Reported speech is the same claim when the same person is said to have said much
-    the same thing: same canonical speaker, sentences close in meaning."""
+    the same thing: the same speaker (a person by surname, since one outlet may name
+    'Dana Whitlock' where another names only 'Whitlock'), sentences close in meaning."""
     uf = UnionFind(range(len(items)))
     for i, j in combinations(range(len(items)), 2):
         a, b = items[i], items[j]
-        if a.speaker and a.speaker.lower() == (b.speaker or "").lower() and _similar_sentences(a, b, vec):
+        if a.speaker and statement_speaker(a) == statement_speaker(b) and _similar_sentences(a, b, vec):
             uf.union(i, j)
     return [[items[i] for i in g] for g in uf.groups()]
 
@@ -527,12 +535,8 @@ def _timeline(claims: list[Claim]) -> list[TimelineEntry]:
 
 
 def _speaker_key(e: Extraction) -> str | None:
-    """Who a mention gives the quote to, by surname ('Dana Whitlock' and 'Whitlock' are
-    one); None for no speaker or one that is not a name ('the department', 'she')."""
-    name = (e.speaker or "").strip()
-    if not name or not name[0].isupper() or name.split()[0].lower() in ("the", "a", "an", "he", "she", "they", "it"):
-        return None
-    return name.split()[-1].lower()
+    """Who a mention gives the quote to, by surname (`people.speaker_key`)."""
+    return speaker_key(e.speaker)
 
 
 def _split_by_speaker(group: list[Extraction]) -> list[list[Extraction]]:

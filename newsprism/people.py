@@ -133,6 +133,16 @@ def canonical_name(words: list[str], people: People) -> str:
     return known
 
 
+def speaker_key(name: str | None) -> str | None:
+    """Who a speaker's name stands for across the articles of a story, by surname ('Dana
+    Whitlock' in one, 'Whitlock' in another); None for no name or one that is not a
+    person's name ('the department', 'she')."""
+    name = (name or "").strip()
+    if not name or not name[0].isupper() or name.split()[0].lower() in ("the", "a", "an", "he", "she", "they", "it"):
+        return None
+    return name.split()[-1].lower()
+
+
 def surname_key(word: str) -> str:
     """The key `People.names` files a person under: the last part of the surname,
     lower-cased ('Holtz-Eakin' -> 'eakin'), so that a name read from the parse, where

@@ -170,3 +170,24 @@ def test_verbs_of_an_incident_beginning_date_one_event(verb_a, verb_b, conflicts
         (b, _claims(b, _date(b, s2, "Friday", "2026-11-13", f"fire {lemma[verb_b]}"))),
     ])
     assert [c.kind for c in story.conflicts] == ["date"] * conflicts
+
+
+def _statement(art, sentence, speaker):
+    return Extraction(
+        article=art.id, kind="statement", mention=_span(art.text, sentence), sentence=_span(art.text, sentence),
+        speaker=speaker, speaker_as_written=speaker,
+    )
+
+
+def test_reported_speech_is_one_claim_when_one_outlet_names_the_speaker_in_full_and_another_by_surname():
+    s1 = "Fire Chief Dana Whitlock said the flames came close to the homes on Tanner Row."
+    s2 = "Whitlock said the flames came close to the homes on Tanner Row before the wind turned."
+    s3 = "Mayor Tobias Renner said the flames came close to the homes on Tanner Row."
+    a, b, c = _article("a", "Ledger", s1), _article("b", "Times", s2), _article("c", "Herald", s3)
+    story, _ = _run([
+        (a, _claims(a, _statement(a, s1, "Dana Whitlock"))),
+        (b, _claims(b, _statement(b, s2, "Whitlock"))),
+        (c, _claims(c, _statement(c, s3, "Tobias Renner"))),
+    ])
+    statements = sorted((sorted(m.article for m in cl.mentions), cl.status) for cl in story.claims if cl.kind == "statement")
+    assert statements == [(["a", "b"], "corroborated"), (["c"], "single_source")]
