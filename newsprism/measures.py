@@ -48,7 +48,25 @@ def verb_phrase(verb: Any) -> str:
 def _noun_phrase(token: Any) -> str:
     """'fire engines' for the head of '14 fire engines'."""
     parts = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i] + [token]
-    return " ".join(t.lemma_.lower() if t is token else t.text.lower() for t in sorted(parts, key=lambda t: t.i))
+    phrase = " ".join(t.lemma_.lower() if t is token else t.text.lower() for t in sorted(parts, key=lambda t: t.i))
+    return ABBREVIATED.get(phrase, phrase)
+
+
+# Measures news prints both in full and abbreviated ('3 percent of gross domestic product',
+# '3% of GDP'), read as the abbreviation so that the two are one measure.
+ABBREVIATED = {"gross domestic product": "gdp", "gross national product": "gnp", "consumer price index": "cpi"}
+
+
+def _share_of(token: Any) -> str:
+    """What an amount is a part of, with whose it is: 'alliance total spending' for 'nearly
+    40% of the alliance's total spending', 'gdp' for '3 percent of gross domestic product';
+    '' when no 'of' phrase follows the amount."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or whole.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    owners = [_noun_phrase(c) for c in whole.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+    return " ".join([*owners, _noun_phrase(whole)])
 
 
 def _is_clock_time(ent: Any) -> bool:
@@ -267,7 +285,7 @@ def quantities(article: Article, doc: Any, sent_of: dict[int, Any]) -> list[Extr
                 head = root.head if root.dep_ in ("nummod", "quantmod") or root.head.pos_ in ("NOUN", "PROPN") and root.dep_ != "pobj" else root
                 if head is root and root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN",):
                     head = root.head.head
-                noun = _noun_phrase(head) if head is not root else ""
+                noun = _noun_phrase(head) if head is not root else _share_of(root)
                 verb = governing_verb(head)
                 action = verb_phrase(verb) if verb is not None else ""
                 measure = " ".join(p for p in (noun, action) if p)

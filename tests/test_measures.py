@@ -531,3 +531,20 @@ def test_a_weekday_before_a_holiday_is_told_by_the_nearest_holiday(nlp):
 )
 def test_greetings_and_untagged_clock_times_inside_a_sentence_are_no_dates(nlp, text):
     assert dates(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "number", "unit", "of", "approximate"),
+    [
+        # a share says what it is a share of, and whose that is
+        ("Germany paid nearly 40% of the alliance's total spending last year.", "40%", 40, "%", "alliance total spending pay", True),
+        # the full name of a measure and its abbreviation are one measure
+        ("Poland spends 3 percent of gross domestic product on defence.", "3 percent", 3, "%", "gdp spend", False),
+        ("Estonia spends 3% of GDP on defence.", "3%", 3, "%", "gdp spend", False),
+    ],
+)
+def test_a_share_is_of_the_whole_it_is_a_part_of(nlp, text, printed, number, unit, of, approximate):
+    (found,) = [e for e in _run(nlp, text) if e.kind == "quantity"]
+    assert (found.focus.text, found.quantity.number, found.quantity.unit, found.quantity.of, found.quantity.approximate) == (
+        printed, number, unit, of, approximate,
+    )
