@@ -40,7 +40,6 @@ from .namedays import NAMES as HOLIDAY_NAMES
 from .namedays import holiday_name
 from .numberspans import measure_entities
 from .quotespans import QuoteSpan, quote_spans
-from .speakers import trimmed
 
 FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll", "wo"}
 # Verbs whose infinitive looks ahead: 'plans to', 'aims to spend ... before the November elections'.
@@ -343,7 +342,7 @@ def dates(
         ):
             parts = _fallback_parts(start, text)
         for p_start, p_end, words in parts:
-            previous = out[-1].date if out and out[-1].sentence.start == trimmed(sent).start else None
+            previous = out[-1].date if out and _same_paragraph(doc_text(doc), out[-1].sentence.start, p_start) else None
             quoted = any(q.start <= p_start < q.end for q in quotes)
             told_from = base
             if base is not None and quoted and is_deictic(words):
@@ -496,9 +495,14 @@ _ANCHORED_TO_PREVIOUS = re.compile(
 )
 
 
+def _same_paragraph(text: str, start: int, end: int) -> bool:
+    return "\n" not in text[start:end]
+
+
 def _from_previous(words: str, previous: DateValue | None) -> ResolvedDate | None:
-    """A date phrase read from the date named before it in the same sentence ('The ferry sank
-    in March; a month later ...'), or None when it is no such phrase or nothing comes before."""
+    """A date phrase read from the date named before it in the same paragraph ('The ferry
+    sank in March; a month later ...', 'The council voted on Tuesday. It had debated the
+    plan the previous day.'), or None when it is no such phrase or nothing comes before."""
     anchored = _ANCHORED_TO_PREVIOUS.fullmatch(words.strip())
     if anchored is None or previous is None or previous.granularity == "year":
         return None

@@ -186,6 +186,9 @@ def test_slash_dates_are_dates_not_numbers(nlp):
         ("The captain first sailed in 1976, when he joined that year's regatta.", [("that year", "1976-01-01", "year")]),
         ("The ferry sank in March, a month later the inquiry opened, and that month the captain quit.",
          [("a month later", "2026-04-01", "month"), ("that month", "2026-04-01", "month")]),
+        # the date before it may be in an earlier sentence of the paragraph
+        ("The council approved the dredging plan on Tuesday. It had debated the proposal the previous day.",
+         [("Tuesday", "2026-11-10", "day"), ("the previous day", "2026-11-09", "day")]),
     ],
 )
 def test_a_date_told_by_the_date_before_it(nlp, text, expected):
