@@ -52,9 +52,20 @@ def _noun_phrase(token: Any) -> str:
     return ABBREVIATED.get(phrase, phrase)
 
 
+# Nouns that are the unit of an amount, not what it counts.
+UNIT_NOUNS = {"percent", "point", "percentage", "%"}
 # Measures news prints both in full and abbreviated ('3 percent of gross domestic product',
 # '3% of GDP'), read as the abbreviation so that the two are one measure.
 ABBREVIATED = {"gross domestic product": "gdp", "gross national product": "gnp", "consumer price index": "cpi"}
+
+
+def _subject_of(verb: Any) -> str:
+    """The named or counted subject of a verb ('clinton' for 'Hillary Clinton won'), '' for
+    a pronoun or none."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    return _noun_phrase(subject)
 
 
 def _share_of(token: Any) -> str:
@@ -282,13 +293,18 @@ def quantities(article: Article, doc: Any, sent_of: dict[int, Any]) -> list[Extr
                 noun = ""
                 action = ""
             else:
+                if root.dep_ in ("nummod", "quantmod") and root.head.lemma_.lower() in UNIT_NOUNS:
+                    root = root.head  # 'three percentage points': the unit says how, not what, is counted
                 head = root.head if root.dep_ in ("nummod", "quantmod") or root.head.pos_ in ("NOUN", "PROPN") and root.dep_ != "pobj" else root
                 if head is root and root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN",):
                     head = root.head.head
                 noun = _noun_phrase(head) if head is not root else _share_of(root)
                 verb = governing_verb(head)
                 action = verb_phrase(verb) if verb is not None else ""
-                measure = " ".join(p for p in (noun, action) if p)
+                # an amount that counts no noun of its own is told by whose it is: 'Clinton
+                # won 31 percent' measures Clinton's win, not any win
+                whose = _subject_of(verb) if not noun and verb is not None else ""
+                measure = " ".join(p for p in (whose, noun, action) if p)
             if not measure:
                 continue
             sent = sent_of[ent.start]

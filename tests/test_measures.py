@@ -544,6 +544,11 @@ def test_greetings_and_untagged_clock_times_inside_a_sentence_are_no_dates(nlp, 
         # the full name of a measure and its abbreviation are one measure
         ("Poland spends 3 percent of gross domestic product on defence.", "3 percent", 3, "%", "gdp spend", False),
         ("Estonia spends 3% of GDP on defence.", "3%", 3, "%", "gdp spend", False),
+        # an amount that counts nothing of its own is told by whose it is
+        ("Hillary Clinton won 31 percent in the county.", "31 percent", 31, "%", "hillary clinton win", False),
+        # the unit is how, not what, an amount counts
+        ("The new poll has a margin of error of three percentage points.", "three percentage points", 3,
+         "percentage point", "error have", False),
     ],
 )
 def test_a_share_is_of_the_whole_it_is_a_part_of(nlp, text, printed, number, unit, of, approximate):
