@@ -19,8 +19,9 @@ What is read as an event, and why:
 - done, not planned or possible: 'will vote', 'could resign' and questions are left out;
 - with a doer the article names (a person, organisation, country or group), a pronoun
   the article's people resolve, a title that the article gives one person ('the
-  senator'), or an institution ('police', 'the council'); in the passive the doer is the agent ('was fired by the board'), and a
-  passive without one has no doer and is left out.
+  senator'), or an institution ('police', 'the council'); in the passive the doer is the
+  agent ('was fired by the board'), and a passive without one has no doer and is left
+  out.
 """
 
 from __future__ import annotations
@@ -50,7 +51,10 @@ NOT_HAPPENINGS = {
 PERSON_TITLES = TITLE_WORDS - {"fire", "vice", "police", "chief", "deputy", "father"}
 # Institutions news names by their common noun ('Police arrested two men', 'the council
 # voted'): within one story there is one of each.
-INSTITUTIONS = {"police", "government", "court", "council", "parliament", "congress", "senate", "military", "army", "committee", "board", "jury", "prosecutors"}
+INSTITUTIONS = {
+    "police", "government", "court", "council", "parliament", "congress", "senate", "military", "army", "committee",
+    "board", "jury", "prosecutor",
+}
 # Verbs of saying that are no event even with an object: they introduce what was said.
 ONLY_SAYING = {"say", "tell", "add", "note", "write", "explain", "ask", "reply", "respond", "state", "insist", "argue", "claim"}
 # The object printed with the event is cut after this many words ('the CLEAR Act').
@@ -58,7 +62,11 @@ MAX_TARGET_WORDS = 12
 # A pronoun doer is looked for among the people named this many characters before it.
 PRONOUN_LOOKBACK_CHARS = 600
 _PERSON_PRONOUNS = {"he", "she"}
-TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant", "sgt": "sergeant", "prof": "professor", "rev": "reverend"}
+# Titles printed abbreviated before a name ('Sen. Okafor' is the one 'the senator' stands for).
+TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
+    "sgt": "sergeant", "prof": "professor", "rev": "reverend",
+}
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -188,8 +196,11 @@ def _doer(token: Any, people: People) -> str | None:
         ent = entity_at(token.doc, token.i)
         if ent is not None:
             return _LEADING_DETERMINER.sub("", ent.text)
-    if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in INSTITUTIONS:
-        return token.lemma_.lower()
+    # a sentence's first word may be read as a name, and its lemma left in the plural
+    # ('Prosecutors charged ...')
+    institution = {token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")} & INSTITUTIONS
+    if token.pos_ in ("NOUN", "PROPN") and institution:
+        return institution.pop()
     named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ in NAME_LABELS), None)
     if named is not None:  # 'The Mexican president, Enrique Peña Nieto, has ...'
         return person_name(named, people)

@@ -76,10 +76,14 @@ def test_the_doer_of_a_passive_is_its_agent_and_without_one_there_is_no_event(nl
 
 
 def test_institutions_and_dates_are_read_apart(nlp):
-    text = "Library reopens\n\nPolice arrested two men on Friday. The Kestrel Valley Public Library reopened on Monday morning."
+    text = (
+        "Library reopens\n\nPolice arrested two men on Friday. The Kestrel Valley Public Library reopened on Monday morning.\n\n"
+        "Prosecutors charged Tom Reyes with fraud on Monday."
+    )
     assert _events(nlp, text) == [
         ("police", "arrest", "two men", False),
         ("Kestrel Valley Public Library", "reopen", None, False),
+        ("prosecutor", "charge", "Tom Reyes", False),
     ]
 
 
