@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from .models import Article, Embed, Extraction, Span
-from .people import People, surname_key
+from .people import People, canonical_name
 from .speakers import trimmed
 
 # A link the post ends with ('pic.twitter.com/Ab12Cd', 'https://t.co/x'): shown, not said.
@@ -62,9 +62,7 @@ def _author(embed: Embed, people: People) -> tuple[str | None, str | None]:
     article names that person ('Imogen Falk' -> 'Harbour Master Imogen Falk' is filed as
     'Imogen Falk'), else the person the handle spells, else the handle itself."""
     if embed.author:
-        known = people.names.get(surname_key(embed.author.split()[-1]))
-        same_person = known is not None and (len(embed.author.split()) == 1 or embed.author.split()[0] in known.split())
-        return embed.author, known if same_person else embed.author
+        return embed.author, canonical_name(embed.author.split(), people)
     if embed.handle:
         return embed.handle, people.by_handle(embed.handle) or embed.handle
     return None, None
