@@ -30,7 +30,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .entailment import negated, refuting, stance_differs
-from .events import event_key, target_words
+from .events import event_key, same_target
 from .models import Extraction
 from .people import speaker_key
 
@@ -90,7 +90,8 @@ def extraction_sentences_compared(extractions: Sequence[Extraction]) -> set[str]
     - two numbers of one counted thing whose unit or `of` differ (crosscheck._same_measure
       and the measure conflict `unit_changed`);
     - one number and unit given to two counted things (the measure conflict `different_thing`);
-    - two events of one doer and action whose targets share no word (crosscheck._align_events);
+    - two events of one doer and action whose targets do not say they are one (`events.same_target`,
+      crosscheck._align_events);
     and two mentions in one sentence need no vector (their similarity is 1). This mirrors
     those comparisons and may take in more pairs than they read, never fewer;
     tests/test_candidates.py checks that cross-checking finds the same with every sentence
@@ -114,7 +115,7 @@ def extraction_sentences_compared(extractions: Sequence[Extraction]) -> set[str]
     needed |= _in_pairs(
         [e for e in extractions if e.kind == "event" and e.event is not None],
         event_key,
-        lambda a, b: not (target_words(a) & target_words(b)) and bool(target_words(a) or target_words(b)),
+        lambda a, b: not same_target(a, b),
     )
     return needed
 

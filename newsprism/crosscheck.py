@@ -40,7 +40,7 @@ from .candidates import (
 )
 from .derivations import find_derivations, own_sentences
 from .entailment import Entailment, StructuredEntailment, negated, stance_differs
-from .events import event_key, target_words
+from .events import event_key, same_target, target_words
 from .framing import frame_story
 from .grouping import UnionFind
 from .models import (
@@ -289,8 +289,7 @@ def _align_events(items: list[Extraction], vec: dict[str, np.ndarray]) -> list[l
         a, b = items[i], items[j]
         if event_key(a) != event_key(b):
             continue
-        ta, tb = target_words(a), target_words(b)
-        if (ta & tb) or (not ta and not tb) or _similar_sentences(a, b, vec):
+        if same_target(a, b) or _similar_sentences(a, b, vec):
             uf.union(i, j)
     return [[items[i] for i in g] for g in uf.groups()]
 
@@ -534,18 +533,13 @@ def _timeline(claims: list[Claim]) -> list[TimelineEntry]:
 # --- attribution: the same quote given to different people ---
 
 
-def _speaker_key(e: Extraction) -> str | None:
-    """Who a mention gives the quote to, by surname (`people.speaker_key`)."""
-    return speaker_key(e.speaker)
-
-
 def _split_by_speaker(group: list[Extraction]) -> list[list[Extraction]]:
     """One quote's mentions split by the person they give it to (mentions that give it
     to no named person go with the most common speaker): one group when all agree."""
     families: dict[str, list[Extraction]] = {}
     unnamed = []
     for e in group:
-        key = _speaker_key(e)
+        key = speaker_key(e.speaker)
         if key is None:
             unnamed.append(e)
         else:

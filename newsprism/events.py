@@ -89,6 +89,13 @@ def target_words(e: Extraction) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z0-9']+", (e.event.target or "").lower().replace("’", "'"))) - _FUNCTION_WORDS
 
 
+def same_target(a: Extraction, b: Extraction) -> bool:
+    """Whether two events' targets say they are one event without reading their sentences:
+    the targets share a content word, or neither event has one."""
+    ta, tb = target_words(a), target_words(b)
+    return bool(ta & tb) or (not ta and not tb)
+
+
 def events(article: Article, doc_sents: list[Any], quoted: list[tuple[int, int]], people: People) -> list[Extraction]:
     """The events of an article's sentences, outside quotations and the headline (its
     first line)."""
