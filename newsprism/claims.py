@@ -65,13 +65,11 @@ def extract_batch(articles: Sequence[Article], nlp: Any, on_item: Callable[[], N
             # the sentences still serve cross-checking (copies, rewrites); no claim is read
             sentences = [trimmed(s) for s in doc.sents if s.text.strip()]
             out.append(ArticleClaims(article.id, sentences, [], [], unread_language=article.language))
-            if on_item is not None:
-                on_item()
-            continue
-        try:
-            out.append(extract_article(article, doc, parse_iso(article.published) or fallback))
-        except Exception as exc:  # one article's odd text must not stop the batch
-            out.append(ArticleClaims(article=article.id, sentences=[], entities=[], extractions=[], error=repr(exc)))
+        else:
+            try:
+                out.append(extract_article(article, doc, parse_iso(article.published) or fallback))
+            except Exception as exc:  # one article's odd text must not stop the batch
+                out.append(ArticleClaims(article=article.id, sentences=[], entities=[], extractions=[], error=repr(exc)))
         if on_item is not None:
             on_item()
     return out
