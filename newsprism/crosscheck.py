@@ -27,6 +27,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
+from typing import Any
 
 import numpy as np
 
@@ -353,6 +354,8 @@ def _same_event(a: Extraction, b: Extraction, subject_sim: dict[tuple[str, str],
         return False
     if _granularity_rank(a) != _granularity_rank(b):
         return False
+    if a.date.offset != b.date.offset:
+        return False  # 'weeks after her election' gives the election's date, not the event's
     return sa == sb or subject_sim.get((sa, sb), 0.0) >= SUBJECT_SIMILAR
 
 
@@ -423,6 +426,8 @@ def _make_claim(claim_id: str, group: list[Extraction], roots: dict[str, str]) -
     assert d is not None
     value = {"date": d.date, "granularity": d.granularity, "part_of_day": d.part_of_day, "event": d.event,
              "as_printed": sorted({e.focus.text for e in firsts if e.focus})}
+    if d.anchor:
+        value.update(anchor=d.anchor, offset=d.offset)
     return Claim(claim_id, "date", lead.sentence.text.strip(), mentions, support, status, value=value)  # type: ignore[arg-type]
 
 
@@ -527,7 +532,13 @@ def _date_conflicts(
 def _timeline(claims: list[Claim]) -> list[TimelineEntry]:
     dated = [c for c in claims if c.kind == "date" and c.value]
     dated.sort(key=lambda c: (c.value["date"], c.id))  # type: ignore[index]
-    return [TimelineEntry(when=c.value["date"], text=c.text, claims=[c.id]) for c in dated]  # type: ignore[index]
+    return [TimelineEntry(when=_when(c.value), text=c.text, claims=[c.id]) for c in dated]  # type: ignore[arg-type]
+
+
+def _when(value: dict[str, Any]) -> str:
+    """'2024-03-01', or 'weeks after 2024-03-01' when the article dates the event only by
+    a vague offset from another."""
+    return f"{value['offset']} {value['date']}" if value.get("offset") else str(value["date"])
 
 
 # --- attribution: the same quote given to different people ---

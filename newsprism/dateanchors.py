@@ -55,6 +55,7 @@ class DatedMention:
     quoted: bool  # inside quotation marks
     spoken: bool  # it dates a statement ('said on Thursday', 'a Tuesday interview')
     nouns: frozenset[str] = frozenset()  # lemmas of the nouns it dates ('the June 7 primary' -> primary)
+    verb: str = ""  # the lemma of the verb it dates ('was elected in March' -> elect)
 
 
 def is_deictic(words: str) -> bool:

@@ -22,6 +22,7 @@ from .dateanchors import (
     night_of_event,
     speech_day,
 )
+from .dateoffsets import offset_dates
 from .dates import (
     DAY_PARTS,
     SEPT_11_ATTACKS,
@@ -365,7 +366,7 @@ def dates(
             mentions.append(
                 DatedMention(
                     p_start, resolved.date, resolved.granularity, resolved.part_of_day, quoted, dates_a_statement(ent, verb),
-                    _dated_nouns(ent, verb),
+                    _dated_nouns(ent, verb), verb.lemma_.lower() if verb is not None else "",
                 )
             )
             event = _event_of(ent.root)
@@ -395,7 +396,7 @@ def dates(
                         ),
                     )
                 )
-    return out
+    return offset_dates(article, doc, sent_of, mentions, out, _event_of)
 
 
 # 'the day after', 'the night before' followed by an event ('the primary', 'her speech'): spaCy

@@ -176,6 +176,12 @@ class DateValue:
     granularity: Literal["part_of_day", "day", "month", "year", "time"]
     part_of_day: str | None = None
     event: str = ""
+    # A date told as an offset from another event ('three weeks after the March 3 vote'):
+    # the event as printed ('the March 3 vote'), and, when the offset is vague ('weeks
+    # after her election'), the offset as printed. With a vague offset `date` is the date of
+    # that event, not of the one dated: the article says no more than "weeks after" it.
+    anchor: str | None = None
+    offset: str | None = None
 
 
 @dataclass

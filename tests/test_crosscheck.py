@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import BagOfWordsEmbedder
 
@@ -170,6 +172,26 @@ def test_verbs_of_an_incident_beginning_date_one_event(verb_a, verb_b, conflicts
         (b, _claims(b, _date(b, s2, "Friday", "2026-11-13", f"fire {lemma[verb_b]}"))),
     ])
     assert [c.kind for c in story.conflicts] == ["date"] * conflicts
+
+
+def test_a_date_given_only_as_weeks_after_another_event_neither_conflicts_nor_corroborates():
+    # 'weeks after her election' carries the election's month, not the day she filed
+    s1 = "Okafor filed the bill weeks after her election."
+    s2 = "Okafor filed the bill in March."
+    a, b = _article("a", "Ledger", s1), _article("b", "Times", s2)
+    vague = replace(
+        _date(a, s1, "weeks after her election", "2024-03-01", "okafor file"),
+        date=DateValue(date="2024-03-01", granularity="month", event="okafor file", anchor="her election", offset="weeks after"),
+    )
+    told = replace(
+        _date(b, s2, "March", "2024-04-01", "okafor file"),
+        date=DateValue(date="2024-04-01", granularity="month", event="okafor file"),
+    )
+    story, _ = _run([(a, _claims(a, vague)), (b, _claims(b, told))])
+    assert story.conflicts == []
+    dated = sorted((c.value["date"], c.value.get("offset"), c.value.get("anchor")) for c in story.claims if c.kind == "date")
+    assert dated == [("2024-03-01", "weeks after", "her election"), ("2024-04-01", None, None)]
+    assert [t.when for t in story.timeline] == ["weeks after 2024-03-01", "2024-04-01"]
 
 
 def _statement(art, sentence, speaker):

@@ -196,6 +196,45 @@ def test_a_date_told_by_the_date_before_it(nlp, text, expected):
     assert all(e in got for e in expected), got
 
 
+def offsets(nlp, text: str) -> list[tuple[str, str, str, str | None, str | None]]:
+    return [
+        (e.focus.text, e.date.date, e.date.granularity, e.date.anchor, e.date.offset)
+        for e in _run(nlp, text) if e.kind == "date" and e.date.anchor
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a vague offset keeps the date of the event it counts from, and says how far
+        ("Okafor was elected in March 2024. Weeks after her election, she introduced the CLEAR Act.",
+         [("Weeks after her election", "2024-03-01", "month", "her election", "weeks after")]),
+        # an exact one is counted from that date; the date inside the phrase is not a second date
+        ("Three weeks after the March 3 vote, the council reversed course.",
+         [("Three weeks after the March 3 vote", "2026-03-24", "day", "the March 3 vote", None)]),
+        # the event noun is made from the verb that the article dated ('sank' -> 'the sinking')
+        ("The ferry sank on Tuesday. Two days after the sinking, divers found the wreck.",
+         [("Two days after the sinking", "2026-11-12", "day", "the sinking", None)]),
+        ("Renner was appointed in 2019. A year after his appointment, he quit.",
+         [("A year after his appointment", "2020-01-01", "year", "his appointment", None)]),
+        # nothing dates the event, 'the next election' is another one, a clause is no event noun
+        ("Weeks after her election, Okafor introduced the CLEAR Act.", []),
+        ("She was elected in 2022 and resigned weeks before the next election.", []),
+        ("The mayor resigned a few weeks after the scandal broke.", []),
+        ("The council voted on Tuesday. Members usually lobby a few days before a vote.", []),
+        # the date beside the offset is the offset's own, not the attack's
+        ("In an email dated Feb. 12, 2012 - seven months before the attack - the envoy asked for guards.", []),
+    ],
+)
+def test_a_date_told_as_an_offset_from_an_event_the_article_dates(nlp, text, expected):
+    assert offsets(nlp, text) == expected
+
+
+def test_a_date_inside_an_offset_phrase_is_not_a_date_of_its_own(nlp):
+    got = dates(nlp, "Three weeks after the March 3 vote, the council reversed course.")
+    assert got == [("Three weeks after the March 3 vote", "2026-03-24", "day")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
