@@ -80,6 +80,16 @@ def _share_of(token: Any) -> str:
     return " ".join([*owners, _noun_phrase(whole)])
 
 
+def _share_kind(token: Any) -> str:
+    """What kind of share an amount is when a hyphenated participle says it ('40%
+    state-funded', '51% state-owned'), else ''."""
+    for child in token.children:
+        if child.dep_ == "amod" and child.tag_ == "VBN" and any(c.dep_ in ("npadvmod", "compound") for c in child.children):
+            words = child.doc[child.left_edge.i : child.i + 1]
+            return words.text.lower()
+    return ""
+
+
 def _is_clock_time(ent: Any) -> bool:
     """'6am', '6 a.m.' tagged as a number: a time, not a count."""
     after = ent.doc[ent.end].text.lower() if ent.end < len(ent.doc) else ""
@@ -304,6 +314,9 @@ def quantities(article: Article, doc: Any, sent_of: dict[int, Any]) -> list[Extr
                 # an amount that counts no noun of its own is told by whose it is: 'Clinton
                 # won 31 percent' measures Clinton's win, not any win
                 whose = _subject_of(verb) if not noun and verb is not None else ""
+                kind = _share_kind(root)
+                if kind:
+                    noun = f"{kind} {noun}".strip()  # '(40% state-funded)': the state-funded share of the budget
                 measure = " ".join(p for p in (whose, noun, action) if p)
             if not measure:
                 continue

@@ -196,6 +196,20 @@ def test_a_date_told_by_the_date_before_it(nlp, text, expected):
     assert all(e in got for e in expected), got
 
 
+def test_the_relative_dates_the_claims_issue_lists_resolve_against_the_publication_day(nlp):
+    # published Friday 13 November 2026
+    got = [
+        (e.focus.text, e.date.date, e.date.granularity, e.date.part_of_day, e.date.event)
+        for e in _run(nlp, "The ship sank late Friday. The inquiry opened last month. In 2019, the harbour closed.")
+        if e.kind == "date"
+    ]
+    assert got == [
+        ("late Friday", "2026-11-13", "part_of_day", "late", "ship sink"),
+        ("last month", "2026-10-01", "month", None, "inquiry open"),
+        ("2019", "2019-01-01", "year", None, "harbour close"),
+    ]
+
+
 def offsets(nlp, text: str) -> list[tuple[str, str, str, str | None, str | None]]:
     return [
         (e.focus.text, e.date.date, e.date.granularity, e.date.anchor, e.date.offset)
@@ -575,6 +589,19 @@ def test_greetings_and_untagged_clock_times_inside_a_sentence_are_no_dates(nlp, 
     assert dates(nlp, text) == []
 
 
+def test_an_amount_and_its_share_in_brackets_measure_the_same_budget(nlp):
+    got = quantities_of(nlp, "The port runs on a $2.1 billion operating budget (40% state-funded).")
+    assert got == [("$2.1 billion", 2.1e9, "$", "operating budget run"), ("40%", 40, "%", "state-funded operating budget run")]
+
+
+def test_a_count_of_members_counts_the_member_countries(nlp):
+    assert quantities_of(nlp, "The treaty now has 27 member countries.") == [("27", 27, None, "member country have")]
+
+
+def quantities_of(nlp, text: str) -> list[tuple[str, float, str | None, str]]:
+    return [(e.focus.text, e.quantity.number, e.quantity.unit, e.quantity.of) for e in _run(nlp, text) if e.kind == "quantity"]
+
+
 @pytest.mark.parametrize(
     ("text", "printed", "number", "unit", "of", "approximate"),
     [
@@ -583,6 +610,8 @@ def test_greetings_and_untagged_clock_times_inside_a_sentence_are_no_dates(nlp, 
         # the full name of a measure and its abbreviation are one measure
         ("Poland spends 3 percent of gross domestic product on defence.", "3 percent", 3, "%", "gdp spend", False),
         ("Estonia spends 3% of GDP on defence.", "3%", 3, "%", "gdp spend", False),
+        # a hyphenated participle says what kind of share it is
+        ("The airline is 51% state-owned.", "51%", 51, "%", "airline state-owned be", False),
         # an amount that counts nothing of its own is told by whose it is
         ("Hillary Clinton won 31 percent in the county.", "31 percent", 31, "%", "hillary clinton win", False),
         # the unit is how, not what, an amount counts
