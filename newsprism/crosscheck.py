@@ -535,10 +535,16 @@ def _timeline(claims: list[Claim]) -> list[TimelineEntry]:
     return [TimelineEntry(when=_when(c.value), text=c.text, claims=[c.id]) for c in dated]  # type: ignore[arg-type]
 
 
+# How much of an ISO date a timeline shows for each granularity ('1911', '2025-05').
+WHEN_CHARS = {"year": 4, "month": 7}
+
+
 def _when(value: dict[str, Any]) -> str:
-    """'2024-03-01', or 'weeks after 2024-03-01' when the article dates the event only by
-    a vague offset from another."""
-    return f"{value['offset']} {value['date']}" if value.get("offset") else str(value["date"])
+    """The date as precise as the article gives it ('1911', '2025-05', '2026-11-12'), after
+    the offset when the article dates the event only as a vague offset from another
+    ('weeks after 2025-05')."""
+    when = str(value["date"])[: WHEN_CHARS.get(value["granularity"], 10)]
+    return f"{value['offset']} {when}" if value.get("offset") else when
 
 
 # --- attribution: the same quote given to different people ---

@@ -185,6 +185,15 @@ def test_an_event_two_outlets_tell_is_corroborated_and_in_the_brief(demo):
     assert told.text == "Mayor Tobias Renner visited the shelter before dawn."
 
 
+def test_a_date_told_as_weeks_after_another_event_keeps_that_events_date(demo):
+    report, _, _ = demo
+    (library,) = [s for s in report.stories if "Kestrel" in s.headline]
+    (found,) = [c for c in library.claims if c.kind == "date" and c.value.get("offset")]
+    assert (found.value["date"], found.value["granularity"]) == ("2025-05-01", "month")
+    assert (found.value["offset"], found.value["anchor"]) == ("weeks after", "the closure")
+    assert ("weeks after 2025-05", found.text) in [(t.when, t.text) for t in library.timeline]
+
+
 def test_every_mention_is_verbatim_at_its_offsets(demo):
     report, _, _ = demo
     for story in report.stories:
