@@ -1,8 +1,8 @@
 """Ingest stage: paths -> decoded RawItems, plus a record for every item that was rejected.
 
 Decides what an input *is* (HTML, a plain-text copy of a page, a JSONL export, a WARC
-crawl file) from its extension and, when the extension says nothing, from its content.
-Every record of a JSONL or WARC file is accounted for as `file#N`. Decoding is
+crawl file, an RSS or Atom feed) from its extension and, when the extension says nothing,
+from its content. Every record of a JSONL, WARC or feed file is accounted for as `file#N`. Decoding is
 strict: UTF-8 (or a BOM), else charset-normalizer's best guess, else the item is
 reported as unreadable rather than turned into mojibake we cannot repair.
 """
@@ -18,6 +18,7 @@ from typing import Any
 
 from charset_normalizer import from_bytes
 
+from .feeds import FEED_EXTENSIONS, looks_like_feed, read_feed
 from .models import InputRecord, RawItem, Reason
 
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
@@ -94,6 +95,9 @@ def read_file(path: Path) -> list[RawItem | InputRecord]:
                 source, "failed", Reason.UNREADABLE_ENCODING, "the bytes are not UTF-8 and no text encoding reads them"
             )
         ]
+    known = HTML_EXTENSIONS | TEXT_EXTENSIONS | JSONL_EXTENSIONS
+    if suffix in FEED_EXTENSIONS or (suffix not in known and looks_like_feed(data)):
+        return list(read_feed(source, text))
     if suffix in JSONL_EXTENSIONS:
         return list(read_jsonl(source, text))
     if suffix in HTML_EXTENSIONS or _LOOKS_LIKE_HTML.match(data[:2048]):
@@ -102,7 +106,7 @@ def read_file(path: Path) -> list[RawItem | InputRecord]:
         return [RawItem(source=source, format="text", content=text)]
     return [
         InputRecord.rejected(
-            source, "skipped", Reason.UNSUPPORTED, f"'{suffix or path.name}' is not a page copy, HTML or JSONL file"
+            source, "skipped", Reason.UNSUPPORTED, f"'{suffix or path.name}' is not a page copy, HTML, JSONL or feed file"
         )
     ]
 

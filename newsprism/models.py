@@ -43,6 +43,8 @@ class Reason(StrEnum):
     NOT_A_RESPONSE = "not_a_response"  # a WARC record that is not a fetched page (warcinfo, request, ...)
     HTTP_ERROR = "http_error"  # a fetched page whose HTTP status is not a success
     INVALID_WARC = "invalid_warc"
+    INVALID_FEED = "invalid_feed"  # an RSS or Atom file no entry can be read from
+    SUMMARY_ONLY = "summary_only"  # a feed entry that gives a summary, not the article
 
 
 @dataclass
