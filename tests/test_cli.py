@@ -45,7 +45,7 @@ def test_analyze_writes_both_reports_and_says_where(tmp_path, capsys, nlp, embed
 
     count = sqlite3.connect(tmp_path / "n.db").execute("SELECT count(*) FROM articles").fetchone()[0]
     assert main(["analyze", str(EXAMPLES / "corpus"), "--out", str(tmp_path / "out"), "--db", str(tmp_path / "n.db")]) == 0
-    assert sqlite3.connect(tmp_path / "n.db").execute("SELECT count(*) FROM articles").fetchone()[0] == count == 8
+    assert sqlite3.connect(tmp_path / "n.db").execute("SELECT count(*) FROM articles").fetchone()[0] == count == 9
 
 
 @pytest.mark.models

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.models
 
 FIRE_OUTLETS = {
     "Port Merrow Ledger", "Brightwater Times", "Coastline Daily", "Northgate Herald",
-    "Meridian Wire", "PulseNews Now", "Harbour Radio",
+    "Meridian Wire", "PulseNews Now", "Harbour Radio", "Saltmere Courier",
 }
 
 
@@ -41,7 +41,9 @@ def test_every_input_is_accounted_for(demo):
     assert status["bad-inputs/make_bad_inputs.py"] == ("skipped", "unsupported")
     assert status["corpus/harbour-radio.jsonl#2"] == ("failed", "invalid_json")
     assert status["corpus/harbour-radio.jsonl#1"] == ("ok", "")
-    assert sum(1 for s, _ in status.values() if s == "ok") == 8 == len(report.articles)
+    assert status["corpus/saltmere-courier.rss#1"] == ("ok", "")
+    assert status["corpus/saltmere-courier.rss#2"] == ("skipped", "summary_only")
+    assert sum(1 for s, _ in status.values() if s == "ok") == 9 == len(report.articles)
 
 
 def test_metadata_of_each_outlet(demo):
@@ -56,6 +58,11 @@ def test_metadata_of_each_outlet(demo):
     assert {"player", "caption", "ad"} <= {r.kind for r in coastline.removed}
     assert any(a.kind == "mojibake_repaired" for a in coastline.anomalies)
     assert "\u00e2\u20ac" not in coastline.text  # mojibake repaired
+    courier = article_by_outlet(report, "Saltmere Courier")  # a feed entry: the feed's own metadata
+    assert (courier.title, courier.authors, courier.published) == (
+        "Paint warehouse fire empties Port Merrow streets overnight", ["Owen Tregarth"], "2026-11-13T10:30:00-05:00",
+    )
+    assert [r.kind for r in courier.removed if "appeared first on" in r.text] == ["footer"]
 
 
 def test_the_unrelated_article_is_its_own_story(demo):
