@@ -31,13 +31,13 @@ _OFFSET = re.compile(
     + "|".join(COUNT_WORDS)
     + r")\s+)?(?P<unit>day|week|month|year)s?\s+(?P<relation>after|before)\s"
 )
-# How an event noun is made from the verb that dates it ('elect' -> 'election', 'resign' ->
-# 'resignation', 'arrive' -> 'arrival'). spaCy has no derivational morphology, and WordNet's
-# derivation links need a data download, so the common English nominal suffixes are listed.
 # Words before a count that make it no offset from the event: 'the three years after',
 # 'this month before', 'in the two weeks before' (a stretch of time, not a point in it).
 _NOT_AN_OFFSET_AFTER = frozenset({"the", "this", "that", "these", "those", "last", "next", "past", "first", *COUNT_WORDS, "few", "several"})
 INDEFINITE = frozenset({"a", "an", "another", "any", "each", "every", "some"})
+# How an event noun is made from the verb that dates it ('elect' -> 'election', 'resign' ->
+# 'resignation', 'arrive' -> 'arrival'). spaCy has no derivational morphology, and WordNet's
+# derivation links need a data download, so the common English nominal suffixes are listed.
 NOMINAL_SUFFIXES = ("ion", "ation", "ition", "ment", "ement", "al", "ure", "ance", "ence", "ing")
 MIN_STEM = 4
 
@@ -114,6 +114,7 @@ def offset_dates(
         return sent_of[token.i] if token is not None else None
 
     out = list(found)
+    added = False
     for m in _OFFSET.finditer(text):
         relation = by_char.get(m.start("relation"))
         before = text[: m.start()].split()[-1:]
@@ -128,17 +129,7 @@ def offset_dates(
             continue  # 'days before a debate': any debate, not the one the article dated
         end = noun.idx + len(noun.text)
         inside = [e for e in out if e.focus is not None and e.date is not None and relation.idx < e.focus.start < end]
-        anchor: ResolvedDate | None = None
-        if inside:
-            d = inside[0].date
-            assert d is not None
-            anchor = ResolvedDate(date.fromisoformat(d.date), d.granularity, d.part_of_day)
-        elif not any(c.dep_ in ("amod", "nummod") or c.like_num for c in noun.subtree if c.i < noun.i):
-            # 'the next election' is not the election the article dated ('elected in 2022'), and
-            # 'the September 11 attack' names its own date, which was not read
-            mention = _anchor_date(noun, m.start(), mentions, sentence_at)
-            if mention is not None:
-                anchor = ResolvedDate(mention.day, mention.granularity, mention.part_of_day)
+        anchor = _event_date(noun, m.start(), inside, mentions, sentence_at)
         if anchor is None:
             continue  # the article never says when that event was: nothing to resolve
         count_word = (m.group("count") or "").lower()
@@ -150,6 +141,7 @@ def offset_dates(
         sent = sent_of[relation.i]
         event = event_of(relation)
         out = [e for e in out if e not in inside]
+        added = True
         out.append(
             in_sentence(
                 article, doc, sent, start, end, kind="date", context=event,
@@ -161,5 +153,23 @@ def offset_dates(
                 ),
             )
         )
-    out.sort(key=lambda e: e.focus.start if e.focus is not None else e.mention.start)
+    if added:
+        out.sort(key=lambda e: e.focus.start if e.focus is not None else e.mention.start)
     return out
+
+
+def _event_date(
+    noun: Any, start: int, inside: list[Extraction], mentions: list[DatedMention], sentence_at: Callable[[int], Any]
+) -> ResolvedDate | None:
+    """The date of the event an offset counts from: the date printed inside its phrase
+    ('the March 3 vote'), else the one the article gives that event elsewhere."""
+    if inside:
+        d = inside[0].date
+        assert d is not None
+        return ResolvedDate(date.fromisoformat(d.date), d.granularity, d.part_of_day)
+    if any(c.dep_ in ("amod", "nummod") or c.like_num for c in noun.subtree if c.i < noun.i):
+        # 'the next election' is not the election the article dated ('elected in 2022'), and
+        # 'the September 11 attack' names its own date, which was not read
+        return None
+    mention = _anchor_date(noun, start, mentions, sentence_at)
+    return ResolvedDate(mention.day, mention.granularity, mention.part_of_day) if mention is not None else None
