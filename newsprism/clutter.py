@@ -202,7 +202,6 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"^powered by \w+",
             r"^this (document|article|material|content) (is subject to|is protected by) copyright",
             r"^citation: ",
-            r"^the post .+ appeared first on ",  # a WordPress feed's syndication line
         )
     ],
 }

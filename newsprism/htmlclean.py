@@ -233,6 +233,8 @@ def _audit_removed(tree: Any, kept: list[str], title: str | None) -> list[Remove
             continue
         seen.add(text)
         kind = "caption" if block.tag == "figcaption" else clutter_kind(text)
+        if kind is None and any(a.tag == "footer" for a in block.iterancestors()):
+            kind = "footer"  # what the page sets in its <footer>, whatever its words
         if kind is None:
             kind = "navigation" if block.tag in ("a", "button", "li", "label") else "boilerplate"
         removed.append(Removed(text=text, kind=kind))
