@@ -266,6 +266,14 @@ def test_a_handle_resolves_to_the_person_whose_surname_it_spells(nlp):
     assert (written, speaker) == ("@JaneOkafor", "Jane Okafor")
 
 
+def test_a_handle_in_brackets_after_the_name_is_the_same_person(nlp):
+    text = (
+        "Councillor Jane Okafor voted against the plan on Monday.\n\n"
+        '"We will not back down," wrote Okafor (@okafor) on Tuesday.'
+    )
+    assert _quotes(_extract(nlp, text)) == [("We will not back down", "Okafor (@okafor)", "Jane Okafor")]
+
+
 def _statements(result):
     return [(e.speaker_as_written, e.speaker, e.focus.text if e.focus else None) for e in result.extractions if e.kind == "statement"]
 
