@@ -32,8 +32,11 @@ _OFFSET = re.compile(
     + r")\s+)?(?P<unit>day|week|month|year)s?\s+(?P<relation>after|before)\s"
 )
 # Words before a count that make it no offset from the event: 'the three years after',
-# 'this month before', 'in the two weeks before' (a stretch of time, not a point in it).
-_NOT_AN_OFFSET_AFTER = frozenset({"the", "this", "that", "these", "those", "last", "next", "past", "first", *COUNT_WORDS, "few", "several"})
+# 'this month before', 'in the two weeks before' (a stretch of time, not a point in it),
+# 'six to eight months after' (a range, of which one end is no date).
+_NOT_AN_OFFSET_AFTER = frozenset(
+    {"the", "this", "that", "these", "those", "last", "next", "past", "first", "to", "or", *COUNT_WORDS, "few", "several"}
+)
 INDEFINITE = frozenset({"a", "an", "another", "any", "each", "every", "some"})
 # How an event noun is made from the verb that dates it ('elect' -> 'election', 'resign' ->
 # 'resignation', 'arrive' -> 'arrival'). spaCy has no derivational morphology, and WordNet's

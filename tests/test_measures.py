@@ -236,6 +236,8 @@ def offsets(nlp, text: str) -> list[tuple[str, str, str, str | None, str | None]
         ("She was elected in 2022 and resigned weeks before the next election.", []),
         ("The mayor resigned a few weeks after the scandal broke.", []),
         ("The council voted on Tuesday. Members usually lobby a few days before a vote.", []),
+        # a range of offsets is no date
+        ("The striker had surgery on Monday. He will be out six to eight months after the surgery.", []),
         # the date beside the offset is the offset's own, not the attack's
         ("In an email dated Feb. 12, 2012 - seven months before the attack - the envoy asked for guards.", []),
     ],
