@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsprism.clean import clean_batch, clean_item, content_hash, repair_mojibake
@@ -87,6 +87,27 @@ def test_mojibake_is_repaired_and_reported():
     text, pairs = repair_mojibake("\u00e2\u20ac\u0153We cannot wait,\u00e2\u20ac\u009d Falk said. The caf\u00c3\u00a9 reopened.")
     assert text == "\u201cWe cannot wait,\u201d Falk said. The caf\u00e9 reopened."
     assert pairs and any("caf\u00e9" in fixed for _, fixed in pairs)
+
+
+# The pieces ftfy's behaviour turns on: markup, entities, line breaks of every kind,
+# control characters, mojibake, curly quotes, full-width forms and ligatures.
+_FTFY_PIECES = [
+    "<p>", "&amp;", "&lt;b&gt;", "&#x2019;", "&hellip;", "\n", "\r\n", "\r", "\u2028", "\x85", "\t", "\x00", "\x1b[31m",
+    "\x0c", "\u00e2\u20ac\u0153", "\u00e2\u20ac\u009d", "caf\u00c3\u00a9", "\u201c", "\u2019", "\uff2c\uff2f", "\ufb02",
+    "\u00a0", "e\u0301", "Port Merrow", " ", ".",
+]
+
+
+@given(st.lists(st.sampled_from(_FTFY_PIECES) | st.text(max_size=5), max_size=40))
+@example(["<p>", "\n", "&amp;"])  # ftfy reads no entity after the first line with a '<'
+@settings(max_examples=300)
+def test_the_line_skipping_mojibake_repair_is_ftfy_itself(pieces):
+    import ftfy
+
+    from newsprism.clean import FTFY_CONFIG, fix_text
+
+    text = "".join(pieces)
+    assert fix_text(text) == ftfy.fix_text(text, FTFY_CONFIG)
 
 
 def test_html_metadata_from_json_ld_and_opengraph():
