@@ -9,6 +9,7 @@ text copies of news pages really carry (see tests/golden/clutter/ for one file p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _I = re.I
 
@@ -234,6 +235,9 @@ BIO_LINES = [
 ]
 
 
+# The text-copy cleaner asks about each line two or three times (line features, the kept
+# lines, the removed ones) and a template line recurs across a batch's pages.
+@lru_cache(maxsize=2**16)
 def clutter_kind(line: str) -> str | None:
     """The kind of clutter a stripped line is, or None when it looks like content."""
     if not line:
