@@ -23,7 +23,7 @@ to `Article.anomalies`, and lists the corroborated claims each article leaves ou
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
@@ -107,7 +107,7 @@ def crosscheck_story(
     embedder = WithoutVectorsFor(embedder, unembedded_sentences(claims) if unembedded is None else unembedded)
     judge = entailment or StructuredEntailment(embedder)
     derivations = find_derivations(articles, claims, embedder)
-    roots = independence(story.articles, derivations)
+    roots = independence(story.articles, derivations, {a.id: a.outlet for a in articles})
     extractions = [e for c in claims for e in c.extractions]
     # with one article there is nothing to align across, so no sentence needs embedding
     sentence_vec = _sentence_vectors(extractions, embedder) if len(articles) > 1 else {}
@@ -192,11 +192,20 @@ def _headline(story: Story, by_id: dict[str, Article], derivations: Sequence[Der
     return story.headline
 
 
-def independence(article_ids: Sequence[str], derivations: Sequence[Derivation]) -> dict[str, str]:
-    """article -> the representative of its family (an article and its copies/rewrites)."""
+def independence(
+    article_ids: Sequence[str], derivations: Sequence[Derivation], outlets: Mapping[str, str | None] | None = None
+) -> dict[str, str]:
+    """article -> the representative of its family: an article, its copies and rewrites,
+    and the other articles of its outlet (a newsroom's live blog and its wrap-up, or a
+    feed entry and the saved page of the same story, are one source, not two)."""
     families = UnionFind(article_ids)
     for d in derivations:
         families.union(d.source, d.derived)
+    first_of: dict[str, str] = {}
+    for a in article_ids:
+        outlet = ((outlets or {}).get(a) or "").strip().casefold()
+        if outlet:
+            families.union(first_of.setdefault(outlet, a), a)
     return {a: families.find(a) for a in article_ids}
 
 

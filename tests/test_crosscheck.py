@@ -140,6 +140,16 @@ def test_quotes_merge_across_articles_and_a_rewrite_is_not_a_second_source():
     assert len({roots[x] for x in "abc"}) == 2
 
 
+def test_two_articles_of_one_outlet_are_one_source():
+    q = "We were lucky the wind turned when it did"
+    arts = [_article("a", "Ledger", f'"{q}," Whitlock said.'), _article("b", "ledger ", f'"{q}," Chief Whitlock said.')]
+    story, _ = _run([(art, _claims(art, _quote(art, q, "Dana Whitlock", "Whitlock"))) for art in arts])
+    (claim,) = story.claims
+    assert (claim.support.articles, claim.support.independent, claim.status) == (2, 1, "single_source")
+    roots = independence(["a", "b", "c"], [], {"a": "Ledger", "b": "Times", "c": "Ledger"})
+    assert roots["a"] == roots["c"] != roots["b"]
+
+
 def test_brief_cites_corroborated_claims_and_states_conflicts():
     q = "No one should go back until we say it is safe"
     s1, s3 = "About 1,200 residents were evacuated.", "About 2,100 residents were evacuated."
