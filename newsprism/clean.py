@@ -205,11 +205,11 @@ def fix_text(text: str) -> str:
     script in plain ASCII, and ftfy's own checks on them took half of the HTML cleaner's
     time (AEB pages). ftfy stops reading HTML entities for good at the first line that
     holds a '<'; so does this."""
-    if any(len(line) > FTFY_CONFIG.max_decode_length for line in text.split("\n")):
-        return ftfy.fix_text(text, FTFY_CONFIG)
+    pieces = text.split("\n")  # ftfy's own segments: lines ended by '\n' only
+    if any(len(piece) >= FTFY_CONFIG.max_decode_length for piece in pieces):
+        return ftfy.fix_text(text, FTFY_CONFIG)  # ftfy cuts such a line into pieces of its own
     config = FTFY_CONFIG
     out = []
-    pieces = text.split("\n")  # ftfy's own segments: lines ended by '\n' only
     for line in [p + "\n" for p in pieces[:-1]] + [pieces[-1]]:
         if config.unescape_html == "auto" and "<" in line:
             config = config._replace(unescape_html=False)

@@ -29,7 +29,7 @@ MIN_ENTRY_WORDS = 40
 # What separates a feed's outlet from its section in the feed's title ('Port Merrow
 # Ledger - Local news', 'The Wire » Politics', 'Herald | Top stories').
 _TITLE_SEPARATOR = re.compile(r"\s+[-–—|»:]\s+")
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^>]+>")  # markup left out when an entry's words are counted
 # WordPress ends every entry's content with a line of its own: 'The post <a>Title</a>
 # appeared first on <a>Site</a>.' It is the feed's furniture: it goes in the page's footer,
 # where the cleaner leaves it out and lists it as removed.
