@@ -67,7 +67,11 @@ teaser lists as three more features, how many label-and-blurb pairs (a line of a
 words that does not end like a sentence, then one line of prose) follow one another in the
 line's run, and the share of lines within 2 and 5 that open with 4 or more title-case
 words: wceb test 0.9468 (P 0.9328, R 0.9611), eval-other held-out 0.8124 (P 0.7650).
-FAQ pages and German listings have the same shape as a teaser list.
+FAQ pages and German listings have the same shape as a teaser list. Also at stop 22, the
+trees' own settings (judged the same way): no early stopping, so every stage fits all 200
+iterations on all its lines rather than holding 10% out, 0.9437 / 0.8099; min_samples_leaf
+100 instead of 20, 0.9425 / 0.8067. The held-out tenth that early stopping keeps back
+regularises the trees more than it costs them.
 """
 
 from __future__ import annotations
