@@ -71,7 +71,9 @@ FAQ pages and German listings have the same shape as a teaser list. Also at stop
 trees' own settings (judged the same way): no early stopping, so every stage fits all 200
 iterations on all its lines rather than holding 10% out, 0.9437 / 0.8099; min_samples_leaf
 100 instead of 20, 0.9425 / 0.8067. The held-out tenth that early stopping keeps back
-regularises the trees more than it costs them.
+regularises the trees more than it costs them. Averaging three such models (random_state
+0-2, so three different held-out tenths; their raw scores averaged as one forest of 600
+trees per stage): 0.9446 (P 0.9249, R 0.9652) / 0.8246, for three times the trees.
 """
 
 from __future__ import annotations
