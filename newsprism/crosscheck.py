@@ -39,6 +39,7 @@ from .candidates import (
     statement_speaker,
     without_partner,
 )
+from .dateanchors import DAY_GRANULARITIES
 from .derivations import find_derivations, own_sentences
 from .entailment import Entailment, StructuredEntailment, negated, stance_differs
 from .events import event_key, same_target, target_words
@@ -370,7 +371,7 @@ def _same_event(a: Extraction, b: Extraction, subject_sim: dict[tuple[str, str],
 
 def _granularity_rank(e: Extraction) -> str:
     assert e.date is not None
-    return "day" if e.date.granularity in ("time", "part_of_day", "day") else e.date.granularity
+    return "day" if e.date.granularity in DAY_GRANULARITIES else e.date.granularity
 
 
 def _subject_similarity(items: list[Extraction], embedder: Embedder) -> dict[tuple[str, str], float]:

@@ -42,6 +42,8 @@ SPEECH_VERBS = SAY_VERBS | {"indicate"}
 # Relative day words whose day depends on when they were said.
 _DEICTIC = re.compile(r"(?i)\b(today|tonight|yesterday|tomorrow|last night|this (morning|afternoon|evening))\b")
 _NIGHT_PARTS = frozenset({"night", "evening", "late", "tonight"})
+# Granularities that name one day.
+DAY_GRANULARITIES = frozenset({"day", "part_of_day", "time"})
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def dates_a_statement(ent: Any, verb: Any | None) -> bool:
 
 
 def _recent(mention: DatedMention, base: date) -> bool:
-    return mention.granularity in ("day", "part_of_day", "time") and base - timedelta(days=MAX_DAYS_BEFORE) <= mention.day < base
+    return mention.granularity in DAY_GRANULARITIES and base - timedelta(days=MAX_DAYS_BEFORE) <= mention.day < base
 
 
 def speech_day(mentions: list[DatedMention], start: int, base: date) -> date | None:
@@ -117,7 +119,7 @@ def event_day(mentions: list[DatedMention], base: date, minutes: int | None) -> 
     dates ahead of publication ('the May 10 primary' is an aside). A time in the small hours
     after an evening or night is the next calendar day."""
     for mention in reversed(mentions):
-        if mention.quoted or mention.day > base or mention.granularity not in ("day", "part_of_day", "time"):
+        if mention.quoted or mention.day > base or mention.granularity not in DAY_GRANULARITIES:
             continue
         if mention.spoken and mention.day == base:
             continue
@@ -135,7 +137,7 @@ def event_noun_day(mentions: list[DatedMention], noun: str) -> date | None:
     'the night before the California primary' after 'the June 7 primary' is 6 June. None when
     the article has dated no such event to a day."""
     for mention in reversed(mentions):
-        if mention.quoted or mention.granularity not in ("day", "part_of_day", "time"):
+        if mention.quoted or mention.granularity not in DAY_GRANULARITIES:
             continue
         if noun in mention.nouns:
             return mention.day

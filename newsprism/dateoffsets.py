@@ -7,13 +7,14 @@ elected in March 2024'), so this module looks it up among the dates the article 
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from .dateanchors import DatedMention
+from dateutil.relativedelta import relativedelta
+
+from .dateanchors import DAY_GRANULARITIES, DatedMention
 from .dates import ResolvedDate
 from .doccache import doc_text
 from .measures import in_sentence
@@ -79,26 +80,20 @@ def _anchor_date(noun: Any, start: int, mentions: list[DatedMention], sentence_a
     return known[0] if known else None
 
 
-def _add_months(day: date, months: int) -> date:
-    total = day.year * 12 + day.month - 1 + months
-    year, month = divmod(total, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
 def shifted(anchor: ResolvedDate, count: int, unit: str, after: bool) -> ResolvedDate | None:
     """The anchor moved by an exact offset, or None when the anchor is too coarse for the
     unit ('three days after' an event dated only to its month)."""
     sign = 1 if after else -1
     if unit in ("day", "week"):
-        if anchor.granularity not in ("day", "part_of_day", "time"):
+        if anchor.granularity not in DAY_GRANULARITIES:
             return None
         return ResolvedDate(anchor.date + timedelta(days=sign * count * (7 if unit == "week" else 1)), "day", None)
     if unit == "month":
         if anchor.granularity == "year":
             return None
         granularity = "month" if anchor.granularity == "month" else "day"
-        return ResolvedDate(_add_months(anchor.date, sign * count), granularity, None)
-    return ResolvedDate(_add_months(anchor.date, sign * 12 * count), "year" if anchor.granularity == "year" else anchor.granularity, None)
+        return ResolvedDate(anchor.date + relativedelta(months=sign * count), granularity, None)
+    return ResolvedDate(anchor.date + relativedelta(years=sign * count), anchor.granularity, None)
 
 
 def offset_dates(
@@ -110,6 +105,8 @@ def offset_dates(
     inside an offset phrase is not a date of its own (as 'the day after Monday's debate'
     is one date). Returns all dates, in the order of the text."""
     text = doc_text(doc)
+    if not _OFFSET.search(text):
+        return found  # most articles have no offset phrase: no token index to build
     by_char = {t.idx: t for t in doc}
 
     def sentence_at(char: int) -> Any:
@@ -120,8 +117,7 @@ def offset_dates(
     added = False
     for m in _OFFSET.finditer(text):
         relation = by_char.get(m.start("relation"))
-        before = text[: m.start()].split()[-1:]
-        if relation is None or relation.i + 1 >= len(doc) or (before and before[0].lower() in _NOT_AN_OFFSET_AFTER):
+        if relation is None or relation.i + 1 >= len(doc) or _word_before(text, m.start()).lower() in _NOT_AN_OFFSET_AFTER:
             continue  # 'the three years after the merger' is a span of time, 'this month before' no offset
         if not (m.group("count") or m.group("vague") or m.group(0).split()[0].lower().endswith("s")):
             continue  # a bare 'month before' is no offset
@@ -159,6 +155,17 @@ def offset_dates(
     if added:
         out.sort(key=lambda e: e.focus.start if e.focus is not None else e.mention.start)
     return out
+
+
+def _word_before(text: str, index: int) -> str:
+    """The whitespace-delimited word that ends before `index` ('' at the start)."""
+    end = index
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _event_date(
