@@ -211,7 +211,10 @@ def _interrupts(body: str, previous: _Quote, quote: QuoteSpan, attribution: Attr
     # the parser may glue the opening mark of "B" to the sentence of the attribution
     # before it ('... at the university. \'\'B'), which then reads as B's own verb
     own_verb = attribution.verb is None or (attribution.verb.i == verb.i and gap_start <= verb.idx < quote.start)
-    if own_verb and _opens_sentence(body, quote) and len(body[quote.start : quote.end].split()) >= MIN_QUOTE_WORDS:
+    # what stands between the stretches is the attribution, or nothing: 'I laughed and
+    # said, "A." She became so upset that I had to change my answer: "B."' is two quotes
+    attribution_between = gap_start <= verb.idx < quote.start or not re.search(r"\w", gap)
+    if own_verb and attribution_between and _opens_sentence(body, quote) and len(body[quote.start : quote.end].split()) >= MIN_QUOTE_WORDS:
         # '"A," said Kidd, a political scientist at the university. "B."': a quoted
         # sentence with no attribution of its own goes on with the quote before it,
         # however long the attribution between them

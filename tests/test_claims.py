@@ -74,6 +74,17 @@ def test_a_quote_interrupted_by_its_attribution_is_one_quote(nlp, text):
     assert quote.mention.start == quote.parts[0].start and quote.mention.end == quote.parts[1].end
 
 
+
+def test_a_sentence_of_its_own_between_two_quotes_makes_them_two_quotes(nlp):
+    text = (
+        "Gus Tamura runs the caf\u00e9 across the road. When his sister asked about the mill, he laughed and said, "
+        "\u201cNobody will ever rebuild that roof.\u201d She was so upset that he had to change his answer: "
+        "\u201cOf course they will rebuild it. I was only joking.\u201d"
+    )
+    quotes = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert [q.quote for q in quotes] == ["Nobody will ever rebuild that roof.", "Of course they will rebuild it. I was only joking."]
+    assert [q.speaker for q in quotes] == ["Gus Tamura", "Gus Tamura"]
+
 def test_a_partial_quote_keeps_the_reported_clause_around_it(nlp):
     text = "Okafor said the harbour plan would \u201cfail miserably\u201d before the winter storms."
     quote = _the_quote(nlp, text)
