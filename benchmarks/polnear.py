@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from newsprism.models import Article, Extraction
+from newsprism.quotetagger import said_fragments  # noqa: F401  (what the scores compare; re-exported)
 
 SPLITS = ("train", "dev", "test")
 # Quotation marks that make a Content span a direct quote: double marks, two apostrophes
@@ -618,18 +619,6 @@ class SpeakerTally:
 
 
 # ---------------------------------------------------------------- attributions
-
-
-def said_fragments(extraction: Extraction) -> list[tuple[int, int]]:
-    """What an extraction says was said, as the gold Content marks it: a statement's
-    reported clause (its `focus`), the reported clause around a partial quote (its
-    `focus`), the stretches of a quote interrupted by its attribution (its `parts`), else
-    the mention."""
-    if extraction.focus is not None and extraction.kind in ("quote", "statement"):
-        return [(extraction.focus.start, extraction.focus.end)]
-    if extraction.parts:
-        return [(p.start, p.end) for p in extraction.parts]
-    return [(extraction.mention.start, extraction.mention.end)]
 
 
 def said_text(article_text: str, extraction: Extraction) -> str:

@@ -21,6 +21,7 @@ from .measures import quantities
 from .models import Article, ArticleClaims, Entity, Extraction, Span
 from .postquotes import inside_a_post, post_quotes
 from .quotespans import DOUBLE_CLOSE, SINGLE_CLOSE, TWO_APOSTROPHES, QuoteSpan, quote_spans
+from .quotetagger import apply_tagger, load_quote_tagger, said_fragments
 from .speakers import (
     SAY_VERBS,
     Attribution,
@@ -52,9 +53,12 @@ MIN_UNATTRIBUTED_QUOTE_WORDS = 6
 CLAIMS_LANGUAGES = frozenset({"en"})
 
 
-def extract_batch(articles: Sequence[Article], nlp: Any, on_item: Callable[[], None] | None = None) -> list[ArticleClaims]:
+def extract_batch(
+    articles: Sequence[Article], nlp: Any, on_item: Callable[[], None] | None = None, quote_tagger: bool = True
+) -> list[ArticleClaims]:
     """All claims of every article; `nlp` is a loaded spaCy pipeline, `on_item` is called
-    after each article (the runner's progress bar)."""
+    after each article (the runner's progress bar). `quote_tagger=False` keeps the rules'
+    quotes as they are (the tagger's training reads them so)."""
     dates = [d for d in (parse_iso(a.published) for a in articles) if d]
     # an article without a date is read against the batch's typical date, not today's
     fallback = sorted(dates)[len(dates) // 2] if dates else None
@@ -67,7 +71,7 @@ def extract_batch(articles: Sequence[Article], nlp: Any, on_item: Callable[[], N
             out.append(ArticleClaims(article.id, sentences, [], [], unread_language=article.language))
         else:
             try:
-                out.append(extract_article(article, doc, parse_iso(article.published) or fallback))
+                out.append(extract_article(article, doc, parse_iso(article.published) or fallback, quote_tagger))
             except Exception as exc:  # one article's odd text must not stop the batch
                 out.append(ArticleClaims(article=article.id, sentences=[], entities=[], extractions=[], error=repr(exc)))
         if on_item is not None:
@@ -81,7 +85,7 @@ def reads_language(language: str | None) -> bool:
     return language is None or language.split("-")[0].split("_")[0].lower() in CLAIMS_LANGUAGES
 
 
-def extract_article(article: Article, doc: Any, base: date | None) -> ArticleClaims:
+def extract_article(article: Article, doc: Any, base: date | None, quote_tagger: bool = True) -> ArticleClaims:
     doc_sents = list(doc.sents)  # doc.sents re-walks the whole document on every access
     sentences = [trimmed(s) for s in doc_sents if s.text.strip()]
     entities = [Entity(e.start_char, e.end_char, e.text, label=e.label_) for e in doc.ents]
@@ -91,6 +95,17 @@ def extract_article(article: Article, doc: Any, base: date | None) -> ArticleCla
     extractions: list[Extraction] = []
     sent_of = {tok.i: sent for sent in doc_sents for tok in sent}
     extractions += _quotes(article, doc, doc_sents, quotes, spans, people)
+    if quote_tagger:
+        tagged = load_quote_tagger().quotes(article.text, [said_fragments(e) for e in extractions], spans)
+
+        def new_quote(start: int, end: int) -> Extraction | None:
+            return _quote_at(article, doc, doc_sents, start, end, spans, people)
+
+        extractions = apply_tagger(
+            article.text, extractions, tagged, spans, new_quote, keep=_is_transcript_turn, min_unattributed_words=MIN_UNATTRIBUTED_QUOTE_WORDS
+        )
+        for quote in extractions:
+            _without_the_occasion(doc, quote, article.text)
     quoted = [(e.mention.start, e.mention.end) for e in extractions if e.kind == "quote"]
     extractions += _statements(article, doc_sents, spans, quoted, people)
     # what a printed post quotes or reports is the post's: the post itself is the quote
@@ -169,6 +184,52 @@ def _quotes(
         else:
             item.extraction.focus = _reported_clause_around(doc, item, body) or _judged_as(doc, item, body)
     return [item.extraction for item in found]
+
+
+def _quote_at(
+    article: Article, doc: Any, doc_sents: list[Any], start: int, end: int, spans: list[tuple[int, int]], people: People
+) -> Extraction | None:
+    """A quote the rules left out and the tagger found, with the speaker the rules read (or
+    none); None when the quotation is title-cased (a name or a title, as the rules read it)."""
+    text = article.text[start:end].rstrip(" ,")
+    attribution = speaker_for(doc, doc_sents, start, end, spans, people)
+    if _title_case(text):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    sentence = next((x for x in doc_sents if x.start <= span.start < x.end), None) if span is not None else None
+    return Extraction(
+        article=article.id,
+        kind="quote",
+        mention=Span(start, start + len(text), text),
+        sentence=trimmed(sentence) if sentence is not None else Span(start, end, article.text[start:end]),
+        speaker_as_written=attribution.written,
+        speaker=attribution.speaker,
+        quote=text,
+    )
+
+
+def _without_the_occasion(doc: Any, quote: Extraction, body: str) -> None:
+    """'described the plan as a "costly mistake" during a town hall': the tagger, like some
+    PolNeAR annotators, runs a judgement on into the writer's setting of the report after
+    the quotation; cut it where `_judgement_end` would (a dash, a time, an occasion)."""
+    focus, mention = quote.focus, quote.mention
+    closing = _after_closing_mark(body, mention.end)
+    if focus is None or focus.end <= closing or focus.start > mention.start:
+        return
+    if not _JUDGED_AS.search(body, focus.start, mention.start):
+        return  # only a judgement ends at its quote: 'would "fail" before the storms' runs on
+    quoted = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    said = doc.char_span(focus.start, focus.end, alignment_mode="expand")
+    if quoted is None or said is None or len(quoted) == 0:
+        return
+    if _judgement_end(quoted, said[-1].i) < said[-1].i:
+        quote.focus = Span(focus.start, closing, body[focus.start : closing])
+
+
+def _is_transcript_turn(quote: Extraction) -> bool:
+    """'"WALLACE: Let's start ...': a turn of a printed transcript is a quote, though
+    PolNeAR, which the tagger learned from, leaves transcripts unannotated."""
+    return quote.speaker_as_written is not None and quote.speaker_as_written.isupper()
 
 
 @dataclass
@@ -348,6 +409,9 @@ def _judged_as(doc: Any, item: _Quote, body: str) -> Span | None:
 
 # 'as' is at most this many tokens before the quote it introduces ('as a "strong leader"').
 MAX_JUDGED_AS_TOKENS = 3
+
+# 'as' a few words before the quotation: 'described the plan as a "costly mistake"'
+_JUDGED_AS = re.compile(r"\bas\b(?:\s+\S+){0," + str(MAX_JUDGED_AS_TOKENS) + r"}\s*[\"“‘']*$")
 
 
 def _according_clause(doc: Any, item: _Quote, body: str) -> Span | None:

