@@ -28,7 +28,7 @@ with sentence-transformers).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from .errors import ModelLoadError
-from .models import Extraction
+from .models import Extraction, Span
 from .nlp import bfloat16_in_hardware  # noqa: F401  (sets the offline flags before transformers loads)
 
 MODEL_PATH = Path(__file__).parent / "data" / "quote_tagger.npz"
@@ -260,8 +260,8 @@ def apply_tagger(
     rule_quotes: list[Extraction],
     tagged: Sequence[Fragments],
     marks: Sequence[tuple[int, int]],
-    new_quote: Any,
-    keep: Any = lambda quote: False,
+    new_quote: Callable[[int, int], Extraction | None],
+    keep: Callable[[Extraction], bool] = lambda quote: False,
     min_unattributed_words: int = 0,
 ) -> list[Extraction]:
     """The quotes of an article once the tagger has read it, in text order.
@@ -277,8 +277,6 @@ def apply_tagger(
     - The extent is the tagger's, cut to whole words: one stretch becomes the `focus` (what
       was said around a partial quote) unless it holds no word beyond the quotation;
       several, the attribution between them, make the quotations inside them the `parts`."""
-    from .models import Span
-
     def stretch(start: int, end: int) -> Span:
         words = text[start:end].rstrip(" ,")
         return Span(start, start + len(words), words)
