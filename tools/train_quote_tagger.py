@@ -182,7 +182,7 @@ def main(argv: list[str]) -> None:
     import torch
 
     torch.set_num_threads(max(1, torch.get_num_threads()))
-    nlp, encoder = spacy_pipeline(), Encoder()
+    nlp, encoder = spacy_pipeline(), Encoder(bfloat16=False)  # the shipped heads learned float32 features
     train_golds, dev_golds = load_split(args.data, "train"), load_split(args.data, "dev")
     train = cached("train", train_golds, nlp, encoder, args.cache)
     dev = cached("dev", dev_golds, nlp, encoder, args.cache)
