@@ -14,9 +14,10 @@ the paragraph in context instead.
 - Each word piece also gets seven flags: inside / first piece of / continuing one of the
   rules' quotes, inside quotation marks, is a quotation mark, capitalised, starts a word.
   The tagger corrects the rules rather than replacing them.
-- Head: one bidirectional LSTM and a linear layer, trained by `tools/train_quote_tagger.py`
-  on PolNeAR's train split, the epoch chosen on its dev split; tags O / B (first piece) /
-  I / C (first piece of a stretch that continues the quote before it: '"A," she said. "B."').
+- Heads: a linear layer, one bidirectional LSTM and a linear layer, three of them trained
+  by `tools/train_quote_tagger.py` from different seeds on PolNeAR's train split (each
+  one's epoch chosen on its dev split) and averaged; tags O / B (first piece) / I / C
+  (first piece of a stretch that continues the quote before it: '"A," she said. "B."').
 - Decoding: a piece is inside a quote when P(not O) >= `INSIDE_THRESHOLD`; gaps of at most
   `MAX_GAP` pieces inside are closed; a stretch without any quotation mark is dropped
   (only direct quotes are asked for).
@@ -293,7 +294,8 @@ def apply_tagger(
       `min_unattributed_words` words and nothing around it was said with it or it is
       'so-called'.
     - A rule quote that no tagged quote covers is dropped, unless it lies in a paragraph
-      the tagger did not read (no double quotation mark) or `keep(quote)` says so.
+      the tagger did not read (none of the marks of `_QUOTE_MARK`: "'We will,' she said"
+      is read by the rules alone) or `keep(quote)` says so.
     - The extent is the tagger's, cut to whole words: one stretch becomes the `focus` (what
       was said around a partial quote) unless it holds no word beyond the quotation;
       several, the attribution between them, make the quotations inside them the `parts`."""
