@@ -102,7 +102,7 @@ def extract_article(article: Article, doc: Any, base: date | None, quote_tagger:
             return _quote_at(article, doc, doc_sents, start, end, spans, people)
 
         extractions = apply_tagger(
-            article.text, extractions, tagged, spans, new_quote, keep=_is_transcript_turn, min_unattributed_words=MIN_UNATTRIBUTED_QUOTE_WORDS
+            article.text, extractions, tagged, spans, new_quote, keep=lambda quote: _is_transcript_turn(quote, article.text), min_unattributed_words=MIN_UNATTRIBUTED_QUOTE_WORDS
         )
         for quote in extractions:
             _without_the_occasion(doc, quote, article.text)
@@ -192,9 +192,9 @@ def _quote_at(
     """A quote the rules left out and the tagger found, with the speaker the rules read (or
     none); None when the quotation is title-cased (a name or a title, as the rules read it)."""
     text = article.text[start:end].rstrip(" ,")
-    attribution = speaker_for(doc, doc_sents, start, end, spans, people)
     if _title_case(text):
         return None
+    attribution = speaker_for(doc, doc_sents, start, end, spans, people)
     span = doc.char_span(start, end, alignment_mode="expand")
     sentence = next((x for x in doc_sents if x.start <= span.start < x.end), None) if span is not None else None
     return Extraction(
@@ -226,10 +226,12 @@ def _without_the_occasion(doc: Any, quote: Extraction, body: str) -> None:
         quote.focus = Span(focus.start, closing, body[focus.start : closing])
 
 
-def _is_transcript_turn(quote: Extraction) -> bool:
+def _is_transcript_turn(quote: Extraction, body: str) -> bool:
     """'"WALLACE: Let's start ...': a turn of a printed transcript is a quote, though
     PolNeAR, which the tagger learned from, leaves transcripts unannotated."""
-    return quote.speaker_as_written is not None and quote.speaker_as_written.isupper()
+    written = quote.speaker_as_written
+    before = body[max(0, quote.mention.start - 60) : quote.mention.start]
+    return written is not None and re.search(re.escape(written) + r": *$", before) is not None
 
 
 @dataclass
