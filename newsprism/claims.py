@@ -31,6 +31,7 @@ from .speakers import (
     headline_claim,
     inside,
     person_name,
+    possessive_speaker,
     put_it,
     speaker_for,
     speech_verbs,
@@ -195,6 +196,8 @@ def _quote_at(
     if _title_case(text):
         return None
     attribution = speaker_for(doc, doc_sents, start, end, spans, people)
+    if attribution.written is None:
+        attribution = possessive_speaker(doc, start, end, spans, people)
     span = doc.char_span(start, end, alignment_mode="expand")
     sentence = next((x for x in doc_sents if x.start <= span.start < x.end), None) if span is not None else None
     return Extraction(

@@ -330,6 +330,44 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
     return None, None
 
 
+# Nouns that report speech and take the speaker as their possessive ("Trump's claim that
+# ...", "her description of the plan as ..."); a short list because the parse gives no
+# sense of "speech act" and these are the ones news prose uses.
+SPEECH_NOUNS = frozenset(
+    "claim assertion description remark comment statement promise pledge vow warning call reference accusation "
+    "charge argument suggestion prediction boast complaint admission declaration insistence words message".split()
+)
+# How many ancestors of the quotation's first word are searched for such a noun.
+MAX_SPEECH_NOUN_HOPS = 6
+_POSSESSIVE_END = re.compile(r"\s*['’]s$")
+
+
+def possessive_speaker(doc: Any, start: int, end: int, quote_spans: list[tuple[int, int]], people: People) -> Attribution:
+    """'Trump's claim that there have been "thousands of shootings"': the possessive of a
+    speech noun the quotation hangs from names who said it (a pronoun is resolved)."""
+    quoted = doc.char_span(start, end, alignment_mode="expand")
+    if quoted is None or len(quoted) == 0:
+        return Attribution()
+    for hop, token in enumerate(quoted.root.ancestors):
+        if hop >= MAX_SPEECH_NOUN_HOPS:
+            break
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_NOUNS or token.i >= quoted.start:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss" and not inside(c.idx, quote_spans)), None)
+        if owner is None:
+            return Attribution()
+        if owner.lower_ in PRONOUNS | {"his", "her", "their"}:
+            subject = {"his": "he", "her": "she", "their": "they"}.get(owner.lower_, owner.lower_)
+            return Attribution(owner.text, _resolve_pronoun(doc, subject, start, quote_spans, people))
+        if owner.lower_ in ("'s", "’s") and owner.i > 0:  # the parse may hang the marker itself
+            owner = doc[owner.i - 1]
+        if owner.pos_ != "PROPN":
+            return Attribution()
+        written = _POSSESSIVE_END.sub("", doc[owner.left_edge.i : owner.i + 1].text)
+        return Attribution(written, _POSSESSIVE_END.sub("", person_name(owner, people) or "") or written)
+    return Attribution()
+
+
 def _relative_antecedent(pronoun: Any, verb: Any) -> Any | None:
     """The noun a relative pronoun stands for: the noun the parse hangs its clause from,
     but the last of a list when the pronoun follows that one ('Will Smith, Patti LaBelle
