@@ -102,33 +102,29 @@ def test_a_tagged_quote_the_rules_missed_is_made_only_when_new_quote_gives_one()
     assert [(q.mention.text, q.speaker) for q in made] == [("safe zone", "the council")]
 
 
-@pytest.mark.models
-def test_the_shipped_tagger_reads_a_reported_quote(nlp):
+def _claims_quotes(nlp, text):
     from newsprism.claims import extract_article
     from newsprism.models import Article
 
+    article = Article(id="a1", source="t.txt", text=text, format="text")
+    return [(q.quote, q.speaker_as_written, q.speaker) for q in extract_article(article, nlp(text), None).extractions if q.kind == "quote"]
+
+
+@pytest.mark.models
+def test_the_shipped_tagger_reads_a_reported_quote(nlp):
     text = (
         "Harbour master Tom Ellery spoke to reporters on Monday.\n\n"
         "\u201cWe will rebuild the harbour before the winter storms,\u201d Ellery said. \u201cThe money is there.\u201d"
     )
-    article = Article(id="a1", source="t.txt", text=text, format="text")
-    quotes = [e for e in extract_article(article, nlp(text), None).extractions if e.kind == "quote"]
-    assert [(q.quote, q.speaker) for q in quotes] == [
-        ("We will rebuild the harbour before the winter storms \u2026 The money is there.", "Tom Ellery")
+    assert _claims_quotes(nlp, text) == [
+        ("We will rebuild the harbour before the winter storms \u2026 The money is there.", "Ellery", "Tom Ellery")
     ]
 
 
 @pytest.mark.models
 def test_a_quote_the_rules_missed_takes_its_speaker_from_the_possessive_of_a_speech_noun(nlp):
-    from newsprism.claims import extract_article
-    from newsprism.models import Article
-
     text = (
         "Fact-checkers looked at Mayor Tobias Renner\u2019s claim that there have been \u201cthousands of break-ins\u201d "
         "in the harbour district this year alone."
     )
-    article = Article(id="a1", source="t.txt", text=text, format="text")
-    quotes = [e for e in extract_article(article, nlp(text), None).extractions if e.kind == "quote"]
-    assert [(q.quote, q.speaker_as_written, q.speaker) for q in quotes] == [
-        ("thousands of break-ins", "Mayor Tobias Renner", "Tobias Renner")
-    ]
+    assert _claims_quotes(nlp, text) == [("thousands of break-ins", "Mayor Tobias Renner", "Tobias Renner")]
