@@ -21,7 +21,7 @@ from .measures import quantities
 from .models import Article, ArticleClaims, Entity, Extraction, Span
 from .postquotes import inside_a_post, post_quotes
 from .quotespans import DOUBLE_CLOSE, SINGLE_CLOSE, TWO_APOSTROPHES, QuoteSpan, quote_spans
-from .quotetagger import apply_tagger, load_quote_tagger, said_fragments
+from .quotetagger import apply_tagger, join_parts, load_quote_tagger, said_fragments
 from .speakers import (
     SAY_VERBS,
     Attribution,
@@ -250,9 +250,7 @@ class _Quote:
     def extend(self, part: Span, body: str) -> None:
         """Add the next stretch of a quote that its attribution interrupted."""
         e = self.extraction
-        e.parts = (e.parts or [e.mention]) + [part]
-        e.mention = Span(e.mention.start, part.end, body[e.mention.start : part.end])
-        e.quote = " … ".join(p.text for p in e.parts)  # the ellipsis marks the attribution left out
+        join_parts(e, (e.parts or [e.mention]) + [part], body)
 
 
 # A transcript's turn: a speaker's name in capitals and a colon ('WALLACE: Let's start').

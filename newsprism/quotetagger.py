@@ -29,7 +29,7 @@ with sentence-transformers).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -87,14 +87,27 @@ def paragraph_inputs(
     inside quotation marks (`quotespans.quote_spans`)."""
     rule_pieces = [(s, e, k > 0) for fragments in rule_quotes for k, (s, e) in enumerate(fragments)]
     out = []
-    offset = 0
+    for start, end in read_paragraphs(text):
+        encoded = tokenizer(text[start:end], return_offsets_mapping=True, truncation=True, max_length=MAX_PIECES)
+        offsets = [(a + start, b + start) if b > a else (0, 0) for a, b in encoded["offset_mapping"]]
+        out.append(ParagraphInput(encoded["input_ids"], offsets, _flags(text, offsets, rule_pieces, quote_marks)))
+    return out
+
+
+def read_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Where the paragraphs the tagger reads are: those that hold one of `_QUOTE_MARK`."""
+    out, offset = [], 0
     for paragraph in text.split("\n"):
-        if paragraph.strip() and _QUOTE_MARK.search(paragraph):
-            encoded = tokenizer(paragraph, return_offsets_mapping=True, truncation=True, max_length=MAX_PIECES)
-            offsets = [(a + offset, b + offset) if b > a else (0, 0) for a, b in encoded["offset_mapping"]]
-            out.append(ParagraphInput(encoded["input_ids"], offsets, _flags(text, offsets, rule_pieces, quote_marks)))
+        if _QUOTE_MARK.search(paragraph):
+            out.append((offset, offset + len(paragraph)))
         offset += len(paragraph) + 1
     return out
+
+
+def starts_stretch(offsets: Sequence[tuple[int, int]], i: int, start: int, end: int) -> bool:
+    """Whether piece `i`, inside [start, end), is the first piece of that stretch in its
+    paragraph (piece 0 is the encoder's opening special piece)."""
+    return i == 1 or not start <= offsets[i - 1][0] < end
 
 
 def _flags(text: str, offsets: list[tuple[int, int]], rule_pieces: list[tuple[int, int, bool]], marks: Sequence[tuple[int, int]]) -> np.ndarray:
@@ -105,7 +118,7 @@ def _flags(text: str, offsets: list[tuple[int, int]], rule_pieces: list[tuple[in
         for s, e, continues in rule_pieces:
             if s <= a < e:
                 flags[i, 0] = 1
-                if i == 1 or not s <= offsets[i - 1][0] < e:
+                if starts_stretch(offsets, i, s, e):
                     flags[i, 1] = 1
                     flags[i, 2] = float(continues)
         flags[i, 3] = float(any(s <= a < e for s, e in marks))
@@ -166,9 +179,7 @@ class Encoder:
         import torch
 
         out: list[np.ndarray] = [np.zeros(0)] * len(inputs)
-        order = sorted(range(len(inputs)), key=lambda i: len(inputs[i].ids))  # little padding
-        for start in range(0, len(order), BATCH):
-            chunk = order[start : start + BATCH]
+        for chunk in _by_length([len(x.ids) for x in inputs]):
             width = max(len(inputs[i].ids) for i in chunk)
             ids = torch.zeros((len(chunk), width), dtype=torch.long)
             mask = torch.zeros_like(ids)
@@ -221,10 +232,8 @@ def average_probabilities(heads: Sequence[Any], features: Sequence[np.ndarray]) 
     import torch
 
     out: list[np.ndarray] = [np.zeros(0)] * len(features)
-    order = sorted(range(len(features)), key=lambda i: len(features[i]))
     with torch.no_grad():
-        for start in range(0, len(order), BATCH):
-            chunk = order[start : start + BATCH]
+        for chunk in _by_length([len(x) for x in features]):
             lengths = [len(features[i]) for i in chunk]
             batch = torch.zeros((len(chunk), max(lengths), features[chunk[0]].shape[1]))
             for row, i in enumerate(chunk):
@@ -233,6 +242,13 @@ def average_probabilities(heads: Sequence[Any], features: Sequence[np.ndarray]) 
             for row, i in enumerate(chunk):
                 out[i] = mean[row, : lengths[row]]
     return out
+
+
+def _by_length(lengths: Sequence[int]) -> Iterator[list[int]]:
+    """Indices into `lengths` in batches of `BATCH`, shortest first: little padding."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    for start in range(0, len(order), BATCH):
+        yield order[start : start + BATCH]
 
 
 def decode(inputs: Sequence[ParagraphInput], probabilities: Sequence[np.ndarray]) -> list[Fragments]:
@@ -272,6 +288,15 @@ def load_quote_tagger() -> QuoteTagger:
     return QuoteTagger()
 
 
+def join_parts(quote: Extraction, parts: list[Span], text: str) -> None:
+    """Make `parts`, the quoted stretches of one quote, its parts: the mention runs from the
+    first to the last, and the quote's words are theirs with an ellipsis where the
+    attribution between them is left out."""
+    quote.parts = parts
+    quote.mention = Span(parts[0].start, parts[-1].end, text[parts[0].start : parts[-1].end])
+    quote.quote = " … ".join(p.text for p in parts)
+
+
 def overlaps(a: Fragments, b: Fragments) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
@@ -303,13 +328,14 @@ def apply_tagger(
         words = text[start:end].rstrip(" ,")
         return Span(start, start + len(words), words)
 
-    read = [(s, e) for s, e in _paragraphs(text) if _QUOTE_MARK.search(text, s, e)]
+    read = read_paragraphs(text)
+    rule_said = [said_fragments(e) for e in rule_quotes]  # before any of them takes the tagger's extent
     chosen: dict[int, Extraction] = {}
     used: set[int] = set()
-    for fragments in _joined_by_rules(tagged, rule_quotes):
+    for fragments in _joined_by_rules(tagged, rule_quotes, rule_said):
         fragments = [_whole_words(text, s, e) for s, e in fragments]
         inside = [m for m in marks if overlaps([m], fragments)]
-        over = [i for i, e in enumerate(rule_quotes) if i not in used and overlaps(said_fragments(e), fragments)]
+        over = [i for i, said in enumerate(rule_said) if i not in used and overlaps(said, fragments)]
         if over:
             quote = rule_quotes[over[0]]
             used.update(over)
@@ -331,8 +357,7 @@ def apply_tagger(
             quote.focus = None
             quote.parts = [stretch(*m) for m in inside]
         if len(quote.parts) > 1:
-            quote.mention = Span(quote.parts[0].start, quote.parts[-1].end, text[quote.parts[0].start : quote.parts[-1].end])
-            quote.quote = " … ".join(p.text for p in quote.parts)
+            join_parts(quote, quote.parts, text)
         unattributed_scare = quote.focus is None or _SO_CALLED.search(text, 0, quote.mention.start)
         if new and quote.speaker_as_written is None and unattributed_scare and len(_WORD.findall(quote.quote or "")) < min_unattributed_words:
             continue  # a few words in quotation marks that nobody is said to have said: a scare quote
@@ -352,13 +377,13 @@ _LEADING_CONJUNCTION = re.compile(r"(?:(?:but|and|so|yet|or)\b,?\s+)?", re.I)
 _SO_CALLED = re.compile(r"\bso[- ]called\s*[\"“‘']*$", re.I)
 
 
-def _joined_by_rules(tagged: Sequence[Fragments], rule_quotes: Sequence[Extraction]) -> list[Fragments]:
+def _joined_by_rules(tagged: Sequence[Fragments], rule_quotes: Sequence[Extraction], rule_said: Sequence[Fragments]) -> list[Fragments]:
     """Tagged quotes that one rule quote spans are one quote: the tagger reads a paragraph
     at a time, the rules carry a quote on into the next paragraph that opens with a mark."""
     out: list[Fragments] = []
     last_over: set[int] = set()
     for fragments in tagged:
-        over = {i for i, e in enumerate(rule_quotes) if overlaps(said_fragments(e), fragments)}
+        over = {i for i, said in enumerate(rule_said) if overlaps(said, fragments)}
         if out and over & last_over and any(len(rule_quotes[i].parts) > 1 for i in over & last_over):
             out[-1] = out[-1] + list(fragments)
         else:
@@ -366,13 +391,6 @@ def _joined_by_rules(tagged: Sequence[Fragments], rule_quotes: Sequence[Extracti
         last_over = over
     return out
 
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out, offset = [], 0
-    for paragraph in text.split("\n"):
-        out.append((offset, offset + len(paragraph)))
-        offset += len(paragraph) + 1
-    return out
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:

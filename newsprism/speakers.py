@@ -340,6 +340,8 @@ SPEECH_NOUNS = frozenset(
 # How many ancestors of the quotation's first word are searched for such a noun.
 MAX_SPEECH_NOUN_HOPS = 6
 _POSSESSIVE_END = re.compile(r"\s*['’]s$")
+# a possessive pronoun and the subject pronoun `_resolve_pronoun` reads ('her claim' -> 'she')
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 
 
 def possessive_speaker(doc: Any, start: int, end: int, quote_spans: list[tuple[int, int]], people: People) -> Attribution:
@@ -356,9 +358,8 @@ def possessive_speaker(doc: Any, start: int, end: int, quote_spans: list[tuple[i
         owner = next((c for c in token.children if c.dep_ == "poss" and not inside(c.idx, quote_spans)), None)
         if owner is None:
             return Attribution()
-        if owner.lower_ in PRONOUNS | {"his", "her", "their"}:
-            subject = {"his": "he", "her": "she", "their": "they"}.get(owner.lower_, owner.lower_)
-            return Attribution(owner.text, _resolve_pronoun(doc, subject, start, quote_spans, people))
+        if owner.lower_ in POSSESSIVE_PRONOUNS:
+            return Attribution(owner.text, _resolve_pronoun(doc, POSSESSIVE_PRONOUNS[owner.lower_], start, quote_spans, people))
         if owner.lower_ in ("'s", "’s") and owner.i > 0:  # the parse may hang the marker itself
             owner = doc[owner.i - 1]
         if owner.pos_ != "PROPN":

@@ -50,6 +50,7 @@ from newsprism.quotetagger import (  # noqa: E402
     head_module,
     paragraph_inputs,
     said_fragments,
+    starts_stretch,
 )
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear"
@@ -80,7 +81,7 @@ def gold_tags(gold: GoldArticle, paragraph: ParagraphInput) -> np.ndarray:
             continue
         for s, e, continues in fragments:
             if s <= a < e:
-                first = i == 1 or not s <= offsets[i - 1][0] < e
+                first = starts_stretch(offsets, i, s, e)
                 tags[i] = (TAGS.index("C") if continues else TAGS.index("B")) if first else TAGS.index("I")
                 break
     return tags
