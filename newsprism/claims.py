@@ -165,17 +165,7 @@ def _quotes(
             # a quote that follows another in the same paragraph without an attribution
             # of its own, or carries it into a new paragraph, continues the same speaker
             written, speaker = previous.extraction.speaker_as_written, previous.extraction.speaker
-        span = doc.char_span(start, end, alignment_mode="expand")
-        sentence = next((x for x in doc_sents if x.start <= span.start < x.end), None) if span is not None else None
-        extraction = Extraction(
-            article=article.id,
-            kind="quote",
-            mention=Span(start, start + len(text), text),
-            sentence=trimmed(sentence) if sentence is not None else Span(start, end, body[start:end]),
-            speaker_as_written=written,
-            speaker=speaker,
-            quote=text,
-        )
+        extraction = _quote_extraction(article, doc, doc_sents, start, end, text, written, speaker)
         found.append(_Quote(quote, extraction, attribution.verb, headline=said_in_headline, attributed=attribution.written is not None))
     _attribute_backwards(found)
     found = _join_paragraphs(found, body)
@@ -198,6 +188,13 @@ def _quote_at(
     attribution = speaker_for(doc, doc_sents, start, end, spans, people)
     if attribution.written is None:
         attribution = possessive_speaker(doc, start, end, spans, people)
+    return _quote_extraction(article, doc, doc_sents, start, end, text, attribution.written, attribution.speaker)
+
+
+def _quote_extraction(
+    article: Article, doc: Any, doc_sents: list[Any], start: int, end: int, text: str, written: str | None, speaker: str | None
+) -> Extraction:
+    """A quote claim: its words `text` from `start`, in the sentence that holds [start, end)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     sentence = next((x for x in doc_sents if x.start <= span.start < x.end), None) if span is not None else None
     return Extraction(
@@ -205,8 +202,8 @@ def _quote_at(
         kind="quote",
         mention=Span(start, start + len(text), text),
         sentence=trimmed(sentence) if sentence is not None else Span(start, end, article.text[start:end]),
-        speaker_as_written=attribution.written,
-        speaker=attribution.speaker,
+        speaker_as_written=written,
+        speaker=speaker,
         quote=text,
     )
 
