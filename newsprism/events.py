@@ -30,7 +30,7 @@ import re
 from typing import Any
 
 from .datereadings import FUTURE_AUXILIARIES, FUTURE_MODALS
-from .doccache import doc_ents, entity_at
+from .doccache import doc_ents, doc_text, entity_at
 from .measures import verb_phrase
 from .models import Article, Event, Extraction, Span
 from .people import NAME_LABELS, TITLE_WORDS, People, inside, person_name
@@ -243,8 +243,7 @@ def _phrase(token: Any) -> str:
     words = words[:MAX_TARGET_WORDS]
     if not words:
         return token.text
-    doc = token.doc
-    return doc.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,;:")
+    return doc_text(token.doc)[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,;:")
 
 
 def _clause(verb: Any) -> tuple[int, int]:
