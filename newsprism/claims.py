@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -21,7 +22,15 @@ from .measures import quantities
 from .models import Article, ArticleClaims, Entity, Extraction, Span
 from .postquotes import inside_a_post, post_quotes
 from .quotespans import DOUBLE_CLOSE, SINGLE_CLOSE, TWO_APOSTROPHES, QuoteSpan, quote_spans
-from .quotetagger import apply_tagger, join_parts, load_quote_tagger, said_fragments
+from .quotetagger import (
+    ArticleToTag,
+    EncodedParagraph,
+    Fragments,
+    apply_tagger,
+    join_parts,
+    load_quote_tagger,
+    said_fragments,
+)
 from .speakers import (
     SAY_VERBS,
     Attribution,
@@ -52,6 +61,10 @@ MIN_UNATTRIBUTED_QUOTE_WORDS = 6
 # Languages the claims stage reads (ISO 639-1): its quote, speaker, number and date rules
 # and the spaCy model it loads are English.
 CLAIMS_LANGUAGES = frozenset({"en"})
+# Articles whose quotes the tagger reads in one go (their parses are kept until then).
+TAGGER_ARTICLES = 32
+# What the tagger found in an article (its quotes' fragments), or why it could not read it.
+Tagged = list[Fragments] | Exception
 
 
 def extract_batch(
@@ -63,20 +76,34 @@ def extract_batch(
     dates = [d for d in (parse_iso(a.published) for a in articles) if d]
     # an article without a date is read against the batch's typical date, not today's
     fallback = sorted(dates)[len(dates) // 2] if dates else None
-    docs = nlp.pipe((a.text for a in articles), batch_size=16)
-    out = []
-    for article, doc in zip(articles, docs, strict=True):
-        if not reads_language(article.language):
-            # the sentences still serve cross-checking (copies, rewrites); no claim is read
-            sentences = [trimmed(s) for s in doc.sents if s.text.strip()]
-            out.append(ArticleClaims(article.id, sentences, [], [], unread_language=article.language))
-        else:
-            try:
-                out.append(extract_article(article, doc, parse_iso(article.published) or fallback, quote_tagger))
-            except Exception as exc:  # one article's odd text must not stop the batch
-                out.append(ArticleClaims(article=article.id, sentences=[], entities=[], extractions=[], error=repr(exc)))
-        if on_item is not None:
-            on_item()
+    docs = iter(nlp.pipe((a.text for a in articles), batch_size=16))
+    out: list[ArticleClaims] = []
+
+    def finish(read: list[_Reading | ArticleClaims], tagging: Future[list[Tagged]] | None) -> None:
+        tagged = iter(tagging.result() if tagging is not None else [])
+        for r in read:
+            out.append(_finish_or_fail(r, next(tagged, None), fallback) if isinstance(r, _Reading) else r)
+            if on_item is not None:
+                on_item()
+
+    # All of the tagger's torch work runs in one thread beside this one, a chunk behind:
+    # while spaCy parses chunk k here (on one core), that thread tags chunk k - 1 and
+    # encodes chunk k, whose encoding needs only the texts. Stop 24, the 300 inputs of
+    # `benchmarks/throughput.py`: the claims stage took 31 s without the tagger; with it,
+    # 54 s tagging article by article here, 44 s a chunk at a time here, 39 s with only
+    # the encoder in that thread, 44 s with all of it there on torch's default two
+    # threads (three busy threads on two cores), 32 s as it is.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="quote-tagger", initializer=_one_torch_thread) as tagger:
+        pending: tuple[list[_Reading | ArticleClaims], Future[list[Tagged]] | None] | None = None
+        for start in range(0, len(articles), TAGGER_ARTICLES):
+            chunk = articles[start : start + TAGGER_ARTICLES]
+            encoding = tagger.submit(_encode, chunk) if quote_tagger else None
+            read = [_read_or_fail(article, next(docs)) for article in chunk]
+            if pending is not None:
+                finish(*pending)
+            pending = (read, tagger.submit(_tag, read, encoding) if encoding is not None else None)
+        if pending is not None:
+            finish(*pending)
     return out
 
 
@@ -87,17 +114,100 @@ def reads_language(language: str | None) -> bool:
 
 
 def extract_article(article: Article, doc: Any, base: date | None, quote_tagger: bool = True) -> ArticleClaims:
+    reading = _read(article, doc)
+    tagged = load_quote_tagger().quotes([reading.to_tag()])[0] if quote_tagger else None
+    return _finish(reading, tagged, base)
+
+
+@dataclass
+class _Reading:
+    """An article's parse as the claims readers use it, and the rules' quotes, before the
+    quote tagger has read the article."""
+
+    article: Article
+    doc: Any
+    doc_sents: list[Any]
+    people: People
+    spans: list[tuple[int, int]]  # inside quotation marks
+    quotes: list[Extraction]
+
+    def to_tag(self) -> ArticleToTag:
+        return ArticleToTag(self.article.text, [said_fragments(e) for e in self.quotes], self.spans)
+
+
+def _one_torch_thread() -> None:
+    """torch in the tagger's thread uses one core, and leaves the other to spaCy (torch's
+    thread count is the calling thread's own)."""
+    import torch
+
+    torch.set_num_threads(1)
+
+
+def _encode(chunk: Sequence[Article]) -> list[list[EncodedParagraph] | None]:
+    """What the tagger's encoder makes of each article whose language is read."""
+    texts = [article.text for article in chunk if reads_language(article.language)]
+    encoded = iter(load_quote_tagger().encode(texts))
+    return [next(encoded) if reads_language(article.language) else None for article in chunk]
+
+
+def _read_or_fail(article: Article, doc: Any) -> _Reading | ArticleClaims:
+    if not reads_language(article.language):
+        # the sentences still serve cross-checking (copies, rewrites); no claim is read
+        sentences = [trimmed(s) for s in doc.sents if s.text.strip()]
+        return ArticleClaims(article.id, sentences, [], [], unread_language=article.language)
+    try:
+        return _read(article, doc)
+    except Exception as exc:
+        return _failed(article, exc)
+
+
+def _tag(read: list[_Reading | ArticleClaims], encoding: Future[list[list[EncodedParagraph] | None]]) -> list[Tagged]:
+    """What the quote tagger finds in each of the articles of `read` that were read (with
+    `encoding`, aligned with `read`), or why it could not read one."""
+    readings = [r for r in read if isinstance(r, _Reading)]
+    try:
+        encoded = [e or [] for r, e in zip(read, encoding.result(), strict=True) if isinstance(r, _Reading)]
+        return list(load_quote_tagger().quotes([r.to_tag() for r in readings], encoded))
+    except Exception:  # one article it cannot read: tag them one by one to find it
+        out: list[Tagged] = []
+        for r in readings:
+            try:
+                out.append(load_quote_tagger().quotes([r.to_tag()])[0])
+            except Exception as exc:
+                out.append(exc)
+        return out
+
+
+def _finish_or_fail(reading: _Reading, tagged: Tagged | None, fallback: date | None) -> ArticleClaims:
+    if isinstance(tagged, Exception):
+        return _failed(reading.article, tagged)
+    try:
+        return _finish(reading, tagged, parse_iso(reading.article.published) or fallback)
+    except Exception as exc:
+        return _failed(reading.article, exc)
+
+
+def _failed(article: Article, exc: Exception) -> ArticleClaims:
+    return ArticleClaims(article=article.id, sentences=[], entities=[], extractions=[], error=repr(exc))
+
+
+def _read(article: Article, doc: Any) -> _Reading:
     doc_sents = list(doc.sents)  # doc.sents re-walks the whole document on every access
-    sentences = [trimmed(s) for s in doc_sents if s.text.strip()]
-    entities = [Entity(e.start_char, e.end_char, e.text, label=e.label_) for e in doc.ents]
     people = People.of(doc)
     quotes = quote_spans(article.text)
     spans = [(q.start, q.end) for q in quotes]
-    extractions: list[Extraction] = []
+    return _Reading(article, doc, doc_sents, people, spans, _quotes(article, doc, doc_sents, quotes, spans, people))
+
+
+def _finish(reading: _Reading, tagged: list[Fragments] | None, base: date | None) -> ArticleClaims:
+    """The claims of a read article; `tagged` is what the quote tagger found (None: the
+    rules' quotes stay as they are)."""
+    article, doc, doc_sents, people, spans = reading.article, reading.doc, reading.doc_sents, reading.people, reading.spans
+    sentences = [trimmed(s) for s in doc_sents if s.text.strip()]
+    entities = [Entity(e.start_char, e.end_char, e.text, label=e.label_) for e in doc.ents]
+    extractions = reading.quotes
     sent_of = {tok.i: sent for sent in doc_sents for tok in sent}
-    extractions += _quotes(article, doc, doc_sents, quotes, spans, people)
-    if quote_tagger:
-        tagged = load_quote_tagger().quotes(article.text, [said_fragments(e) for e in extractions], spans)
+    if tagged is not None:
 
         def new_quote(start: int, end: int) -> Extraction | None:
             return _quote_at(article, doc, doc_sents, start, end, spans, people)

@@ -128,3 +128,50 @@ def test_a_quote_the_rules_missed_takes_its_speaker_from_the_possessive_of_a_spe
         "in the harbour district this year alone."
     )
     assert _claims_quotes(nlp, text) == [("thousands of break-ins", "Mayor Tobias Renner", "Tobias Renner")]
+
+
+_ARTICLE_TEXTS = (
+    "Harbour master Tom Ellery spoke to reporters on Monday.\n\n"
+    "\u201cWe will rebuild the harbour before the winter storms,\u201d Ellery said. \u201cThe money is there.\u201d",
+    "Fact-checkers looked at Mayor Tobias Renner\u2019s claim that there have been \u201cthousands of break-ins\u201d "
+    "in the harbour district this year alone.",
+    "The council met on Tuesday.\n\n\u201cWe were not told,\u201d said councillor Ada Brandt. Nobody else spoke.",
+)
+
+
+def _articles():
+    from newsprism.models import Article
+
+    return [Article(id=f"a{i}", source=f"{i}.txt", text=text, format="text") for i, text in enumerate(_ARTICLE_TEXTS)]
+
+
+@pytest.mark.models
+def test_articles_tagged_together_get_the_quotes_each_gets_alone(nlp):
+    from newsprism.claims import extract_article, extract_batch
+
+    def quotes(claims):
+        return [(q.quote, q.speaker, q.mention.start) for q in claims.extractions if q.kind == "quote"]
+
+    together = extract_batch(_articles(), nlp)
+    alone = [extract_article(a, nlp(a.text), None) for a in _articles()]
+    assert [quotes(c) for c in together] == [quotes(c) for c in alone]
+    assert [len(quotes(c)) for c in together] == [1, 1, 1]
+
+
+@pytest.mark.models
+def test_an_article_the_tagger_cannot_read_fails_alone(nlp, monkeypatch):
+    from newsprism import claims, quotetagger
+
+    real = quotetagger.load_quote_tagger()
+
+    class Choking:
+        def quotes(self, articles):
+            if any("Renner" in a.text for a in articles):
+                raise ValueError("the tagger choked")
+            return real.quotes(articles)
+
+    monkeypatch.setattr(claims, "load_quote_tagger", lambda: Choking())
+    first, second, third = claims.extract_batch(_articles(), nlp)
+    assert second.error == "ValueError('the tagger choked')" and second.extractions == []
+    assert first.error is None and [q.speaker for q in first.extractions if q.kind == "quote"] == ["Tom Ellery"]
+    assert third.error is None and [q.speaker for q in third.extractions if q.kind == "quote"] == ["Ada Brandt"]
