@@ -40,9 +40,10 @@ import numpy as np
 from .errors import ModelLoadError
 from .models import Extraction, Span
 from .nlp import bfloat16_in_hardware  # importing nlp also sets the offline flags before transformers loads
+from .quotespans import quote_spans
 
 MODEL_PATH = Path(__file__).parent / "data" / "quote_tagger.npz"
-# a paragraph longer than this many word pieces is read in its first this many
+# the encoder reads at most this many word pieces at once (longer paragraphs in windows)
 MAX_PIECES = 256
 # the encoder's hidden layers the head reads (index into `hidden_states`, 0 = embeddings)
 LAYERS = (-1, 3)
@@ -104,13 +105,45 @@ class EncodedParagraph(Pieces):
 
 
 def paragraph_pieces(text: str, tokenizer: Any) -> list[Pieces]:
-    """The paragraphs of `text` that hold a quotation mark, tokenised."""
+    """The paragraphs of `text` that hold a quotation mark, tokenised; a paragraph longer
+    than the encoder reads at once (`MAX_PIECES`) in windows of whole sentences, cut
+    outside quotation marks where it can be (`_window_ends`)."""
     out = []
+    marks: list[tuple[int, int]] | None = None
     for start, end in read_paragraphs(text):
-        encoded = tokenizer(text[start:end], return_offsets_mapping=True, truncation=True, max_length=MAX_PIECES)
+        encoded = tokenizer(text[start:end], return_offsets_mapping=True, add_special_tokens=False)
+        ids = encoded["input_ids"]
         offsets = [(a + start, b + start) if b > a else (0, 0) for a, b in encoded["offset_mapping"]]
-        out.append(Pieces(encoded["input_ids"], offsets))
+        if len(ids) > MAX_PIECES - 2 and marks is None:
+            marks = [(q.start, q.end) for q in quote_spans(text)]
+        first = 0
+        for last in _window_ends(text, offsets, marks or []):
+            window = [tokenizer.cls_token_id, *ids[first:last], tokenizer.sep_token_id]
+            out.append(Pieces(window, [(0, 0), *offsets[first:last], (0, 0)]))
+            first = last
     return out
+
+
+def _window_ends(text: str, offsets: list[tuple[int, int]], marks: Sequence[tuple[int, int]]) -> list[int]:
+    """Where the windows of a paragraph's pieces end (exclusive), each at most
+    `MAX_PIECES` - 2 pieces (the encoder's two special pieces take the rest): after the
+    last sentence end outside quotation marks in the window's second half, else the last
+    piece outside them, else anywhere."""
+    ends, first, width = [], 0, MAX_PIECES - 2
+    while len(offsets) - first > width:
+        candidates = range(first + width, first + width // 2, -1)  # the window ends before piece j
+
+        def outside(j: int) -> bool:  # pieces j - 1 and j are not both inside one quotation, marks included
+            return not any(s - 1 < offsets[j][0] <= e for s, e in marks)
+
+        def after_sentence(j: int) -> bool:
+            return text[offsets[j - 1][1] - 1] in ".!?\"”’" and text[offsets[j - 1][1] : offsets[j][0]].isspace()
+
+        end = next((j for j in candidates if outside(j) and after_sentence(j)), None)
+        end = end or next((j for j in candidates if outside(j) and offsets[j - 1][1] < offsets[j][0]), first + width)
+        ends.append(end)
+        first = end
+    return [*ends, len(offsets)]
 
 
 def paragraph_inputs(

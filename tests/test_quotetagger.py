@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsprism.models import Extraction, Span
 from newsprism.quotetagger import N_FLAGS, ParagraphInput, apply_tagger, decode, said_fragments
@@ -175,3 +177,46 @@ def test_an_article_the_tagger_cannot_read_fails_alone(nlp, monkeypatch):
     assert second.error == "ValueError('the tagger choked')" and second.extractions == []
     assert first.error is None and [q.speaker for q in first.extractions if q.kind == "quote"] == ["Tom Ellery"]
     assert third.error is None and [q.speaker for q in third.extractions if q.kind == "quote"] == ["Ada Brandt"]
+
+
+def _word_offsets(text: str) -> list[tuple[int, int]]:
+    import re
+
+    return [m.span() for m in re.finditer(r"\w+|[^\w\s]", text)]
+
+
+def test_a_long_paragraph_is_cut_into_windows_after_a_sentence_and_outside_quotation_marks():
+    from newsprism.quotetagger import MAX_PIECES, _window_ends
+
+    sentence = "The committee reviewed item number {} of the budget."
+    quoted = ' "We will rebuild the harbour before the storms, and we will do it with the money we have," she said.'
+    text = " ".join(sentence.format(i) for i in range(20)) + quoted * 8
+    offsets = _word_offsets(text)
+    marks = [(i + 1, text.index('"', i + 1)) for i in range(len(text)) if text.startswith(' "', i)]
+    ends = _window_ends(text, offsets, marks)
+    starts = [0, *ends[:-1]]
+    assert ends[-1] == len(offsets) and all(0 < e - s <= MAX_PIECES - 2 for s, e in zip(starts, ends, strict=True))
+    for end in ends[:-1]:
+        assert text[offsets[end - 1][0]] in '."' and not any(s <= offsets[end][0] < e for s, e in marks)
+
+
+@given(st.lists(st.integers(1, 12), min_size=1, max_size=900), st.sets(st.integers(0, 899), max_size=40))
+def test_windows_cover_every_piece_and_none_is_too_wide(word_lengths, quoted_words):
+    from newsprism.quotetagger import MAX_PIECES, _window_ends
+
+    text = " ".join("w" * n for n in word_lengths)
+    offsets = _word_offsets(text)
+    marks = [offsets[i] for i in sorted(quoted_words) if i < len(offsets)]
+    ends = _window_ends(text, offsets, marks)
+    starts = [0, *ends[:-1]]
+    assert ends[-1] == len(offsets) and all(0 < e - s <= MAX_PIECES - 2 for s, e in zip(starts, ends, strict=True))
+
+
+@pytest.mark.models
+def test_a_quote_beyond_what_the_encoder_reads_at_once_is_read(nlp):
+    """A paragraph of more than `MAX_PIECES` word pieces (a text copy without paragraph
+    breaks) is read in windows: the quote at its end was dropped when only its first
+    window was read."""
+    filler = " ".join(f"The committee reviewed item number {i} of the harbour budget on Tuesday morning." for i in range(30))
+    text = "Harbour budget\n" + filler + " \u201cWe will rebuild the harbour before the winter storms,\u201d said harbour master Tom Ellery."
+    assert _claims_quotes(nlp, text) == [("We will rebuild the harbour before the winter storms", "harbour master Tom Ellery", "Tom Ellery")]
