@@ -205,7 +205,7 @@ def _finish(reading: _Reading, tagged: list[Fragments] | None, base: date | None
     article, doc, doc_sents, people, spans = reading.article, reading.doc, reading.doc_sents, reading.people, reading.spans
     sentences = [trimmed(s) for s in doc_sents if s.text.strip()]
     entities = [Entity(e.start_char, e.end_char, e.text, label=e.label_) for e in doc.ents]
-    extractions = reading.quotes
+    extractions = list(reading.quotes)
     sent_of = {tok.i: sent for sent in doc_sents for tok in sent}
     if tagged is not None:
 
