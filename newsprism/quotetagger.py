@@ -128,7 +128,7 @@ def _window_ends(text: str, offsets: list[tuple[int, int]], marks: Sequence[tupl
     """Where the windows of a paragraph's pieces end (exclusive), each at most
     `MAX_PIECES` - 2 pieces (the encoder's two special pieces take the rest): after the
     last sentence end outside quotation marks in the window's second half, else the last
-    piece outside them, else anywhere."""
+    word boundary there outside them, else after `MAX_PIECES` - 2 pieces."""
     ends, first, width = [], 0, MAX_PIECES - 2
     while len(offsets) - first > width:
         candidates = range(first + width, first + width // 2, -1)  # the window ends before piece j
