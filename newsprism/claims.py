@@ -213,7 +213,7 @@ def _finish(reading: _Reading, tagged: list[Fragments] | None, base: date | None
             return _quote_at(article, doc, doc_sents, start, end, spans, people)
 
         extractions = apply_tagger(
-            article.text, extractions, tagged, spans, new_quote, keep=lambda quote: _is_transcript_turn(quote, article.text), min_unattributed_words=MIN_UNATTRIBUTED_QUOTE_WORDS
+            article.text, extractions, tagged, spans, new_quote, rules_decide=lambda quote: _is_transcript_turn(quote, article.text), min_unattributed_words=MIN_UNATTRIBUTED_QUOTE_WORDS
         )
         for quote in extractions:
             _without_the_occasion(doc, quote, article.text)

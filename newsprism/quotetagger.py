@@ -400,7 +400,7 @@ def apply_tagger(
     tagged: Sequence[Fragments],
     marks: Sequence[tuple[int, int]],
     new_quote: Callable[[int, int], Extraction | None],
-    keep: Callable[[Extraction], bool] = lambda quote: False,
+    rules_decide: Callable[[Extraction], bool] = lambda quote: False,
     min_unattributed_words: int = 0,
 ) -> list[Extraction]:
     """The quotes of an article once the tagger has read it, in text order.
@@ -413,7 +413,11 @@ def apply_tagger(
       'so-called'.
     - A rule quote that no tagged quote covers is dropped, unless it lies in a paragraph
       the tagger did not read (none of the marks of `_QUOTE_MARK`: "'We will,' she said"
-      is read by the rules alone) or `keep(quote)` says so.
+      is read by the rules alone).
+    - A rule quote that `rules_decide(quote)` picks stays as the rules read it, and the
+      tagger's stretches over it or its quotation marks are set aside (a transcript's
+      turns: the tagger learned from articles whose transcripts nobody annotated, and
+      runs one speaker's turn into the next or tags the 'WALLACE:' before a turn).
     - The extent is the tagger's, cut to whole words: one stretch becomes the `focus` (what
       was said around a partial quote) unless it holds no word beyond the quotation;
       several, the attribution between them, make the quotations inside them the `parts`."""
@@ -423,10 +427,15 @@ def apply_tagger(
 
     read = read_paragraphs(text)
     rule_said = [said_fragments(e) for e in rule_quotes]  # before any of them takes the tagger's extent
+    decided = {i for i, quote in enumerate(rule_quotes) if rules_decide(quote)}
+    theirs = [f for i in decided for f in rule_said[i]]
+    theirs += [m for m in marks if overlaps([m], theirs)]
     chosen: dict[int, Extraction] = {}
-    used: set[int] = set()
+    used: set[int] = set(decided)
     for fragments in _joined_by_rules(tagged, rule_quotes, rule_said):
-        fragments = [_whole_words(text, s, e) for s, e in fragments]
+        fragments = [_whole_words(text, s, e) for s, e in fragments if not overlaps([(s, e)], theirs)]
+        if not fragments:
+            continue
         inside = [m for m in marks if overlaps([m], fragments)]
         over = [i for i, said in enumerate(rule_said) if i not in used and overlaps(said, fragments)]
         if over:
@@ -457,7 +466,7 @@ def apply_tagger(
         chosen[quote.mention.start] = quote
     for i, quote in enumerate(rule_quotes):
         unread = not any(s <= quote.mention.start < e for s, e in read)
-        if i not in used and (unread or keep(quote)):
+        if (i not in used and unread) or i in decided:
             chosen[quote.mention.start] = quote
     return [chosen[k] for k in sorted(chosen)]
 

@@ -84,11 +84,42 @@ def test_a_tagged_quote_of_only_the_quotation_sets_no_extent():
     assert quote.focus is None and said_fragments(quote) == [MISTAKE]
 
 
-def test_rule_quotes_the_tagger_leaves_out_are_dropped_unless_kept():
+def test_rule_quotes_the_tagger_leaves_out_are_dropped_unless_the_rules_decide():
     rules = [_quote(*MISTAKE), _quote(*SAFE_ZONE, speaker="COUNCIL")]
     assert apply_tagger(TEXT, list(rules), [], [MISTAKE, SAFE_ZONE], new_quote=lambda s, e: None) == []
-    kept = apply_tagger(TEXT, list(rules), [], [MISTAKE, SAFE_ZONE], lambda s, e: None, keep=lambda q: q.speaker == "COUNCIL")
+    kept = apply_tagger(TEXT, list(rules), [], [MISTAKE, SAFE_ZONE], lambda s, e: None, rules_decide=lambda q: q.speaker == "COUNCIL")
     assert [q.mention.text for q in kept] == ["safe zone"]
+
+
+TRANSCRIPT = '"HOST: Will the harbor reopen?\n\n"OKAFOR: It will reopen in May, and the council will pay for it.'
+
+
+def test_the_tagger_stretches_over_turns_the_rules_decide_are_set_aside():
+    # PolNeAR's transcripts are unannotated, and on PolNeAR dev (stop 25) the tagger ran one
+    # turn into the next and tagged the 'HOST:' before a turn on its own: a second quote of
+    # the turn with no speaker
+    def turn(label: str, end: str) -> Extraction:
+        start = TRANSCRIPT.index(label) + len(label) + 2
+        return Extraction(
+            article="a", kind="quote", mention=Span(start, TRANSCRIPT.index(end) + len(end), ""),
+            sentence=Span(0, 0, ""), speaker_as_written=label, speaker=label.title(),
+        )
+
+    host, okafor = turn("HOST", "reopen?"), turn("OKAFOR", "for it.")
+    marks = [(1, TRANSCRIPT.index("\n")), (TRANSCRIPT.index("OKAFOR"), len(TRANSCRIPT))]
+    tagged = [[(0, 6)], [(TRANSCRIPT.index("reopen?"), TRANSCRIPT.index("May") + 3)]]  # '"HOST:'; 'reopen?' to 'May'
+    made = []
+
+    def new_quote(start: int, end: int) -> Extraction:
+        made.append((start, end))
+        return _quote(start, end, speaker=None)
+
+    got = apply_tagger(TRANSCRIPT, [host, okafor], tagged, marks, new_quote, rules_decide=lambda q: True)
+    assert got == [host, okafor] and made == []
+    assert said_fragments(okafor) == [(okafor.mention.start, okafor.mention.end)]  # the rules' extent, not the tagger's
+    # left to the tagger: a quote made from '"HOST:', and the host's turn runs into Okafor's
+    apply_tagger(TRANSCRIPT, [host, okafor], tagged, marks, new_quote)
+    assert made and host.mention.end > TRANSCRIPT.index("OKAFOR")
 
 
 def test_rule_quotes_in_a_paragraph_the_tagger_did_not_read_stay():
