@@ -186,12 +186,20 @@ def headline_claim(text: str, headline_end: int, people: People) -> HeadlineClai
 
 # '"...." ― Jane Okafor': a dash after the closing mark, then a name, signs the quote.
 SIGNATURE = re.compile(r"[\s.,]*[\"”’'.,]+[^\S\n]*[―—–-]{1,2}[^\S\n]*")
+# A signature names one person, so its line is short; the words that may sit lower-case
+# inside a name ('Ana de la Cruz').
+MAX_SIGNATURE_WORDS = 6
+NAME_PARTICLES = frozenset("de da del della der di du la le van von bin al".split())
 
 
 def _signature(doc: Any, text: str, end: int, people: People) -> Attribution | None:
     found = SIGNATURE.match(text, end)
     if found is None:
         return None
+    signed = _signed_name(text, found.end())
+    if signed is not None:
+        words = [w for w in signed.split() if w.lower().strip(".") not in TITLE_WORDS] or signed.split()
+        return Attribution(signed, canonical_name(words, people), None)
     span = doc.char_span(found.end(), min(found.end() + 80, len(text)), alignment_mode="expand")
     if span is None or len(span) == 0 or span[0].is_punct:
         return None
@@ -202,6 +210,23 @@ def _signature(doc: Any, text: str, end: int, people: People) -> Attribution | N
     ent = entity_at(doc, first.i)
     written = ent.text if ent is not None else first.text
     return Attribution(written, name, None)
+
+
+def _signed_name(text: str, start: int) -> str | None:
+    """The name a signature line gives, read off the line rather than the parse: the
+    parser splits a reader's name that it does not know ('― Christina N Luis Olidem' gave
+    'Christina', PolNeAR dev, stop 25). The line up to a comma or parenthesis ('― Jane
+    Okafor, Columbus'), when it is a few capitalised words (and name particles) and nothing
+    else; None otherwise ('" ― just as he had said')."""
+    line_end = text.find("\n", start)
+    line = text[start : len(text) if line_end == -1 else line_end]
+    name = re.split(r"[,(]", line, maxsplit=1)[0].strip().rstrip(".")
+    words = name.split()
+    if not 0 < len(words) <= MAX_SIGNATURE_WORDS or not words[0][0].isupper():
+        return None
+    if any(not (w[0].isupper() or w in NAME_PARTICLES) or any(c.isdigit() for c in w) for w in words):
+        return None
+    return name
 
 
 # An introduction ends with a colon just before the quote: 'Limbaugh continued:',

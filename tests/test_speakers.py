@@ -11,10 +11,13 @@ from newsprism.models import Article
 pytestmark = pytest.mark.models
 
 
-def _speakers(nlp, text, published="2026-11-13T09:00:00"):
+def _extract(nlp, text, published="2026-11-13T09:00:00"):
     article = Article(id="a1", source="t.txt", text=text, format="text", published=published)
-    result = extract_article(article, nlp(text), parse_iso(published))
-    return [e.speaker for e in result.extractions if e.kind == "quote"]
+    return extract_article(article, nlp(text), parse_iso(published))
+
+
+def _speakers(nlp, text, published="2026-11-13T09:00:00"):
+    return [e.speaker for e in _extract(nlp, text, published).extractions if e.kind == "quote"]
 
 
 def test_a_dash_after_the_quote_signs_it(nlp):
@@ -24,6 +27,19 @@ def test_a_dash_after_the_quote_signs_it(nlp):
         "\u201cWe need the levee fixed before the spring rains come back.\u201d\u2015 Derek Ashworth.\n"
     )
     assert _speakers(nlp, text) == ["Marisol Quintana", "Derek Ashworth"]
+
+
+def test_a_signature_gives_the_whole_name_on_its_line(nlp):
+    # readers' names the parser does not know: it split them, or did not read them as names
+    text = (
+        "We asked readers what the closure means to them.\n\n"
+        "\u201cThe ferry was the only way my mother could reach the clinic.\u201d \u2015 Tamsin N Ruiz Okonkwo\n"
+        "\u201cNobody asked the island before the vote.\u201d \u2015 Marisa de la Vega, Port Merrow\n"
+        "\u201cIt is a shame and a scandal.\u201d \u2015 just as the mayor warned last year.\n"
+    )
+    signed = [(e.speaker_as_written, e.speaker) for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert signed[:2] == [("Tamsin N Ruiz Okonkwo", "Tamsin N Ruiz Okonkwo"), ("Marisa de la Vega", "Marisa de la Vega")]
+    assert all(written != "just as the mayor warned last year" for written, _ in signed)
 
 
 def test_a_sentence_ending_in_a_colon_introduces_the_quote(nlp):
