@@ -53,7 +53,7 @@ NOT_NAME_WORDS = PRONOUNS | frozenset(
     "the a an this these those some many most all both other another each every any no "
     "republican democratic democrat gop american former retired longtime "
     "mr mrs ms miss dr sir dame rev lt gen col sgt capt gov sen rep st jr sr prof "
-    "president senator governor mayor minister secretary speaker chairman chairwoman chief judge justice "
+    "president vice senator governor mayor minister secretary speaker chairman chairwoman chief judge justice "
     "representative congressman congresswoman spokesman spokeswoman spokesperson officer official "
     "general captain director leader candidate nominee".split()
 )

@@ -268,6 +268,7 @@ def test_source_kind_of_descriptions_titles_and_sentence_openers():
         ("NatWest's corporate parent, the Royal Bank of Scotland Group", "bank"),
         ("FBI Director James Comey's", "comey"),
         ("House Speaker Paul D. Ryan (R-Wis.)", "ryan"),
+        ("Vice President Joseph R. Biden Jr.", "biden"),
         ("Trump’s", "trump"),
         ("Mrs. Clinton's", "clinton"),
         ("Trump ’s", "trump"),
