@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,6 +19,7 @@ from .datereadings import dates
 from .dates import parse_iso
 from .events import events
 from .measures import quantities
+from .memory import release_free_memory
 from .models import Article, ArticleClaims, Entity, Extraction, Span
 from .postquotes import inside_a_post, post_quotes
 from .quotespans import DOUBLE_CLOSE, SINGLE_CLOSE, TWO_APOSTROPHES, QuoteSpan, quote_spans
@@ -68,23 +69,36 @@ Tagged = list[Fragments] | Exception
 
 
 def extract_batch(
-    articles: Sequence[Article], nlp: Any, on_item: Callable[[], None] | None = None, quote_tagger: bool = True
+    articles: Sequence[Article],
+    nlp: Any,
+    on_item: Callable[[], None] | None = None,
+    quote_tagger: bool = True,
+    beside: Callable[[Sequence[Article], Sequence[ArticleClaims]], object] | None = None,
 ) -> list[ArticleClaims]:
     """All claims of every article; `nlp` is a loaded spaCy pipeline, `on_item` is called
     after each article (the runner's progress bar). `quote_tagger=False` keeps the rules'
-    quotes as they are (the tagger's training reads them so)."""
+    quotes as they are (the tagger's training reads them so). `beside(articles, claims)`
+    is called on each chunk's finished claims in the tagger's thread (one torch thread),
+    which idles about a quarter of the time while spaCy parses here: the runner embeds
+    the articles' leads there. It is done for every chunk before this returns, and what
+    it raises is raised here."""
     dates = [d for d in (parse_iso(a.published) for a in articles) if d]
     # an article without a date is read against the batch's typical date, not today's
     fallback = sorted(dates)[len(dates) // 2] if dates else None
     docs = iter(nlp.pipe((a.text for a in articles), batch_size=16))
     out: list[ArticleClaims] = []
 
-    def finish(read: list[_Reading | ArticleClaims], tagging: Future[list[Tagged]] | None) -> None:
+    side_work: list[Future[object]] = []
+
+    def finish(read: list[_Reading | ArticleClaims], tagging: Future[list[Tagged]] | None, tagger: Executor) -> None:
         tagged = iter(tagging.result() if tagging is not None else [])
+        done = len(out)
         for r in read:
             out.append(_finish_or_fail(r, next(tagged, None), fallback) if isinstance(r, _Reading) else r)
             if on_item is not None:
                 on_item()
+        if beside is not None:
+            side_work.append(tagger.submit(beside, articles[done : len(out)], out[done:]))
 
     # All of the tagger's torch work runs in one thread beside this one, a chunk behind:
     # while spaCy parses chunk k here (on one core), that thread tags chunk k - 1 and
@@ -92,18 +106,25 @@ def extract_batch(
     # `benchmarks/throughput.py`: the claims stage took 31 s without the tagger; with it,
     # 54 s tagging article by article here, 44 s a chunk at a time here, 39 s with only
     # the encoder in that thread, 44 s with all of it there on torch's default two
-    # threads (three busy threads on two cores), 32 s as it is.
+    # threads (three busy threads on two cores), 32 s as it is. Stop 26, the first 400
+    # articles: the rules in a third thread (this one only parsing) took 38.4 s against
+    # 36.1 s as it is (three runs each): they hold the GIL the parse needs.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="quote-tagger", initializer=_one_torch_thread) as tagger:
         pending: tuple[list[_Reading | ArticleClaims], Future[list[Tagged]] | None] | None = None
         for start in range(0, len(articles), TAGGER_ARTICLES):
             chunk = articles[start : start + TAGGER_ARTICLES]
             encoding = tagger.submit(_encode, chunk) if quote_tagger else None
             read = [_read_or_fail(article, next(docs)) for article in chunk]
+            finished = pending is not None
             if pending is not None:
-                finish(*pending)
+                finish(*pending, tagger)
             pending = (read, tagger.submit(_tag, read, encoding) if encoding is not None else None)
+            if finished:
+                release_free_memory()  # the finished chunk's parses are dropped (memory.py says why)
         if pending is not None:
-            finish(*pending)
+            finish(*pending, tagger)
+        for work in side_work:
+            work.result()
     return out
 
 

@@ -8,11 +8,13 @@ problem with one input item never raises (it is a record with a reason).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
+
+import numpy as np
 
 from . import brief, claims, clean, crosscheck, ingest, stories
 from .errors import NewsprismError, StageError
@@ -106,13 +108,21 @@ def analyze(
     found_claims: list[ArticleClaims] = []
     features: list[StoryFeatures] = []
     if articles:
+        embedder = embedder or default_embedder()
+        # the leads' vectors are made beside the parse, on the core it leaves idle
+        leads: dict[str, np.ndarray] = {}
+
+        def embed_leads(chunk: Sequence[Article], chunk_claims: Sequence[ArticleClaims]) -> None:
+            leads.update(stories.lead_vectors(chunk, chunk_claims, embedder))
+
         with _stage("claims", timings):
             progress.start("claims", len(articles))
-            found_claims = claims.extract_batch(articles, nlp or spacy_pipeline(), on_item=lambda: progress.advance("claims"))
+            found_claims = claims.extract_batch(
+                articles, nlp or spacy_pipeline(), on_item=lambda: progress.advance("claims"), beside=embed_leads
+            )
         _note_claims_not_read(articles, found_claims)
-        embedder = embedder or default_embedder()
         with _stage("stories", timings):
-            features = stories.story_features(articles, found_claims, embedder)
+            features = stories.story_features(articles, found_claims, EmbeddedAhead(embedder, (), known=leads))
     with storage.transaction() if storage is not None else nullcontext():
         stored_features: list[StoryFeatures] = []
         recomputed: list[StoryFeatures] = []

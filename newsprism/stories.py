@@ -114,6 +114,14 @@ def named_dates(claims: ArticleClaims) -> list[str]:
     return found
 
 
+def lead_vectors(articles: Sequence[Article], claims: Sequence[ArticleClaims], embedder: Embedder) -> dict[str, np.ndarray]:
+    """The vectors `story_features` asks the embedder for, by text, so that a caller can
+    make them ahead (the runner does, beside the parse: `claims.extract_batch`'s `beside`)
+    and give them back through `nlp.EmbeddedAhead`."""
+    leads = [embedded_lead(lead_text(a, c)) for a, c in zip(articles, claims, strict=True)]
+    return dict(zip(leads, embedder.encode(leads), strict=True)) if leads else {}
+
+
 def story_features(articles: Sequence[Article], claims: Sequence[ArticleClaims], embedder: Embedder) -> list[StoryFeatures]:
     """What grouping compares, one record per article (kept in storage for later runs)."""
     leads = [lead_text(a, c) for a, c in zip(articles, claims, strict=True)]

@@ -251,3 +251,34 @@ def test_a_quote_beyond_what_the_encoder_reads_at_once_is_read(nlp):
     filler = " ".join(f"The committee reviewed item number {i} of the harbour budget on Tuesday morning." for i in range(30))
     text = "Harbour budget\n" + filler + " \u201cWe will rebuild the harbour before the winter storms,\u201d said harbour master Tom Ellery."
     assert _claims_quotes(nlp, text) == [("We will rebuild the harbour before the winter storms", "harbour master Tom Ellery", "Tom Ellery")]
+
+
+@pytest.mark.models
+def test_work_beside_the_parse_gets_every_chunk_of_finished_claims_in_the_tagger_thread(nlp, monkeypatch):
+    import threading
+
+    from newsprism import claims
+
+    monkeypatch.setattr(claims, "TAGGER_ARTICLES", 2)
+    articles = [*_articles(), *_articles()]
+    seen = []
+
+    def beside(chunk, found):
+        seen.append(([a.id for a in chunk], [c.article for c in found], threading.current_thread().name))
+
+    out = claims.extract_batch(articles, nlp, beside=beside)
+    assert [ids for ids, _, _ in seen] == [["a0", "a1"], ["a2", "a0"], ["a1", "a2"]]
+    assert all(ids == found for ids, found, _ in seen)
+    assert all(name.startswith("quote-tagger") for _, _, name in seen)
+    assert [c.article for c in out] == [a.id for a in articles]
+
+
+@pytest.mark.models
+def test_what_the_work_beside_the_parse_raises_is_raised_by_the_batch(nlp):
+    from newsprism.claims import extract_batch
+
+    def beside(chunk, found):
+        raise RuntimeError("the embedder is gone")
+
+    with pytest.raises(RuntimeError, match="the embedder is gone"):
+        extract_batch(_articles(), nlp, beside=beside)

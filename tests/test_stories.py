@@ -6,7 +6,7 @@ from newsprism.claims import extract_batch
 from newsprism.derivations import find_derivations
 from newsprism.grouping import UnionFind, average_linkage
 from newsprism.models import Article, ArticleClaims, Span, Story, StoryFeatures
-from newsprism.stories import LEAD_EMBEDDED_WORDS, embedded_lead, group_stories, story_features, story_id
+from newsprism.stories import LEAD_EMBEDDED_WORDS, embedded_lead, group_stories, lead_text, story_features, story_id
 
 pytestmark = pytest.mark.models
 
@@ -29,6 +29,11 @@ LIBRARY = (
     "The Kestrel Valley Public Library reopened on Monday after an 18-month renovation. Head librarian Margot "
     "Eriksen said readers had queued down Orchard Lane before the doors opened, and more than 300 library cards "
     "were issued on the first morning."
+)
+
+LIBRARY_MORE = (
+    "The renovation added a children's wing, a reading garden and a room of computers for job seekers, and "
+    "the council said the building now uses half the heating it did before the works began."
 )
 
 
@@ -226,3 +231,34 @@ def test_only_the_first_words_of_a_lead_are_embedded():
     words = [f"w{n}" for n in range(LEAD_EMBEDDED_WORDS + 10)]
     assert embedded_lead(" ".join(words)) == " ".join(words[:LEAD_EMBEDDED_WORDS])
     assert embedded_lead("Quake hits Marlow.\nTwelve hurt.") == "Quake hits Marlow.\nTwelve hurt."
+
+
+def test_the_runner_embeds_the_leads_beside_the_parse_and_story_features_asks_for_them_no_more(nlp, tmp_path):
+    import threading
+
+    from conftest import BagOfWordsEmbedder
+
+    from newsprism.runner import analyze
+
+    class Watching(BagOfWordsEmbedder):
+        def __init__(self):
+            self.asked: list[tuple[str, str]] = []
+
+        def encode(self, texts):
+            self.asked += [(t, threading.current_thread().name) for t in texts]
+            return super().encode(texts)
+
+    more = (
+        "Neighbours said the smoke could be seen from the ring road for hours, and the harbour authority closed "
+        "two berths as a precaution until the morning shift had checked the quay for damage."
+    )
+    for n, text in enumerate((FIRE_A, FIRE_B, LIBRARY)):  # long enough to be read as articles
+        (tmp_path / f"{n}.txt").write_text(f"{text}\n\n{more if n < 2 else LIBRARY_MORE}", encoding="utf-8")
+    embedder = Watching()
+    report = analyze([tmp_path], nlp=nlp, embedder=embedder)
+    articles = sorted(report.articles, key=lambda a: a.source)
+    leads = [embedded_lead(lead_text(a, c)) for a, c in zip(articles, extract_batch(articles, nlp), strict=True)]
+    beside = [t for t, thread in embedder.asked if thread.startswith("quote-tagger")]
+    assert sorted(beside) == sorted(leads) and len(set(leads)) == 3
+    assert not [t for t, thread in embedder.asked if t in leads and not thread.startswith("quote-tagger")]
+    assert len(report.stories) == 2
