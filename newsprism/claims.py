@@ -19,7 +19,6 @@ from .datereadings import dates
 from .dates import parse_iso
 from .events import events
 from .measures import quantities
-from .memory import release_free_memory
 from .models import Article, ArticleClaims, Entity, Extraction, Span
 from .postquotes import inside_a_post, post_quotes
 from .quotespans import DOUBLE_CLOSE, SINGLE_CLOSE, TWO_APOSTROPHES, QuoteSpan, quote_spans
@@ -115,12 +114,9 @@ def extract_batch(
             chunk = articles[start : start + TAGGER_ARTICLES]
             encoding = tagger.submit(_encode, chunk) if quote_tagger else None
             read = [_read_or_fail(article, next(docs)) for article in chunk]
-            finished = pending is not None
             if pending is not None:
                 finish(*pending, tagger)
             pending = (read, tagger.submit(_tag, read, encoding) if encoding is not None else None)
-            if finished:
-                release_free_memory()  # the finished chunk's parses are dropped (memory.py says why)
         if pending is not None:
             finish(*pending, tagger)
         for work in side_work:
