@@ -37,4 +37,3 @@ def test_bfloat16_keeps_the_float_model_cosines(float_and_bfloat16):
     assert np.abs(a @ a.T - b @ b.T).max() < 0.01
     assert (a @ a.T)[0, 1] > 0.75 and (b @ b.T)[0, 1] > 0.75
 
-
