@@ -230,7 +230,7 @@ def _finish(reading: _Reading, tagged: list[Fragments] | None, base: date | None
             return _quote_at(article, doc, doc_sents, start, end, spans, people)
 
         extractions = apply_tagger(
-            article.text, extractions, tagged, spans, new_quote, rules_decide=lambda quote: _is_transcript_turn(quote, article.text), min_unattributed_words=MIN_UNATTRIBUTED_QUOTE_WORDS, is_title=_title_case
+            article.text, extractions, tagged, spans, new_quote, rules_decide=lambda quote: _is_transcript_turn(quote, article.text), min_unattributed_words=MIN_UNATTRIBUTED_QUOTE_WORDS
         )
         for quote in extractions:
             _without_the_occasion(doc, quote, article.text)
@@ -306,12 +306,12 @@ def _quotes(
 
 def _quote_at(
     article: Article, doc: Any, doc_sents: list[Any], start: int, end: int, spans: list[tuple[int, int]], people: People
-) -> Extraction:
+) -> Extraction | None:
     """A quote the rules left out and the tagger found, with the speaker the rules read (or
-    none). A title-cased one is kept here: in a stretch the tagger runs beyond it ('called
-    the 1996 pageant winner "Miss Piggy"'), it is what someone said; bare and unattributed,
-    `apply_tagger` drops it as a title. Stop 27, PolNeAR dev direct-quote F1 0.901 -> 0.905."""
+    none); None when the quotation is title-cased (a name or a title, as the rules read it)."""
     text = article.text[start:end].rstrip(" ,")
+    if _title_case(text):
+        return None
     attribution = speaker_for(doc, doc_sents, start, end, spans, people)
     if attribution.written is None:
         attribution = possessive_speaker(doc, start, end, spans, people)

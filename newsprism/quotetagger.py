@@ -402,16 +402,15 @@ def apply_tagger(
     new_quote: Callable[[int, int], Extraction | None],
     rules_decide: Callable[[Extraction], bool] = lambda quote: False,
     min_unattributed_words: int = 0,
-    is_title: Callable[[str], bool] = lambda words: False,
 ) -> list[Extraction]:
     """The quotes of an article once the tagger has read it, in text order.
 
     - A tagged quote over one or more of the rules' quotes keeps the first one's speaker.
     - A tagged quote over none is made by `new_quote(mark_start, mark_end)` from the first
       quotation inside it (the rules dropped it as a title or scare quote, or missed it),
-      unless `new_quote` gives None, or nobody is said to have said it, nothing around it
-      was said with it (or it is 'so-called') and it is shorter than
-      `min_unattributed_words` words or `is_title` (a book's, a song's, a slogan's).
+      unless `new_quote` gives None, or nobody is said to have said it, it is shorter than
+      `min_unattributed_words` words and nothing around it was said with it or it is
+      'so-called'.
     - A rule quote that no tagged quote covers is dropped, unless it lies in a paragraph
       the tagger did not read (none of the marks of `_QUOTE_MARK`: "'We will,' she said"
       is read by the rules alone).
@@ -449,13 +448,11 @@ def apply_tagger(
         else:
             continue
         new = not over
-        says_more = False  # the stretch holds words beyond its quotations other than 'and', 'or'
         if len(fragments) == 1:
             (start, end), = fragments
             start += len(_LEADING_CONJUNCTION.match(text, start, end).group(0))
             beyond = set(_WORD.findall(text[start:end])) - set(_WORD.findall(" ".join(text[s:e] for s, e in inside)))
             quote.focus = Span(start, end, text[start:end]) if beyond else None
-            says_more = bool({w.lower() for w in beyond} - _JOINING_WORDS)
             if len(over) > 1:  # 'called it "A" and "B"': one thing said, two quotations
                 quote.parts = [stretch(*m) for m in inside]
         elif inside:
@@ -463,10 +460,9 @@ def apply_tagger(
             quote.parts = [stretch(*m) for m in inside]
         if len(quote.parts) > 1:
             join_parts(quote, quote.parts, text)
-        unattributed_scare = not says_more or _SO_CALLED.search(text, 0, quote.mention.start)
-        few_words = len(_WORD.findall(quote.quote or "")) < min_unattributed_words
-        if new and quote.speaker_as_written is None and unattributed_scare and (few_words or is_title(quote.quote or "")):
-            continue  # a scare quote or a title in quotation marks that nobody is said to have said
+        unattributed_scare = quote.focus is None or _SO_CALLED.search(text, 0, quote.mention.start)
+        if new and quote.speaker_as_written is None and unattributed_scare and len(_WORD.findall(quote.quote or "")) < min_unattributed_words:
+            continue  # a few words in quotation marks that nobody is said to have said: a scare quote
         chosen[quote.mention.start] = quote
     for i, quote in enumerate(rule_quotes):
         unread = not any(s <= quote.mention.start < e for s, e in read)
@@ -476,9 +472,6 @@ def apply_tagger(
 
 
 _WORD = re.compile(r"\w+")
-# '"Defeat the Harbor Plan Now" and "no more toll bridges"': quotations in a list say no
-# more than each of them does
-_JOINING_WORDS = frozenset({"and", "or", "nor", "but", "then"})
 # 'But the repairs ..., he added, are like "a plaster"': a conjunction that opens the
 # sentence ties it to the one before; the writer's word, not the speaker's
 _LEADING_CONJUNCTION = re.compile(r"(?:(?:but|and|so|yet|or)\b,?\s+)?", re.I)

@@ -135,37 +135,12 @@ def test_a_tagged_quote_the_rules_missed_is_made_only_when_new_quote_gives_one()
     assert [(q.mention.text, q.speaker) for q in made] == [("safe zone", "the council")]
 
 
-TITLED = 'Okafor called the scheme a "Harbour Of Broken Promises" in May.\nThe library lent "Seven Quiet Rivers" out twice.'
-
-
-def test_a_title_cased_quotation_nobody_said_is_dropped_but_kept_in_a_stretch_of_what_was_said():
-    from newsprism.claims import _title_case
-
-    promises = (TITLED.index("Harbour"), TITLED.index('" in May'))
-    rivers = (TITLED.index("Seven"), TITLED.index('" out'))
-
-    def new_quote(start: int, end: int) -> Extraction:
-        return Extraction(
-            article="a", kind="quote", mention=Span(start, end, TITLED[start:end]), sentence=Span(0, 0, ""), quote=TITLED[start:end],
-        )
-
-    reported = [(TITLED.index("the scheme"), promises[1] + 1)]  # 'the scheme a "Harbour Of Broken Promises"'
-    bare = [(rivers[0] - 1, rivers[1] + 1)]  # '"Seven Quiet Rivers"' alone
-    got = apply_tagger(TITLED, [], [reported, bare], [promises, rivers], new_quote, is_title=_title_case)
-    assert [(q.quote, q.focus.text if q.focus else None) for q in got] == [
-        ("Harbour Of Broken Promises", 'the scheme a "Harbour Of Broken Promises"')
-    ]
-    assert len(apply_tagger(TITLED, [], [reported, bare], [promises, rivers], new_quote)) == 2  # no title test: both stay
-
-def _extractions(nlp, text):
+def _claims_quotes(nlp, text):
     from newsprism.claims import extract_article
     from newsprism.models import Article
 
-    return extract_article(Article(id="a1", source="t.txt", text=text, format="text"), nlp(text), None).extractions
-
-
-def _claims_quotes(nlp, text):
-    return [(q.quote, q.speaker_as_written, q.speaker) for q in _extractions(nlp, text) if q.kind == "quote"]
+    article = Article(id="a1", source="t.txt", text=text, format="text")
+    return [(q.quote, q.speaker_as_written, q.speaker) for q in extract_article(article, nlp(text), None).extractions if q.kind == "quote"]
 
 
 @pytest.mark.models
@@ -187,19 +162,6 @@ def test_a_quote_the_rules_missed_takes_its_speaker_from_the_possessive_of_a_spe
     )
     assert _claims_quotes(nlp, text) == [("thousands of break-ins", "Mayor Tobias Renner", "Tobias Renner")]
 
-
-@pytest.mark.models
-def test_a_title_cased_quotation_is_a_quote_when_the_tagger_reads_it_as_what_someone_said(nlp):
-    called = (
-        "Harbour master Tom Ellery spoke on Monday.\n\n"
-        "Ellery has repeatedly called the ferry contract a \u201cBridge To Nowhere\u201d and the council\u2019s budget \u201cPure Fantasy.\u201d"
-    )
-    (quote,) = [q for q in _extractions(nlp, called) if q.kind == "quote"]
-    assert (quote.speaker, quote.focus.text) == (
-        "Tom Ellery", "the ferry contract a \u201cBridge To Nowhere\u201d and the council\u2019s budget \u201cPure Fantasy.\u201d"
-    )
-    read = "The council met on Tuesday.\n\nShe spent the summer reading \u201cSeven Quiet Rivers\u201d on the pier."
-    assert [q for q in _extractions(nlp, read) if q.kind == "quote"] == []  # a book's title
 
 _ARTICLE_TEXTS = (
     "Harbour master Tom Ellery spoke to reporters on Monday.\n\n"
