@@ -79,8 +79,8 @@ def extract_batch(
     quotes as they are (the tagger's training reads them so). `beside(articles, claims)`
     is called on each chunk's finished claims in the tagger's thread (one torch thread),
     which idled a quarter of the time while spaCy parsed here at 1,000 throughput inputs
-    (less at 3,000; DEVELOPERS.md): the runner embeds the articles' leads there. It is done for every chunk before this returns, and what
-    it raises is raised here."""
+    (less at 3,000; DEVELOPERS.md): the runner embeds the articles' leads there. It is
+    done for every chunk before this returns, and what it raises is raised here."""
     dates = [d for d in (parse_iso(a.published) for a in articles) if d]
     # an article without a date is read against the batch's typical date, not today's
     fallback = sorted(dates)[len(dates) // 2] if dates else None
