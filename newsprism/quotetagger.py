@@ -450,6 +450,8 @@ def apply_tagger(
         new = not over
         if len(fragments) == 1:
             (start, end), = fragments
+            if over:
+                start = _parenthetical_start(text, start, quote, rule_said[over[0]])
             start += len(_LEADING_CONJUNCTION.match(text, start, end).group(0))
             beyond = set(_WORD.findall(text[start:end])) - set(_WORD.findall(" ".join(text[s:e] for s, e in inside)))
             quote.focus = Span(start, end, text[start:end]) if beyond else None
@@ -477,6 +479,29 @@ _WORD = re.compile(r"\w+")
 _LEADING_CONJUNCTION = re.compile(r"(?:(?:but|and|so|yet|or)\b,?\s+)?", re.I)
 # 'a so-called "safe zone"': the writer keeping a distance from a phrase, no report
 _SO_CALLED = re.compile(r"\bso[- ]called\s*[\"“‘']*$", re.I)
+
+
+# ', she said, ' / ', Okafor added, ': an attribution set inside the reported clause, speaker first
+_PARENTHETICAL = re.compile(r",\s+([^,.;:!?\"“”]{1,60}),\s*$")
+
+
+def _parenthetical_start(text: str, start: int, quote: Extraction, said: Fragments) -> int:
+    """Where a tagged stretch starts once an attribution set inside the reported clause is
+    put back in it: 'The money the council has set aside, she said, is "nowhere near
+    enough."' The tagger, which saw few such clauses, may start the quote after the
+    attribution; the parse puts the subject before it in the same clause, and the rule
+    quote's reported clause says so. Only when that clause runs on through the tagger's
+    start and the words just before it are the quote's own attribution, its speaker first
+    (not 'as The New Yorker put it', which is said of the quotation alone)."""
+    if quote.speaker_as_written is None or len(said) != 1:
+        return start
+    clause_start, clause_end = said[0]
+    if not clause_start < start < clause_end:
+        return start
+    attribution = _PARENTHETICAL.search(text, clause_start, start)
+    if attribution is None or not attribution.group(1).startswith(quote.speaker_as_written + " "):
+        return start
+    return clause_start
 
 
 def _joined_by_rules(tagged: Sequence[Fragments], rule_quotes: Sequence[Extraction], rule_said: Sequence[Fragments]) -> list[Fragments]:

@@ -126,6 +126,12 @@ def test_an_attribution_set_inside_the_reported_clause(nlp):
     assert quote.focus is not None
     assert quote.focus.text.startswith("the repairs the port can pay for, he added, are like")
     assert quote.focus.text.endswith("leg.\u201d")
+    # the quote tagger starts this one after the attribution; the parse has the subject
+    text = "Councillor Ada Brennan was blunt. The money the council has set aside, she said, is \u201cnowhere near enough.\u201d"
+    quote = _the_quote(nlp, text)
+    assert quote.speaker == "Ada Brennan"
+    assert quote.focus is not None
+    assert quote.focus.text == "The money the council has set aside, she said, is \u201cnowhere near enough.\u201d"
     text = 'The harbour plan is "a costly mistake," as Okafor put it on Friday.'
     quote = _the_quote(nlp, text)
     assert quote.speaker == "Okafor"
