@@ -91,6 +91,49 @@ def test_rule_quotes_the_tagger_leaves_out_are_dropped_unless_the_rules_decide()
     assert [q.mention.text for q in kept] == ["safe zone"]
 
 
+RUN_ON = (
+    '"If the port closes, we lose everything," Ellery said. '
+    'But the repairs the council can afford, he added, are like "a plaster on a broken leg."'
+)
+
+
+def _run_on_quote(start: int, end: int, focus: tuple[int, int] | None = None) -> Extraction:
+    quote = Extraction(
+        article="a", kind="quote", mention=Span(start, end, RUN_ON[start:end]), sentence=Span(0, len(RUN_ON), RUN_ON),
+        speaker_as_written="Ellery", speaker="Ellery", quote=RUN_ON[start:end],
+    )
+    if focus:
+        quote.focus = Span(*focus, RUN_ON[focus[0] : focus[1]])
+    return quote
+
+
+def test_a_tagged_run_on_into_a_sentence_that_reports_again_is_two_quotes():
+    # the tagger ran one speaker's quotation on into the next sentence (B ... C) although that
+    # sentence has its own attribution and clause: two quotes, the second with its clause
+    first = (1, RUN_ON.index(',"'))
+    second = (RUN_ON.index("a plaster"), RUN_ON.index('."') + 1)
+    clause = (RUN_ON.index("the repairs"), len(RUN_ON))
+    rules = [_run_on_quote(*first), _run_on_quote(*second, focus=clause)]
+    tagged = [[(0, first[1] + 2), (RUN_ON.index("But"), len(RUN_ON))]]
+    quotes = apply_tagger(RUN_ON, rules, tagged, [first, second], new_quote=lambda s, e: None)
+    assert [q.quote for q in quotes] == ["If the port closes, we lose everything", "a plaster on a broken leg."]
+    assert [q.parts for q in quotes] == [[], []]
+    assert quotes[1].focus is not None and quotes[1].focus.text.startswith("the repairs the council can afford, he added, are like")
+
+
+def test_quotations_joined_by_a_few_words_stay_one_quote():
+    text = 'Okafor "got an immunity deal," Jordan said, and still "sat in on the interview."'
+    first = (text.index("got"), text.index(',"'))
+    second = (text.index("sat"), text.index('."') + 1)
+    rule = Extraction(
+        article="a", kind="quote", mention=Span(first[0], first[1], text[first[0] : first[1]]), sentence=Span(0, len(text), text),
+        speaker_as_written="Jordan", speaker="Jordan", quote=text[first[0] : first[1]],
+    )
+    tagged = [[(0, first[1] + 2), (text.index("and still"), len(text))]]
+    (quote,) = apply_tagger(text, [rule], tagged, [first, second], new_quote=lambda s, e: None)
+    assert quote.quote == "got an immunity deal \u2026 sat in on the interview."
+
+
 TRANSCRIPT = '"HOST: Will the harbor reopen?\n\n"OKAFOR: It will reopen in May, and the council will pay for it.'
 
 
