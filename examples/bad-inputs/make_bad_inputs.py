@@ -65,7 +65,7 @@ def _acceptable_legacy(data: bytes) -> bool:
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - the project's venv has it
-        raise SystemExit("charset_normalizer is needed to check legacy-export.txt")
+        raise SystemExit("charset_normalizer is needed to check legacy-export.txt") from None
     return from_bytes(data).best() is None
 
 
