@@ -432,7 +432,7 @@ def apply_tagger(
     theirs += [m for m in marks if overlaps([m], theirs)]
     chosen: dict[int, Extraction] = {}
     used: set[int] = set(decided)
-    for fragments in _split_reported_clauses(text, _joined_by_rules(tagged, rule_quotes, rule_said), marks):
+    for fragments in _split_reported_clauses(text, _joined_by_rules(tagged, rule_quotes, rule_said), marks, rule_quotes, rule_said):
         fragments = [_whole_words(text, s, e) for s, e in fragments if not overlaps([(s, e)], theirs)]
         if not fragments:
             continue
@@ -512,15 +512,24 @@ def _parenthetical_start(text: str, start: int, quote: Extraction, said: Fragmen
 MIN_OWN_CLAUSE_WORDS = 8
 
 
-def _split_reported_clauses(text: str, tagged: Sequence[Fragments], marks: Sequence[tuple[int, int]]) -> list[Fragments]:
-    """A tagged quote of several stretches, one of which holds a reported clause of its
-    own, is as many quotes. The tagger learned to run one speaker's quotations on into the
-    next sentence ('"A," she said. "B."': C); when it runs on into a sentence that reports
-    again, with its own attribution, PolNeAR's annotators make two quotes of it, and
-    joined, the claims stage would keep only the quotations and lose the clause."""
+def _split_reported_clauses(
+    text: str, tagged: Sequence[Fragments], marks: Sequence[tuple[int, int]], rule_quotes: Sequence[Extraction], rule_said: Sequence[Fragments]
+) -> list[Fragments]:
+    """A tagged quote of several stretches is as many quotes when one stretch holds a
+    reported clause of its own, or when the rules give its stretches different speakers.
+    The tagger learned to run one speaker's quotations on into the next sentence or
+    paragraph ('"A," she said. "B."': C); when it runs on into a sentence that reports
+    again, with its own attribution, PolNeAR's annotators make two quotes of it, and joined,
+    the claims stage would keep only the quotations and lose the clause. When it runs one
+    speaker's quotation into the next speaker's ('"A," said Biberaj. [paragraph] RT is "B"'),
+    the joined quote has one speaker for the words of two. PolNeAR dev, stop 28, train-only
+    heads: the clause test 0.9042 -> 0.9124 direct-quote F1; the speaker test leaves F1 as it
+    is (0.9123) and name-Source speaker accuracy 0.920 -> 0.925."""
     out: list[Fragments] = []
     for fragments in tagged:
-        if len(fragments) > 1 and any(_words_outside_marks(text, s, e, marks) >= MIN_OWN_CLAUSE_WORDS for s, e in fragments):
+        speakers = {rule_quotes[i].speaker for f in fragments for i, said in enumerate(rule_said) if overlaps(said, [f])}
+        own_clause = any(_words_outside_marks(text, s, e, marks) >= MIN_OWN_CLAUSE_WORDS for s, e in fragments)
+        if len(fragments) > 1 and (own_clause or len(speakers) > 1):
             out += [[f] for f in fragments]
         else:
             out.append(list(fragments))

@@ -121,6 +121,22 @@ def test_a_tagged_run_on_into_a_sentence_that_reports_again_is_two_quotes():
     assert quotes[1].focus is not None and quotes[1].focus.text.startswith("the repairs the council can afford, he added, are like")
 
 
+def test_a_tagged_run_on_from_one_speakers_quotation_into_anothers_is_two_quotes():
+    text = '"The delay is deplorable," said Ellery.\nThe council says it is "doing all it can."'
+    first = (1, text.index(',"'))
+    second = (text.index("doing"), text.index('."') + 1)
+    rules = [
+        Extraction(
+            article="a", kind="quote", mention=Span(s, e, text[s:e]), sentence=Span(0, len(text), text),
+            speaker_as_written=who, speaker=who, quote=text[s:e],
+        )
+        for (s, e), who in ((first, "Ellery"), (second, "the council"))
+    ]
+    tagged = [[(0, first[1] + 2), (text.index("it is"), len(text))]]
+    quotes = apply_tagger(text, rules, tagged, [first, second], new_quote=lambda s, e: None)
+    assert [(q.quote, q.speaker) for q in quotes] == [("The delay is deplorable", "Ellery"), ("doing all it can.", "the council")]
+
+
 def test_quotations_joined_by_a_few_words_stay_one_quote():
     text = 'Okafor "got an immunity deal," Jordan said, and still "sat in on the interview."'
     first = (text.index("got"), text.index(',"'))
