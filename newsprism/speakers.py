@@ -326,6 +326,9 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
             before = doc[verb.i - 1]
             ent = entity_at(doc, before.i)
             return (ent.text if ent is not None else before.text), person_name(before, people)
+        if hop == 0 and (named := _name_with_appositive_before(verb, quote_spans)) is not None:
+            written = doc[named.left_edge.i : verb.i].text.rstrip(" ,")
+            return written, person_name(named, people) or written
         if verb.dep_ == "acl" and verb.head.ent_type_ in NAME_LABELS:
             return verb.head.text, person_name(verb.head, people)
         if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep") or verb.head.i == verb.i:
@@ -353,6 +356,30 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
             name = people.roles.get(subj.lemma_.lower())
         return written, name or written
     return None, None
+
+
+def _name_with_appositive_before(verb: Any, quote_spans: list[tuple[int, int]]) -> Any | None:
+    """A person named, with an appositive, just before a finite speech verb that the parse
+    made the root of its sentence with no subject: 'on Dec. 2, Col. Steven H. Warren, a
+    military spokesman in Baghdad, said, "..."' hangs 'Warren' from 'Dec.' as an appositive
+    of the date. The name is the nearest head, up from the word before the verb (its comma
+    skipped), whose phrase ends there. A participle ('..., saying "..."') is left to the
+    verb it hangs from: the name before it is often its object's appositive ('his rival,
+    Hillary Clinton, saying')."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    end = verb.i - 1
+    if end >= 0 and doc[end].text == ",":
+        end -= 1
+    if end < 0 or inside(doc[end].idx, quote_spans):
+        return None
+    for token in (doc[end], *doc[end].ancestors):
+        if token.i >= verb.i or token.right_edge.i not in (end, verb.i - 1):  # the comma may hang from either
+            return None
+        if token.ent_type_ in NAME_LABELS and (token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children)):
+            return token
+    return None
 
 
 # Nouns that report speech and take the speaker as their possessive ("Trump's claim that

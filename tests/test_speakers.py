@@ -59,6 +59,28 @@ def test_a_participle_takes_the_subject_of_its_verb(nlp):
     assert _speakers(nlp, text) == ["Dana Whitlock"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parse hangs the name from the date as its appositive and leaves 'said' no subject
+        'The ferry company denied the report. In a call with reporters on Dec. 2, Col. Harold P. Wexley, '
+        'a spokesman in Kabul, said, "A convoy is a target."',
+        "The ferry company denied the report. But in a briefing with reporters on Jan. 4, Col. Harold P. Wexley, "
+        "a military spokesman in Kabul, said, ''A convoy is a target. There is no way to hide it.''",
+    ],
+)
+def test_a_name_with_an_appositive_the_parse_hung_elsewhere_is_the_subject(nlp, text):
+    assert _speakers(nlp, text) == ["Harold Wexley"]
+
+
+def test_a_name_in_apposition_to_the_object_is_not_a_participles_subject(nlp):
+    text = (
+        "Councillor Ada Brennan went on the radio to discuss her remarks about her rival, Tobias Renner, "
+        'saying "on his worst day" he would be "a better mayor" than the others.'
+    )
+    assert _speakers(nlp, text) == ["Ada Brennan"]
+
+
 def test_a_relative_pronoun_speaks_for_the_person_it_attaches_to(nlp):
     text = (
         "The crowd included the mayor, Tobias Renner, and the baker Gus Tamura, who joked of the new square, "
