@@ -14,14 +14,14 @@ SAY_VERBS = {
     "gush", "fume", "implore", "upbraid", "quip", "joke", "boast", "complain", "recount", "observe", "assert",
     "shout", "scoff", "lament", "concede", "contend", "maintain", "promise", "vow", "plead", "demand", "testify",
     "retort", "mutter", "whisper", "exclaim", "counter", "mock", "chide", "tout", "brag", "sneer",
-    "repeat", "bark", "snap", "yell",
+    "repeat", "bark", "snap", "yell", "crack", "boom",
     # verbs that judge in the speaker's words: 'he characterized Kaine as "a little desperate"'
     "characterize", "characterise", "brand", "blast", "slam", "decry", "denounce", "scold",
     "sing",
     # verbs that judge or label with the speaker's words: 'criticized the law as a "crazy
     # system"', 'dubbed him "Little Marco"', 'praised Putin as a "strong leader"'
     "criticize", "criticise", "praise", "hail", "label", "dub", "term", "deride", "ridicule", "attack", "accuse",
-    "blame", "dismiss", "refer", "liken", "compare", "encourage", "deny", "reject", "question", "pledge",
+    "blame", "dismiss", "refer", "liken", "compare", "encourage", "deny", "reject", "question", "pledge", "thank",
 }
 # Verbs that attribute a reported clause without being speech: beliefs, findings and
 # rulings ('Okafor believes that ...', 'the audit found that ...', 'the fact-checker ruled

@@ -302,6 +302,13 @@ def test_verbs_of_manner_attribute_a_short_quote(nlp, verb):
     assert _speakers(nlp, text) == ["Daniel Brooks"]
 
 
+def test_a_cracked_joke_and_thanks_attribute_the_quote(nlp):
+    text = "At the debate on Monday, Ada Brennan cracked, \u201cI am a planner, but a planner who gets the pier built.\u201d"
+    assert _speakers(nlp, text) == ["Ada Brennan"]
+    text = "Gus Tamura thanked the council for \u201cstepping in when the harbour board would not.\u201d"
+    assert _speakers(nlp, text) == ["Gus Tamura"]
+
+
 def test_a_bare_surname_is_the_person_of_that_surname_named_most(nlp):
     # 'Margaret Okafor' is the longer name, but the article is about her father, and the
     # bare 'Okafor' (and with it the 'he' that continues it) is him
