@@ -137,6 +137,24 @@ def test_a_tagged_run_on_from_one_speakers_quotation_into_anothers_is_two_quotes
     assert [(q.quote, q.speaker) for q in quotes] == [("The delay is deplorable", "Ellery"), ("doing all it can.", "the council")]
 
 
+def test_a_run_on_into_a_quotation_the_rules_gave_nobody_stays_one_quote():
+    # a rule quote without a speaker is one the rules could not attribute, not another speaker's
+    text = '"The delay is deplorable," said Ellery.\n"We are doing all we can."'
+    first = (1, text.index(',"'))
+    second = (text.index("We are"), text.index('."') + 1)
+    rules = [
+        Extraction(
+            article="a", kind="quote", mention=Span(s, e, text[s:e]), sentence=Span(0, len(text), text),
+            speaker_as_written=who, speaker=who, quote=text[s:e],
+        )
+        for (s, e), who in ((first, "Ellery"), (second, None))
+    ]
+    tagged = [[(0, first[1] + 2), (second[0] - 1, len(text))]]
+    (quote,) = apply_tagger(text, rules, tagged, [first, second], new_quote=lambda s, e: None)
+    assert quote.speaker == "Ellery"
+    assert quote.quote == "The delay is deplorable \u2026 We are doing all we can."
+
+
 def test_quotations_joined_by_a_few_words_stay_one_quote():
     text = 'Okafor "got an immunity deal," Jordan said, and still "sat in on the interview."'
     first = (text.index("got"), text.index(',"'))
