@@ -12,8 +12,8 @@ quotation mark, as the benchmark counts them); B on the first piece of one in it
 paragraph; I on the rest; C on the first piece of a later fragment of a discontinuous
 span ('"A," she said. "B."' annotated as one span of two fragments).
 
-    .venv/bin/python tools/train_quote_tagger.py --cache /tmp/quote_features --decay   # ~25 min on 2 cores, ~12 with the cache
-    .venv/bin/python tools/train_quote_tagger.py --cache /tmp/quote_features --decay --with-dev   # the shipped heads, ~35 min
+    .venv/bin/python tools/train_quote_tagger.py --cache /tmp/quote_features --decay   # ~20 min on 2 cores, ~17 with the cache
+    .venv/bin/python tools/train_quote_tagger.py --cache /tmp/quote_features --decay --with-dev   # the shipped heads, ~17 min with the cache
 
 Prints the dev F1 of each epoch of each head and of the averaged heads.
 """
