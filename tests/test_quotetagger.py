@@ -97,13 +97,15 @@ RUN_ON = (
 )
 
 
-def _run_on_quote(start: int, end: int, focus: tuple[int, int] | None = None) -> Extraction:
+def _rule_quote(text: str, span: tuple[int, int], speaker: str | None, focus: tuple[int, int] | None = None) -> Extraction:
+    """A quote the rules read at `span` of `text`, with its speaker and reported clause."""
+    start, end = span
     quote = Extraction(
-        article="a", kind="quote", mention=Span(start, end, RUN_ON[start:end]), sentence=Span(0, len(RUN_ON), RUN_ON),
-        speaker_as_written="Ellery", speaker="Ellery", quote=RUN_ON[start:end],
+        article="a", kind="quote", mention=Span(start, end, text[start:end]), sentence=Span(0, len(text), text),
+        speaker_as_written=speaker, speaker=speaker, quote=text[start:end],
     )
     if focus:
-        quote.focus = Span(*focus, RUN_ON[focus[0] : focus[1]])
+        quote.focus = Span(*focus, text[focus[0] : focus[1]])
     return quote
 
 
@@ -113,7 +115,7 @@ def test_a_tagged_run_on_into_a_sentence_that_reports_again_is_two_quotes():
     first = (1, RUN_ON.index(',"'))
     second = (RUN_ON.index("a plaster"), RUN_ON.index('."') + 1)
     clause = (RUN_ON.index("the repairs"), len(RUN_ON))
-    rules = [_run_on_quote(*first), _run_on_quote(*second, focus=clause)]
+    rules = [_rule_quote(RUN_ON, first, "Ellery"), _rule_quote(RUN_ON, second, "Ellery", focus=clause)]
     tagged = [[(0, first[1] + 2), (RUN_ON.index("But"), len(RUN_ON))]]
     quotes = apply_tagger(RUN_ON, rules, tagged, [first, second], new_quote=lambda s, e: None)
     assert [q.quote for q in quotes] == ["If the port closes, we lose everything", "a plaster on a broken leg."]
@@ -125,13 +127,7 @@ def test_a_tagged_run_on_from_one_speakers_quotation_into_anothers_is_two_quotes
     text = '"The delay is deplorable," said Ellery.\nThe council says it is "doing all it can."'
     first = (1, text.index(',"'))
     second = (text.index("doing"), text.index('."') + 1)
-    rules = [
-        Extraction(
-            article="a", kind="quote", mention=Span(s, e, text[s:e]), sentence=Span(0, len(text), text),
-            speaker_as_written=who, speaker=who, quote=text[s:e],
-        )
-        for (s, e), who in ((first, "Ellery"), (second, "the council"))
-    ]
+    rules = [_rule_quote(text, first, "Ellery"), _rule_quote(text, second, "the council")]
     tagged = [[(0, first[1] + 2), (text.index("it is"), len(text))]]
     quotes = apply_tagger(text, rules, tagged, [first, second], new_quote=lambda s, e: None)
     assert [(q.quote, q.speaker) for q in quotes] == [("The delay is deplorable", "Ellery"), ("doing all it can.", "the council")]
@@ -142,13 +138,7 @@ def test_a_run_on_into_a_quotation_the_rules_gave_nobody_stays_one_quote():
     text = '"The delay is deplorable," said Ellery.\n"We are doing all we can."'
     first = (1, text.index(',"'))
     second = (text.index("We are"), text.index('."') + 1)
-    rules = [
-        Extraction(
-            article="a", kind="quote", mention=Span(s, e, text[s:e]), sentence=Span(0, len(text), text),
-            speaker_as_written=who, speaker=who, quote=text[s:e],
-        )
-        for (s, e), who in ((first, "Ellery"), (second, None))
-    ]
+    rules = [_rule_quote(text, first, "Ellery"), _rule_quote(text, second, None)]
     tagged = [[(0, first[1] + 2), (second[0] - 1, len(text))]]
     (quote,) = apply_tagger(text, rules, tagged, [first, second], new_quote=lambda s, e: None)
     assert quote.speaker == "Ellery"
@@ -159,12 +149,8 @@ def test_quotations_joined_by_a_few_words_stay_one_quote():
     text = 'Okafor "got an immunity deal," Jordan said, and still "sat in on the interview."'
     first = (text.index("got"), text.index(',"'))
     second = (text.index("sat"), text.index('."') + 1)
-    rule = Extraction(
-        article="a", kind="quote", mention=Span(first[0], first[1], text[first[0] : first[1]]), sentence=Span(0, len(text), text),
-        speaker_as_written="Jordan", speaker="Jordan", quote=text[first[0] : first[1]],
-    )
     tagged = [[(0, first[1] + 2), (text.index("and still"), len(text))]]
-    (quote,) = apply_tagger(text, [rule], tagged, [first, second], new_quote=lambda s, e: None)
+    (quote,) = apply_tagger(text, [_rule_quote(text, first, "Jordan")], tagged, [first, second], new_quote=lambda s, e: None)
     assert quote.quote == "got an immunity deal \u2026 sat in on the interview."
 
 
