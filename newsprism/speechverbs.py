@@ -14,7 +14,7 @@ SAY_VERBS = {
     "gush", "fume", "implore", "upbraid", "quip", "joke", "boast", "complain", "recount", "observe", "assert",
     "shout", "scoff", "lament", "concede", "contend", "maintain", "promise", "vow", "plead", "demand", "testify",
     "retort", "mutter", "whisper", "exclaim", "counter", "mock", "chide", "tout", "brag", "sneer",
-    "repeat", "bark", "snap", "yell", "crack", "boom",
+    "repeat", "bark", "snap", "yell", "crack", "boom", "bemoan", "grouse", "interject", "lecture",
     # verbs that judge in the speaker's words: 'he characterized Kaine as "a little desperate"'
     "characterize", "characterise", "brand", "blast", "slam", "decry", "denounce", "scold",
     "sing",

@@ -309,6 +309,12 @@ def test_a_cracked_joke_and_thanks_attribute_the_quote(nlp):
     assert _speakers(nlp, text) == ["Gus Tamura"]
 
 
+@pytest.mark.parametrize("verb", ["groused", "bemoaned"])
+def test_a_complaint_attributes_the_quote_in_its_clause(nlp, verb):
+    text = f"On Monday, Gus Tamura {verb} to a crowd at the pier that the council \u201cdoes not treat the harbour properly.\u201d"
+    assert _speakers(nlp, text) == ["Gus Tamura"]
+
+
 def test_a_bare_surname_is_the_person_of_that_surname_named_most(nlp):
     # 'Margaret Okafor' is the longer name, but the article is about her father, and the
     # bare 'Okafor' (and with it the 'he' that continues it) is him
