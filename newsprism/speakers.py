@@ -60,6 +60,9 @@ def speaker_for(
     signed = _signature(doc, text, end, people)
     if signed is not None:
         return signed
+    labelled = _name_label(doc, text, start, people)
+    if labelled is not None:
+        return labelled
     following = [s for s in doc_sents if s.start_char >= end and "\n" not in text[end : s.start_char]][:1]
     following = [s for s in following if len(s) <= MAX_ATTRIBUTION_TOKENS or _bare_report(s, quote_spans)]
     quoted = doc.char_span(start, end, alignment_mode="expand")
@@ -82,6 +85,31 @@ def speaker_for(
         or _introduction(doc, doc_sents, text, start, quote_spans, people)
         or _said_before(doc, doc_sents, text, start, end, quote_spans, people)
     )
+
+
+# 'Pollsters agree - Carl Bialik: "..."', 'More from Jones: "..."', a transcript's 'Luciana
+# Lopez: ...': a label of one or two names, between a line start, a dash or 'from' and the
+# colon that opens the quote (newsletters and live blogs print what people said this way)
+_NAME_LABEL = re.compile(r"(?:^|\n|\s[-–—]\s*|\bfrom\s)((?:[A-Z][\w.'’-]*|and)(?:\s(?:[A-Z][\w.'’-]*|and)){0,5})\s*:$")
+
+
+def _name_label(doc: Any, text: str, start: int, people: People) -> Attribution | None:
+    """The speaker a name label before the quote gives; only below the headline, where
+    the parse tags capitalised words as names, and when every word of the label is in a
+    person's name ('and' aside), so that an organisation ('Pew Research:') is no label,
+    nor a transcript's capitalised turn ('WALLACE:', read as a turn)."""
+    before = text[:start].rstrip("\"“'‘ \xa0")
+    found = _NAME_LABEL.search(before)
+    if found is None or found.group(1).isupper() or not 0 <= text.find("\n") < found.start(1):
+        return None  # the headline's 'Okafor: Plan Is ...' is read as a headline (`headline_claim`)
+    label = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+    written = found.group(1)
+    known = people.names.get(surname_key(written)) if " " not in written else None  # 'More from Jones:'
+    if label is None or not all(t.ent_type_ in NAME_LABELS or t.lower_ == "and" or known for t in label):
+        return None
+    if any(t.lower_ == "and" for t in label):
+        return Attribution(written, written)
+    return Attribution(written, person_name(label[-1], people) or known or written)
 
 
 # 'Stated Stone:', 'Continued Stone: "..."': a speech verb, then a name, then the colon

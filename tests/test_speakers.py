@@ -315,6 +315,21 @@ def test_a_complaint_attributes_the_quote_in_its_clause(nlp, verb):
     assert _speakers(nlp, text) == ["Gus Tamura"]
 
 
+def test_a_name_label_before_the_colon_gives_the_speaker_of_a_newsletter_quote(nlp):
+    text = (
+        "Harbour polls agree on one thing.\n\n"
+        "Pollsters agree - Carl Bialik: \u201cThe harbour vote is closer than the council thinks, and the polls show it.\u201d\n\n"
+        "More from Bialik: \u201cTurnout in the old town will decide it.\u201d\n\n"
+        "A second view - Dana Whitlock and Gus Tamura: \u201cNobody has polled the fishing families yet.\u201d"
+    )
+    assert _speakers(nlp, text) == ["Carl Bialik", "Carl Bialik", "Dana Whitlock and Gus Tamura"]
+
+
+def test_a_headline_label_keeps_the_speakers_name_without_the_title(nlp):
+    text = "Dr. Ada Brennan: Gus Tamura \u2018Not Fit To Serve As Mayor\u2019.\n\nThe councillor said so on Monday."
+    assert _speakers(nlp, text) == ["Ada Brennan"]
+
+
 def test_a_bare_surname_is_the_person_of_that_surname_named_most(nlp):
     # 'Margaret Okafor' is the longer name, but the article is about her father, and the
     # bare 'Okafor' (and with it the 'he' that continues it) is him
