@@ -98,11 +98,14 @@ def _name_label(doc: Any, text: str, start: int, people: People) -> Attribution 
     the parse tags capitalised words as names, and when every word of the label is in a
     person's name ('and' aside), so that an organisation ('Pew Research:') is no label,
     nor a transcript's capitalised turn ('WALLACE:', read as a turn)."""
-    before = text[:start].rstrip("\"“'‘ \xa0")
-    found = _NAME_LABEL.search(before)
-    if found is None or found.group(1).isupper() or not 0 <= text.find("\n") < found.start(1):
+    line_start = text.rfind("\n", 0, start)
+    if line_start == -1:
         return None  # the headline's 'Okafor: Plan Is ...' is read as a headline (`headline_claim`)
-    label = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+    before = text[line_start:start].rstrip("\"“'‘ \xa0")  # from the newline: a label is on the quote's line
+    found = _NAME_LABEL.search(before)
+    if found is None or found.group(1).isupper():
+        return None
+    label = doc.char_span(line_start + found.start(1), line_start + found.end(1), alignment_mode="expand")
     written = found.group(1)
     known = people.names.get(surname_key(written)) if " " not in written else None  # 'More from Jones:'
     if label is None or not all(t.ent_type_ in NAME_LABELS or t.lower_ == "and" or known for t in label):
