@@ -314,9 +314,18 @@ def _cue_verbs_over(sent: Any, quoted: Any, quote_spans: list[tuple[int, int]]) 
 MIN_SAID_BEFORE_WORDS = 6
 
 
+# Phrasal verbs that report speech: the verb and its particle ('Mr. Rubel pointed out',
+# 'Hillary shot back', 'the mayor weighed in'); neither word alone says that anyone spoke.
+PHRASAL_SPEECH_VERBS = frozenset({
+    ("point", "out"), ("shoot", "back"), ("fire", "back"), ("hit", "back"), ("push", "back"),
+    ("chime", "in"), ("weigh", "in"), ("sound", "off"), ("speak", "out"), ("speak", "up"),
+})
+
+
 def _point_out(token: Any) -> bool:
-    """'..., Mr. Rubel pointed out.'"""
-    return token.lemma_.lower() == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    """'..., Mr. Rubel pointed out.', '"...," Bennett shot back.'"""
+    lemma = token.lemma_.lower()
+    return any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in PHRASAL_SPEECH_VERBS for c in token.children)
 
 
 def put_it(token: Any) -> bool:

@@ -330,6 +330,15 @@ def test_a_headline_label_keeps_the_speakers_name_without_the_title(nlp):
     assert _speakers(nlp, text) == ["Ada Brennan"]
 
 
+@pytest.mark.parametrize("verb", ["shot back", "fired back"])
+def test_a_phrasal_speech_verb_attributes_the_quote(nlp, verb):
+    text = (
+        "\u201cLook at all these boat owners here,\u201d Dana Whitlock said, looking over at Tamura.\n\n"
+        f"\u201cThey are all here because the council promised them a new pier,\u201d Gus Tamura {verb} with a laugh."
+    )
+    assert _speakers(nlp, text) == ["Dana Whitlock", "Gus Tamura"]
+
+
 def test_a_bare_surname_is_the_person_of_that_surname_named_most(nlp):
     # 'Margaret Okafor' is the longer name, but the article is about her father, and the
     # bare 'Okafor' (and with it the 'he' that continues it) is him
