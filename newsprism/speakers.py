@@ -87,9 +87,9 @@ def speaker_for(
     )
 
 
-# 'Pollsters agree - Carl Bialik: "..."', 'More from Jones: "..."', a transcript's 'Luciana
-# Lopez: ...': a label of one or two names, between a line start, a dash or 'from' and the
-# colon that opens the quote (newsletters and live blogs print what people said this way)
+# 'Pollsters agree - Carl Bialik: "..."', 'More from Jones: "..."': a label of one or two
+# names, between a line start, a dash or 'from' and the colon that opens the quote
+# (newsletters and live blogs print what people said this way)
 _NAME_LABEL = re.compile(r"(?:^|\n|\s[-–—]\s*|\bfrom\s)((?:[A-Z][\w.'’-]*|and)(?:\s(?:[A-Z][\w.'’-]*|and)){0,5})\s*:$")
 
 
@@ -287,7 +287,7 @@ def _introduction(doc: Any, doc_sents: list[Any], text: str, start: int, quote_s
 def speech_verbs(sent: Any, quote_spans: list[tuple[int, int]]) -> list[Any]:
     return [
         t for t in sent
-        if (t.lemma_.lower() in SAY_VERBS or put_it(t) or _point_out(t)) and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quote_spans)
+        if (t.lemma_.lower() in SAY_VERBS or put_it(t) or _phrasal_speech_verb(t)) and t.pos_ in ("VERB", "AUX") and not inside(t.idx, quote_spans)
     ]
 
 
@@ -322,7 +322,7 @@ PHRASAL_SPEECH_VERBS = frozenset({
 })
 
 
-def _point_out(token: Any) -> bool:
+def _phrasal_speech_verb(token: Any) -> bool:
     """'..., Mr. Rubel pointed out.', '"...," Bennett shot back.'"""
     lemma = token.lemma_.lower()
     return any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in PHRASAL_SPEECH_VERBS for c in token.children)
