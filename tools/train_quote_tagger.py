@@ -206,8 +206,8 @@ def main(argv: list[str]) -> None:
     train = cached("train", train_golds, nlp, encoder, args.cache)
     dev = cached("dev", dev_golds, nlp, encoder, args.cache)
     heads = []
+    data = train + dev if args.with_dev else train
     for seed in range(args.seeds):
-        data = train + dev if args.with_dev else train
         head, f1, epoch = train_head(data, dev, dev_golds, seed, args.epochs, args.decay, last=args.with_dev)
         print(f"seed {seed}: best dev F1 {f1:.4f} at epoch {epoch}", flush=True)
         heads.append(head)
