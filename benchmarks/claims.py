@@ -1,12 +1,14 @@
 """Claims extraction: newsprism's quotes, speakers, quantities and dates against hand annotations.
 
-    .venv/bin/python benchmarks/claims.py [--split test] [--limit N] [--json PATH]
+    .venv/bin/python benchmarks/claims.py [--split test] [--limit N] [--fold K/N] [--json PATH]
         [--gold tests/data/quantities_dates/polnear-dev.jsonl] [--data DIR]
         [--antecedents tests/data/polnear_antecedents/<split>.jsonl]
 
 Prints one table (benchmark | metric | value | n) and, with --json, writes the same numbers, the
 settings and every matched, missed and spurious quote (gold text beside predicted text and
-speakers) as JSON. --limit N runs on the first N articles (by file name) of the split.
+speakers) as JSON. --limit N runs on the first N articles (by file name) of the split; --fold K/N on fold K
+of its articles dealt round-robin into N (for train, beside quote-tagger heads trained without that
+fold: `tools/train_quote_tagger.py --hold-out K/N`).
 
 Datasets:
 
@@ -129,6 +131,7 @@ from polnear import (
     load_quantity_date_gold,
     load_split,
     newsprism_article,
+    parse_fold,
     read_metadata,
     score_article,
     score_dates,
@@ -330,11 +333,13 @@ def default_antecedents(split: str) -> Path:
     return ANTECEDENTS_DIR / f"{split}.jsonl"
 
 
-def run(root: Path, split: str, limit: int | None, gold_path: Path, antecedents_path: Path | None = None) -> Report:
+def run(
+    root: Path, split: str, limit: int | None, gold_path: Path, antecedents_path: Path | None = None, fold: tuple[int, int] | None = None
+) -> Report:
     antecedents_path = antecedents_path or default_antecedents(split)
     antecedents = load_antecedents(antecedents_path)
-    golds: list[GoldArticle] = load_split(root, split, limit)
-    print(f"PolNeAR {split}: {len(golds)} articles", file=sys.stderr, flush=True)
+    golds: list[GoldArticle] = load_split(root, split, limit, fold)
+    print(f"PolNeAR {split}{f' fold {fold[0]}/{fold[1]}' if fold else ''}: {len(golds)} articles", file=sys.stderr, flush=True)
     articles = [newsprism_article(g) for g in golds]
     texts = [a.text for a in articles]
     nlp = spacy_pipeline()
@@ -369,6 +374,7 @@ def run(root: Path, split: str, limit: int | None, gold_path: Path, antecedents_
     settings = {
         "split": split,
         "limit": limit,
+        "fold": fold,
         "articles": len(golds),
         "annotation_files": {g.id: g.annotation_file for g in golds},
         "spacy": version("spacy"),
@@ -403,6 +409,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"PolNeAR folder (default {DEFAULT_DATA})")
     parser.add_argument("--split", choices=SPLITS, default="test", help="PolNeAR split to score (default test)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles of the split")
+    parser.add_argument(
+        "--fold", type=parse_fold, default=None, metavar="K/N",
+        help="only fold K of the split's articles dealt into N (score train with heads from "
+        "`tools/train_quote_tagger.py --hold-out K/N`, which never saw that fold)",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the numbers and cases as JSON here")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="quantity/date gold (JSONL)")
     parser.add_argument(
@@ -416,7 +427,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str]) -> None:
     args = parse_args(argv)
     began = time.perf_counter()
-    report = run(args.data, args.split, args.limit, args.gold, args.antecedents)
+    report = run(args.data, args.split, args.limit, args.gold, args.antecedents, args.fold)
     print(format_report(report, time.perf_counter() - began))
     if args.json:
         args.json.write_text(json.dumps(asdict(report), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -217,9 +217,26 @@ def load_article(root: Path, split: str, name: str, metadata: dict[tuple[str, st
     return GoldArticle(split, name, text, anns[0].name if anns else None, spans, relations, meta)
 
 
-def load_split(root: Path, split: str, limit: int | None = None) -> list[GoldArticle]:
-    """The split's articles, by file name; `limit` keeps the first N."""
-    names = sorted(p.stem for p in (root / split / "text").glob("*.txt"))[:limit]
+def parse_fold(value: str) -> tuple[int, int]:
+    """'K/N' -> (K, N), 0 <= K < N: fold K of the split's articles dealt into N folds."""
+    k, _, n = value.partition("/")
+    fold = (int(k), int(n))
+    if not 0 <= fold[0] < fold[1]:
+        raise ValueError(f"fold {value!r}: want K/N with 0 <= K < N")
+    return fold
+
+
+def in_fold(index: int, fold: tuple[int, int]) -> bool:
+    """Whether the article at `index` (by file name) is in `fold`: dealt round-robin, so
+    each fold takes articles from every part of the alphabet (the file names group outlets)."""
+    return index % fold[1] == fold[0]
+
+
+def load_split(root: Path, split: str, limit: int | None = None, fold: tuple[int, int] | None = None) -> list[GoldArticle]:
+    """The split's articles, by file name; `fold` keeps those in one fold (`in_fold`), then
+    `limit` keeps the first N."""
+    names = sorted(p.stem for p in (root / split / "text").glob("*.txt"))
+    names = [n for i, n in enumerate(names) if fold is None or in_fold(i, fold)][:limit]
     metadata = read_metadata(root)
     return [load_article(root, split, name, metadata) for name in names]
 

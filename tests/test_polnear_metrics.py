@@ -32,6 +32,7 @@ from polnear import (  # noqa: E402
     newsprism_article,
     normalize_unit,
     parse_brat,
+    parse_fold,
     score_article,
     score_dates,
     score_quantities,
@@ -622,6 +623,24 @@ def test_the_real_dev_split_loads():
         for span in g.spans:
             assert span.text == " ".join(g.text[a:b] for a, b in span.fragments)
             assert 0 <= span.start < span.end <= len(g.text)
+
+
+@pytest.mark.shared
+def test_folds_deal_the_split_round_robin_and_together_hold_it_once():
+    if not POLNEAR.exists():
+        pytest.skip(f"PolNeAR is read from {POLNEAR}, which is not here (../shared is absent)")
+    names = [g.name for g in load_split(POLNEAR, "dev")]
+    folds = [[g.name for g in load_split(POLNEAR, "dev", fold=(k, 3))] for k in range(3)]
+    assert [len(f) for f in folds] == [28, 28, 28]
+    assert sorted(n for f in folds for n in f) == names
+    assert folds[1][:2] == [names[1], names[4]]
+    assert [g.name for g in load_split(POLNEAR, "dev", limit=2, fold=(1, 3))] == folds[1][:2]
+
+
+@pytest.mark.parametrize("value", ["2/2", "-1/2", "1", "a/b"])
+def test_a_fold_outside_its_count_is_refused(value: str):
+    with pytest.raises(ValueError):
+        parse_fold(value)
 
 
 @pytest.mark.shared
