@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
@@ -22,6 +24,7 @@ from polnear import (  # noqa: E402
     could_stand_for,
     date_equal,
     greedy_pairs,
+    in_fold,
     is_direct_quote,
     load_antecedents,
     load_quantity_date_gold,
@@ -641,6 +644,13 @@ def test_folds_deal_the_split_round_robin_and_together_hold_it_once():
 def test_a_fold_outside_its_count_is_refused(value: str):
     with pytest.raises(ValueError):
         parse_fold(value)
+
+
+@given(st.integers(1, 12).flatmap(lambda n: st.tuples(st.integers(0, n - 1), st.just(n))), st.integers(0, 2000))
+def test_a_fold_parses_back_and_every_index_is_in_exactly_one_fold(fold: tuple[int, int], index: int):
+    k, n = fold
+    assert parse_fold(f"{k}/{n}") == fold
+    assert [in_fold(index, (j, n)) for j in range(n)].count(True) == 1
 
 
 @pytest.mark.shared
