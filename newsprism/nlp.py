@@ -72,10 +72,22 @@ def _register_paragraph_component() -> None:
         return doc
 
 
+# Titles news writers set before a name ('said Navy Capt. Jeff Davis') that spaCy's English
+# tokenizer exceptions lack (they hold 'Gen.', 'Gov.', 'Sen.', 'Rep.', 'Dr.'): read as 'Capt'
+# and '.', they end a sentence there and cut the speaker's name off its title ('Pentagon
+# spokesman Navy Capt.' | 'Jeff Davis said ...'). Only titles that stand before a name, which
+# no sentence ends on; 'Sr.', 'Fr.' or 'Pres.' may end one, and are left as spaCy reads them.
+TITLE_ABBREVIATIONS = (
+    "Amb.", "Asst.", "Atty.", "Brig.", "Capt.", "Cmdr.", "Col.", "Comdr.", "Cpl.", "Det.", "Ens.",
+    "Insp.", "Lt.", "Maj.", "Pfc.", "Pvt.", "Reps.", "Sens.", "Sgt.", "Spc.", "Supt.",
+)
+
+
 @lru_cache(maxsize=1)
 def spacy_pipeline() -> Language:
     import spacy
     from spacy.language import Language
+    from spacy.symbols import ORTH
 
     if "newsprism_paragraphs" not in Language.factories:
         _register_paragraph_component()
@@ -89,6 +101,8 @@ def spacy_pipeline() -> Language:
             errors.append(f"{name}: {exc}")
             continue
         nlp.add_pipe("newsprism_paragraphs", before="parser")
+        for title in TITLE_ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(title, [{ORTH: title}])
         return nlp
     raise ModelLoadError(
         "no spaCy English pipeline is installed; run `make install` "

@@ -36,6 +36,18 @@ def test_quote_with_explicit_and_inverted_speaker(nlp):
     ]
 
 
+def test_a_rank_abbreviated_before_the_name_stays_with_it(nlp):
+    # spaCy reads 'Capt.' as 'Capt' '.' and ends a sentence there unless told otherwise
+    text = (
+        '"The pier will hold," said Navy Capt. Dana Whitlock, who commands the port.\n\n'
+        'Harbour spokesman Lt. Col. Ana Ruiz said the ferries "will run by May."'
+    )
+    assert [(w, s) for _, w, s in _quotes(_extract(nlp, text))] == [
+        ("Navy Capt. Dana Whitlock, who commands the port", "Dana Whitlock"),
+        ("Harbour spokesman Lt. Col. Ana Ruiz", "Ana Ruiz"),
+    ]
+
+
 def test_pronoun_speaker_resolves_to_the_person_named_before(nlp):
     text = (
         "Fire Chief Dana Whitlock told reporters that crews had worried about the wind all night.\n\n"
