@@ -369,6 +369,12 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
         if hop == 0 and (named := _name_with_appositive_before(verb, quote_spans)) is not None:
             written = doc[named.left_edge.i : verb.i].text.rstrip(" ,")
             return written, person_name(named, people) or written
+        if hop == 0 and (named := _inverted_subject_taken_by_a_clause(verb)) is not None:
+            end = named.head.i  # the clause's verb; the words before it that join it are not the name's
+            while end - 1 > named.i and doc[end - 1].dep_ in ("cc", "advmod", "punct"):
+                end -= 1
+            written = doc[verb.i + 1 : end].text.rstrip(" ,")
+            return written, person_name(named, people) or written
         if verb.dep_ == "acl" and verb.head.ent_type_ in NAME_LABELS:
             return verb.head.text, person_name(verb.head, people)
         if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep") or verb.head.i == verb.i:
@@ -420,6 +426,26 @@ def _name_with_appositive_before(verb: Any, quote_spans: list[tuple[int, int]]) 
         if token.ent_type_ in NAME_LABELS and (token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children)):
             return token
     return None
+
+
+_CLOSING_QUOTE_TOKENS = frozenset({'"', "”", "''", "’", "'"})
+
+
+def _inverted_subject_taken_by_a_clause(verb: Any) -> Any | None:
+    """The name right after a speech verb set right after a quotation, when the parse made
+    it the subject of a later clause the verb reports: in '"...," said Robert Reich, who
+    served as labor secretary yet endorsed Bernie Sanders' the parse reads 'Reich ...
+    endorsed Bernie Sanders' as what was said, and 'said' has no subject."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text not in _CLOSING_QUOTE_TOKENS:
+        return None
+    name = entity_at(doc, verb.i + 1)
+    if name is None or name.label_ not in NAME_LABELS or name.start != verb.i + 1:
+        return None
+    root = name.root
+    if root.dep_ != "nsubj" or root.head.i <= root.i or root.head.head.i != verb.i or root.head.i == verb.i:
+        return None
+    return root
 
 
 # Nouns that report speech and take the speaker as their possessive ("Trump's claim that

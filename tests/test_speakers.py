@@ -73,6 +73,22 @@ def test_a_name_with_an_appositive_the_parse_hung_elsewhere_is_the_subject(nlp, 
     assert _speakers(nlp, text) == ["Harold Wexley"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parse reads 'Renner ... endorsed Ada Brennan' as what was said: 'said' has no subject
+        '"The harbour needs one or two big ideas," said Tobias Renner, who served as harbour master '
+        "during the Brennan years yet endorsed Ada Brennan in the primary.",
+        "''The harbour needs one or two big ideas that are proportionate to the problems we face,'' said "
+        "Tobias Renner, who served as harbour master during the Brennan years yet endorsed Ada Brennan in the primary.",
+    ],
+)
+def test_a_name_after_an_inverted_verb_that_the_parse_made_a_clauses_subject_is_the_speaker(nlp, text):
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert quote.speaker == "Tobias Renner"
+    assert quote.speaker_as_written == "Tobias Renner, who served as harbour master during the Brennan years"
+
+
 def test_a_name_in_apposition_to_the_object_is_not_a_participles_subject(nlp):
     text = (
         "Councillor Ada Brennan went on the radio to discuss her remarks about her rival, Tobias Renner, "
