@@ -369,10 +369,8 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
         if hop == 0 and (named := _name_with_appositive_before(verb, quote_spans)) is not None:
             written = doc[named.left_edge.i : verb.i].text.rstrip(" ,")
             return written, person_name(named, people) or written
-        if hop == 0 and (named := _inverted_subject_taken_by_a_clause(verb)) is not None:
-            end = named.head.i  # the clause's verb; the words before it that join it are not the name's
-            while end - 1 > named.i and doc[end - 1].dep_ in ("cc", "advmod", "punct"):
-                end -= 1
+        if hop == 0 and (inverted := _inverted_speaker_misparsed(verb)) is not None:
+            named, end = inverted
             written = doc[verb.i + 1 : end].text.rstrip(" ,")
             return written, person_name(named, people) or written
         if verb.dep_ == "acl" and verb.head.ent_type_ in NAME_LABELS:
@@ -431,21 +429,31 @@ def _name_with_appositive_before(verb: Any, quote_spans: list[tuple[int, int]]) 
 _CLOSING_QUOTE_TOKENS = frozenset({'"', "”", "''", "’", "'"})
 
 
-def _inverted_subject_taken_by_a_clause(verb: Any) -> Any | None:
-    """The name right after a speech verb set right after a quotation, when the parse made
-    it the subject of a later clause the verb reports: in '"...," said Robert Reich, who
-    served as labor secretary yet endorsed Bernie Sanders' the parse reads 'Reich ...
-    endorsed Bernie Sanders' as what was said, and 'said' has no subject."""
+def _inverted_speaker_misparsed(verb: Any) -> tuple[Any, int] | None:
+    """The name right after a speech verb set right after a quotation, when the parse did
+    not make it the verb's subject, and where its words end. Two misreadings: the name as
+    the subject of a later clause the verb reports ('"...," said Robert Reich, who served as
+    labor secretary yet endorsed Bernie Sanders': 'Reich ... endorsed Bernie Sanders' read as
+    what was said), and the name as the verb's object ('"...," recalled Mr. Rhodes': who was
+    recalled, while the quotation is what was)."""
     doc = verb.doc
     if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text not in _CLOSING_QUOTE_TOKENS:
         return None
-    name = entity_at(doc, verb.i + 1)
-    if name is None or name.label_ not in NAME_LABELS or name.start != verb.i + 1:
+    first = verb.i + 1
+    while first < min(verb.i + 3, len(doc) - 1) and doc[first].ent_type_ not in NAME_LABELS and doc[first].dep_ == "compound":
+        first += 1  # a title the entity leaves out ('Mr.')
+    name = entity_at(doc, first)
+    if name is None or name.label_ not in NAME_LABELS or name.start != first or any(doc[i].head.i != name.root.i for i in range(verb.i + 1, first)):
         return None
     root = name.root
-    if root.dep_ != "nsubj" or root.head.i <= root.i or root.head.head.i != verb.i or root.head.i == verb.i:
-        return None
-    return root
+    if root.dep_ == "nsubj" and root.head.head.i == verb.i and root.i < root.head.i != verb.i:
+        end = root.head.i  # the clause's verb; the words before it that join it are not the name's
+        while end - 1 > root.i and doc[end - 1].dep_ in ("cc", "advmod", "punct"):
+            end -= 1
+        return root, end
+    if root.dep_ == "dobj" and root.head.i == verb.i and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return root, root.right_edge.i + 1
+    return None
 
 
 # Nouns that report speech and take the speaker as their possessive ("Trump's claim that

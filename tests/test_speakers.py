@@ -89,6 +89,16 @@ def test_a_name_after_an_inverted_verb_that_the_parse_made_a_clauses_subject_is_
     assert quote.speaker_as_written == "Tobias Renner, who served as harbour master during the Brennan years"
 
 
+def test_a_name_after_an_inverted_verb_that_the_parse_made_its_object_is_the_speaker(nlp):
+    # after a paragraph, the parse reads 'recalled Mr. Whitlock' as who was recalled
+    text = (
+        "The talks went on.\n\n"
+        '"Several of us were arguing we have to wait for the moment," recalled Mr. Whitlock.'
+    )
+    (quote,) = [e for e in _extract(nlp, text).extractions if e.kind == "quote"]
+    assert (quote.speaker, quote.speaker_as_written) == ("Whitlock", "Mr. Whitlock")
+
+
 def test_a_name_in_apposition_to_the_object_is_not_a_participles_subject(nlp):
     text = (
         "Councillor Ada Brennan went on the radio to discuss her remarks about her rival, Tobias Renner, "
