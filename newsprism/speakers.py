@@ -26,6 +26,7 @@ from .people import (
     person_name,
     surname_key,
 )
+from .quotespans import DOUBLE_CLOSE, SINGLE_CLOSE, TWO_APOSTROPHES
 from .speechverbs import CUE_VERBS, SAY_VERBS, past_speech_verb
 
 # A quote that is a sentence of its own takes its speaker from the next sentence only
@@ -426,7 +427,8 @@ def _name_with_appositive_before(verb: Any, quote_spans: list[tuple[int, int]]) 
     return None
 
 
-_CLOSING_QUOTE_TOKENS = frozenset({'"', "”", "''", "’", "'"})
+# the closing marks `quotespans` reads, as spaCy tokens
+_CLOSING_QUOTE_TOKENS = frozenset({'"', "'", DOUBLE_CLOSE, SINGLE_CLOSE, TWO_APOSTROPHES})
 
 
 def _inverted_speaker_misparsed(verb: Any) -> tuple[Any, int] | None:
