@@ -89,6 +89,13 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"^required fields are marked",
             r"^by (submitting|posting|using) this (form|comment)",
             r"^(please )?(be respectful|keep it civil|read our (comment|community) (policy|guidelines))",
+            # comment headers and forms in other languages (see "related")
+            r"^(\d+ )?(kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentarze?|"
+            r"комментари[йия])( \(\d+\))?$",
+            r"^(schreibe|hinterlasse) einen kommentar|^kommentar (schreiben|verfassen)|"
+            r"^(laisser|ajouter|écrire) un commentaire|^(deja|dejar|escribe) (un comentario|una respuesta)|"
+            r"^deixe (um comentário|uma resposta)|^lascia un commento|^(laat een reactie achter|plaats een reactie)|"
+            r"^(dodaj|zostaw) komentarz|^(добавить|оставить|оставьте) комментарий",
         )
     ],
     "share": [
@@ -161,6 +168,24 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"^(most (popular|read|viewed|shared)|related( stories| articles| coverage| content| news)?|you may also like|you might also like|editors'? picks?|recommended( for you)?|top stories|trending( now)?|latest( news| headlines| stories)?|all videos|more (from|on|in|stories)\b.*|read (more|next)|in other news|popular now)\W*$",
             r"^\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$",
             r"^(just now|yesterday)$",
+            # the same headers in the languages of the pages newsprism meets most after English
+            # (German, French, Spanish, Portuguese, Italian, Dutch, Polish, Russian): the list
+            # under them is teasers, and the line features cannot tell a teaser headline from a
+            # heading in a language the lexical score does not know
+            r"^(lesen sie (auch|mehr)|das könnte sie auch interessieren|auch interessant|mehr zum thema|"
+            r"weitere (artikel|nachrichten|meldungen)|ähnliche (artikel|beiträge)|verwandte (artikel|beiträge)|"
+            r"meist ?gelesen(e artikel)?|empfohlene artikel|"
+            r"(à |a )?lire aussi|sur le même sujet|articles? (similaires|liés|recommandés)|vous aimerez (peut-être )?aussi|"
+            r"les plus (lus|populaires|partagés)|dans la même rubrique|(à |a )?voir aussi|"
+            r"(también )?te puede interesar|lee también|noticias relacionadas|artículos relacionados|lo más (leído|visto)|"
+            r"más (leídas|leídos|noticias)|te recomendamos|quizás te interese|"
+            r"leia (também|mais)|veja também|você (também )?pode gostar|mais (lidas|lidos|vistos)|"
+            r"notícias relacionadas|artigos relacionados|posts relacionados|"
+            r"leggi anche|(ti )?potrebbe interessarti|articoli correlati|(i )?più letti|notizie correlate|"
+            r"lees ook|gerelateerde artikelen|meest gelezen|ook interessant|"
+            r"czytaj (także|też)|zobacz (także|też)|najczęściej czytane|podobne artykuły|"
+            r"читайте также|вам (также )?может быть интересно|похожие (статьи|записи|новости)|самое читаемое|"
+            r"новости по теме|смотрите также)\W*$",
         )
     ],
     "promo": [

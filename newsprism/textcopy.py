@@ -57,7 +57,8 @@ COMMENT_HEADER_REACH = 8
 _CREDIT_LINE = re.compile(r"^(photo|image|picture|credit|photograph)s?( credit)?: ", re.I)
 _COMMENT_HEADER = re.compile(
     r"^(\d+ comments?|comments? ?\(\d+\)|comments|(join|start) the (conversation|discussion)\b.*"
-    r"|\d+ (thoughts|responses|replies) (on|to)\b.*|leave a (reply|comment)\b.*)$",
+    r"|\d+ (thoughts|responses|replies) (on|to)\b.*|leave a (reply|comment)\b.*"
+    r"|(\d+ )?(kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentarze?|комментари[йия]))$",
     re.I,
 )
 # A comment signed on two lines: a name of at most this many words, then a timestamp line

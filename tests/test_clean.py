@@ -333,6 +333,45 @@ def test_comment_buttons_and_thread_headers_are_comment_clutter():
     assert clutter_kind("Reply from the harbour board to the fishing crews' letter") is None
 
 
+def test_related_and_comment_headers_in_other_languages_are_clutter():
+    from newsprism.clutter import clutter_kind
+
+    for line in ("Lesen Sie auch:", "Das könnte Sie auch interessieren", "À lire aussi", "Te puede interesar",
+                 "Você pode gostar...", "Leia também", "Leggi anche", "Lees ook", "Czytaj także",
+                 "Вам также может быть интересно", "Читайте также"):
+        assert clutter_kind(line) == "related", line
+    for line in ("12 Kommentare", "Comentários", "Deixe um comentário", "Lascia un commento Annulla risposta",
+                 "Добавить комментарий"):
+        assert clutter_kind(line) == "comment", line
+    # the same words in a sentence are prose
+    assert clutter_kind("Leia também o relatório que a prefeitura publicou na segunda-feira.") is None
+    assert clutter_kind("Die Kommentare des Bürgermeisters wurden im Rat scharf kritisiert.") is None
+
+
+def test_a_related_list_under_a_portuguese_article_is_not_kept():
+    paragraphs = [
+        "A prefeitura de Porto Salgado aprovou na segunda-feira a dragagem do canal leste do porto, "
+        "uma obra esperada há mais de dez anos pelos pescadores da cidade.",
+        "Segundo a secretária de obras, Helena Marques, os trabalhos devem começar em março e durar "
+        "cerca de oito meses, com custo estimado de 12 milhões de reais.",
+        "Os pescadores dizem que o canal raso obriga os barcos maiores a esperar a maré alta para "
+        "entrar no porto, o que atrasa a descarga do pescado.",
+    ]
+    teasers = [
+        "Feira do peixe volta ao cais depois de dois anos e reúne centenas de visitantes",
+        "Câmara discute novo horário das balsas entre o porto e a ilha",
+        "Temporal derruba árvores no centro e deixa bairros sem energia durante a madrugada",
+    ]
+    page = "\n".join(
+        ["Dragagem do canal leste é aprovada", ""] + [line for p in paragraphs for line in (p, "")]
+        + ["Você pode gostar...", *teasers]
+    )
+    outcome = extract_text_copy(page)
+    assert outcome.paragraphs == paragraphs
+    removed = {r.text: r.kind for r in outcome.removed}
+    assert removed["Você pode gostar..."] == "related"
+
+
 def test_a_japanese_article_is_prose_though_its_words_are_not_spaced():
     paragraphs = [
         "先日、港の近くで大きな火事があり、消防隊が夜通し消火活動を行ったというニュースが地元の新聞で報じられました。",
