@@ -160,12 +160,16 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"\b(photo|image|picture)s? (by|courtesy of) [A-Z]",
             r"\b(getty images|ap photo|reuters/|afp via getty|shutterstock|istock)\b",
             r"^((image|photo|picture|slide|gallery) )?\d+ of \d+\b",
+            # a caption that ends with its credit: "A cross-section of the module. Credit: ESA"
+            r"\bcredits?: [^.!?]{2,60}$",
         )
     ],
     "related": [
         re.compile(p, _I)
         for p in (
-            r"^(most (popular|read|viewed|shared)|related( stories| articles| coverage| content| news)?|you may also like|you might also like|editors'? picks?|recommended( for you)?|top stories|trending( now)?|latest( news| headlines| stories)?|all videos|more (from|on|in|stories)\b.*|read (more|next)|in other news|popular now)\W*$",
+            r"^(most (popular|read|viewed|shared)|related( stories| articles| coverage| content| news)?|you may also like|you might also like|editors'? picks?|recommended( for you)?|top stories|trending( now)?|latest( news| headlines| stories)?|all videos|more (from|on|in|stories)\b.*|read (more|next)|in other news|popular now|"
+            r"you (may|might) (also )?be interested in|we recommend|more news|recommended stories|related (posts|reading)|"
+            r"what to read next|(popular|most read|trending) stories|read also|see also|also on \w+|don'?t miss)\W*$",
             r"^\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$",
             r"^(just now|yesterday)$",
             # the same headers in the languages of the pages newsprism meets most after English
@@ -256,6 +260,11 @@ BIO_LINES = [
         r"^about the (author|writer|reporter)s?$",
         r"^follow (\w+ )+on (x|twitter|instagram|facebook|linkedin|threads|bluesky|mastodon)\b",
         r"^(e-?mail|contact)( \w+)?: \S+@\S+",
+        # an author box prints the author's address and handle on lines of their own
+        r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$",
+        r"^@\w{2,30}$",
+        r"^biography\b",
+        r"^(more|all) (articles|stories|posts) by\b",
     )
 ]
 

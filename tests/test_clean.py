@@ -333,6 +333,19 @@ def test_comment_buttons_and_thread_headers_are_comment_clutter():
     assert clutter_kind("Reply from the harbour board to the fishing crews' letter") is None
 
 
+def test_credits_related_headers_and_author_boxes_are_clutter():
+    from newsprism.clutter import clutter_kind
+
+    assert clutter_kind("The new dredger at the east channel on Tuesday. Credit: Saltmere Port Authority") == "caption"
+    for line in ("DON'T MISS", "You may also be interested in:", "See also", "Most read stories"):
+        assert clutter_kind(line) == "related", line
+    for line in ("Jordan.Pike@northgateherald.example", "@jordanpike", "Biography Jordan Pike", "More articles by Jordan Pike"):
+        assert clutter_kind(line) == "bio", line
+    # the same words in a sentence are prose
+    assert clutter_kind("The council said the tax credit: a relief for families, would stay.") is None
+    assert clutter_kind("Residents said they don't miss the old ferry timetable at all.") is None
+
+
 def test_related_and_comment_headers_in_other_languages_are_clutter():
     from newsprism.clutter import clutter_kind
 
