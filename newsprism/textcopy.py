@@ -115,7 +115,8 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
     start, end = body
     proba, threshold = _model_proba(text, len(lines))
     in_main_run = [p >= MAIN_RUN_FLOOR and prose[i] and start <= i <= end for i, p in enumerate(proba)]
-    first, last = _article_span(lines, kinds, proba, in_main_run, threshold)
+    headline = _title_repeated(lines, kinds)
+    first, last = _article_span(lines, kinds, prose, proba, in_main_run, threshold, headline)
     keep = [(in_main_run[i] or p >= threshold) and first <= i <= last for i, p in enumerate(proba)]
 
     # Teaser lists: a short line followed by a time-ago stamp is a teaser, not a heading.
@@ -135,7 +136,7 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
             byline_idx.add(i)
             break
     anchor = min(byline_idx) if byline_idx else next((i for i in range(start) if _is_date_line(lines[i]) and kinds[i] is None), None)
-    title_idx = _title_repeated(lines, kinds)
+    title_idx = headline
     if title_idx is None and anchor is not None:
         title_idx = _headline_above(lines, kinds, prose, anchor)
     if title_idx is None:
@@ -216,7 +217,8 @@ def article_region(proba: list[float], words: list[int], threshold: float) -> tu
 
 
 def _article_span(
-    lines: list[str], kinds: list[str | None], proba: list[float], in_main_run: list[bool], threshold: float
+    lines: list[str], kinds: list[str | None], prose: list[bool], proba: list[float], in_main_run: list[bool],
+    threshold: float, headline: int | None,
 ) -> tuple[int, int]:
     """The lines that may be kept: `article_region` over the classifier's scores, widened
     over the main run's prose lines that touch it (they are kept below the threshold).
@@ -226,6 +228,14 @@ def _article_span(
     -> 0.942, P 0.918 -> 0.932, R 0.960 -> 0.953."""
     words = [0 if kinds[i] else word_count(ln) for i, ln in enumerate(lines)]
     first, last = article_region(proba, words, threshold)
+    if headline is not None and first <= headline < last and not any(
+        prose[i] and proba[i] >= threshold for i in range(first, headline)
+    ):
+        # the region runs through the page's headline with no liked prose above it: what it
+        # holds above the headline is teasers or an archive list, and the article starts below
+        below = [0 if i <= headline else n for i, n in enumerate(words)]
+        first, last = article_region(proba, below, threshold)
+        in_main_run = [run and i > headline for i, run in enumerate(in_main_run)]
     if first < 0:
         return 0, len(lines) - 1  # nothing is sure: let the floor of the main run decide
     while first > 0 and (not lines[first - 1] or in_main_run[first - 1]):

@@ -521,6 +521,32 @@ def test_a_blurb_far_below_the_article_is_not_kept(monkeypatch):
     assert blurb in {r.text for r in out.removed}
 
 
+def test_teasers_above_the_headline_are_not_kept(monkeypatch):
+    """A copy made from the page source starts with the document title; the line further
+    down that repeats it is the headline. Teaser headlines just above it score above the
+    threshold (scores set by hand), but with no liked prose among them the article starts
+    below the headline. A teaser list above an article that opens with prose is not
+    judged this way (test_a_blurb_far_below_the_article_is_not_kept keeps its article)."""
+    import newsprism.textcopy as textcopy
+
+    teasers = ["Ferry fares rise again in Saltmere", "Dredging contract goes to local firm",
+               "Harbour festival returns after two years", "New pier lights switched on"]
+    title = "Harbour board approves east channel dredging"
+    lines = [f"{title} - Saltmere Ledger", "Local news", *teasers, title, *BODY]
+    scores = [0.0, 0.01, 0.6, 0.7, 0.6, 0.6, 0.2, 0.9, 0.9, 0.2, 0.9, 0.9]
+    monkeypatch.setattr(textcopy, "_model_proba", lambda text, n: (scores, 0.4))
+    out = extract_text_copy("\n".join(lines))
+    assert out.title == title
+    assert out.paragraphs == BODY
+    assert not set(teasers) & set(out.paragraphs)
+    # the same teasers with prose the classifier likes above the headline stay a matter for the region
+    lines = [f"{title} - Saltmere Ledger", BODY[0], *teasers, title, *BODY[1:]]
+    scores = [0.0, 0.9, 0.6, 0.7, 0.6, 0.6, 0.2, 0.9, 0.2, 0.9, 0.9]
+    monkeypatch.setattr(textcopy, "_model_proba", lambda text, n: (scores, 0.4))
+    out = extract_text_copy("\n".join(lines))
+    assert out.paragraphs[0] == BODY[0]
+
+
 JAPANESE_BODY = [
     "港湾局は火曜日、東水路のしゅんせつ計画を承認した。夏の大半にわたって二つのフェリー航路が止まっていた争いに区切りがついた。",
     "理事長は、工事は三月に始まり約九週間かかると説明した。その間、小型船は西水路を使うことになる。",
