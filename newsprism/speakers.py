@@ -376,6 +376,10 @@ def subject_speaker(verb: Any, before_char: int, quote_spans: list[tuple[int, in
             return written, person_name(named, people) or written
         if verb.dep_ == "acl" and verb.head.ent_type_ in NAME_LABELS:
             return verb.head.text, person_name(verb.head, people)
+        if verb.dep_ == "acl" and verb.head.lemma_ in SPEECH_NOUNS and verb.head.head.pos_ == "VERB":
+            # 'Trump issued a statement saying "..."': whoever issued the statement says it
+            verb = verb.head.head
+            continue
         if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep") or verb.head.i == verb.i:
             return None, None
         verb = verb.head

@@ -443,3 +443,13 @@ def test_a_nickname_quoted_before_a_full_name_does_not_become_the_persons_name(n
         "Hillary Clinton told reporters she was not worried."
     )
     assert People.of(nlp(text)).names["clinton"] == "Hillary Clinton"
+
+
+def test_whoever_issues_a_statement_saying_something_says_it(nlp):
+    """'issued a statement saying "..."': the speech verb hangs from the statement, and
+    the statement from the verb whose subject issued it."""
+    text = (
+        "Harbour board splits over dredging\n\n"
+        "On Saturday, Ada Brennan issued a statement saying \u201cthe board cannot wait another season for the east channel.\u201d"
+    )
+    assert _speakers(nlp, text) == ["Ada Brennan"]
