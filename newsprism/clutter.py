@@ -20,6 +20,10 @@ COMMENT_SIGNATURE = re.compile(
     _I,
 )
 
+# "Comments" in the languages the list and comment headers below are written in besides
+# English; textcopy's comment-section header reads them too
+COMMENTS_WORD_OTHER_LANGUAGES = r"(kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentarze?|комментари[йия])"
+
 CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     # video/audio players print their control labels and notices as text
     "player": [
@@ -90,8 +94,7 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"^by (submitting|posting|using) this (form|comment)",
             r"^(please )?(be respectful|keep it civil|read our (comment|community) (policy|guidelines))",
             # comment headers and forms in other languages (see "related")
-            r"^(\d+ )?(kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentarze?|"
-            r"комментари[йия])( \(\d+\))?$",
+            rf"^(\d+ )?{COMMENTS_WORD_OTHER_LANGUAGES}( \(\d+\))?$",
             r"^(schreibe|hinterlasse) einen kommentar|^kommentar (schreiben|verfassen)|"
             r"^(laisser|ajouter|écrire) un commentaire|^(deja|dejar|escribe) (un comentario|una respuesta)|"
             r"^deixe (um comentário|uma resposta)|^lascia un commento|^(laat een reactie achter|plaats een reactie)|"
@@ -254,15 +257,17 @@ BIO_PATTERN = re.compile(
 )
 
 
+# An author box prints the author's address and handle on lines of their own. Such a line is
+# bio but opens no bio block (textcopy): a post copied from a social site prints its author's
+# handle above the post.
+BIO_ADDRESS = re.compile(r"^([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w{2,30})$")
+
 BIO_LINES = [
     re.compile(p, _I)
     for p in (
         r"^about the (author|writer|reporter)s?$",
         r"^follow (\w+ )+on (x|twitter|instagram|facebook|linkedin|threads|bluesky|mastodon)\b",
         r"^(e-?mail|contact)( \w+)?: \S+@\S+",
-        # an author box prints the author's address and handle on lines of their own
-        r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$",
-        r"^@\w{2,30}$",
         r"^biography\b",
         r"^(more|all) (articles|stories|posts) by\b",
     )
@@ -287,6 +292,6 @@ def clutter_kind(line: str) -> str | None:
             continue
         if any(p.search(line) for p in patterns):
             return kind
-    if BIO_PATTERN.search(line) or any(p.search(line) for p in BIO_LINES):
+    if BIO_PATTERN.search(line) or BIO_ADDRESS.match(line) or any(p.search(line) for p in BIO_LINES):
         return "bio"
     return None

@@ -18,7 +18,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from .clutter import COMMENT_SIGNATURE, clutter_kind
+from .clutter import BIO_ADDRESS, COMMENT_SIGNATURE, COMMENTS_WORD_OTHER_LANGUAGES, clutter_kind
 from .linefeatures import features, page_lines, word_count
 from .linemodel import load_line_model
 from .metadata import find_date, is_role_line, outlet_from_lines, parse_byline, parse_date, parse_dateline
@@ -58,7 +58,7 @@ _CREDIT_LINE = re.compile(r"^(photo|image|picture|credit|photograph)s?( credit)?
 _COMMENT_HEADER = re.compile(
     r"^(\d+ comments?|comments? ?\(\d+\)|comments|(join|start) the (conversation|discussion)\b.*"
     r"|\d+ (thoughts|responses|replies) (on|to)\b.*|leave a (reply|comment)\b.*"
-    r"|(\d+ )?(kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentarze?|комментари[йия]))$",
+    rf"|(\d+ )?{COMMENTS_WORD_OTHER_LANGUAGES})$",
     re.I,
 )
 # A comment signed on two lines: a name of at most this many words, then a timestamp line
@@ -437,7 +437,7 @@ def _spread_blocks(lines: list[str], kinds: list[str | None], prose: list[bool])
                     if lines[j] and out[j] is None:
                         out[j] = kind
     for i, kind in enumerate(kinds):
-        if kind == "bio":
+        if kind == "bio" and not BIO_ADDRESS.match(lines[i]):
             for j in range(i + 1, min(len(lines), i + 1 + BIO_BLOCK_LINES)):
                 if not lines[j] or kinds[j] not in (None, "bio"):
                     break  # a blank line or another kind of block ends the bio

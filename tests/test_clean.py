@@ -346,6 +346,21 @@ def test_credits_related_headers_and_author_boxes_are_clutter():
     assert clutter_kind("Residents said they don't miss the old ferry timetable at all.") is None
 
 
+def test_a_handle_above_a_copied_post_does_not_make_the_post_a_bio():
+    """A bare handle is an author box's line, but a post copied from a social site prints
+    its author's handle above the post too: the handle is removed, the lines under it are not
+    taken into a bio block."""
+    from newsprism.clutter import clutter_kind
+    from newsprism.textcopy import _spread_blocks
+
+    lines = ["@ChiefWhitlock", "The east channel closes at noon on Friday for the dredging survey.", "Plan your crossing early."]
+    kinds = [clutter_kind(line) for line in lines]
+    assert kinds == ["bio", None, None]
+    assert _spread_blocks(lines, kinds, [False, True, False]) == ["bio", None, None]
+    lines = ["About the author", "Jordan Pike covers the harbour for the Ledger.", "He lives in Saltmere."]
+    assert _spread_blocks(lines, [clutter_kind(line) for line in lines], [False, True, False]) == ["bio", "bio", "bio"]
+
+
 def test_related_and_comment_headers_in_other_languages_are_clutter():
     from newsprism.clutter import clutter_kind
 
