@@ -170,9 +170,11 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "related": [
         re.compile(p, _I)
         for p in (
-            r"^(most (popular|read|viewed|shared)|related( stories| articles| coverage| content| news)?|you may also like|you might also like|editors'? picks?|recommended( for you)?|top stories|trending( now)?|latest( news| headlines| stories)?|all videos|more (from|on|in|stories)\b.*|read (more|next)|in other news|popular now|"
-            r"you (may|might) (also )?be interested in|we recommend|more news|recommended stories|related (posts|reading)|"
-            r"what to read next|(popular|most read|trending) stories|read also|see also|also on \w+|don'?t miss)\W*$",
+            r"^(most (popular|read|viewed|shared)|most read stories|related( stories| articles| coverage| content| news| posts| reading)?|"
+            r"you (may|might) also like|you (may|might) (also )?be interested in|editors'? picks?|recommended( for you| stories)?|"
+            r"we recommend|top stories|trending( now| stories)?|popular (now|stories)|latest( news| headlines| stories)?|all videos|"
+            r"more (from|on|in|stories)\b.*|more news|read (more|next|also)|what to read next|see also|also on \w+|in other news|"
+            r"don'?t miss)\W*$",
             r"^\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$",
             r"^(just now|yesterday)$",
             # the same headers in the languages of the pages newsprism meets most after English
