@@ -228,14 +228,12 @@ def _article_span(
     -> 0.942, P 0.918 -> 0.932, R 0.960 -> 0.953."""
     words = [0 if kinds[i] else word_count(ln) for i, ln in enumerate(lines)]
     first, last = article_region(proba, words, threshold)
-    if headline is not None and first <= headline < last and not any(
-        prose[i] and proba[i] >= threshold for i in range(first, headline)
-    ):
-        # the region runs through the page's headline with no liked prose above it: what it
-        # holds above the headline is teasers or an archive list, and the article starts below
+    if headline is not None and first >= 0 and _above_the_headline(lines, prose, proba, threshold, headline, first, last):
         below = [0 if i <= headline else n for i, n in enumerate(words)]
-        first, last = article_region(proba, below, threshold)
-        in_main_run = [run and i > headline for i, run in enumerate(in_main_run)]
+        below_first, below_last = article_region(proba, below, threshold)
+        if last >= headline or _dated_below(lines, headline, below_first):
+            first, last = below_first, below_last
+            in_main_run = [run and i > headline for i, run in enumerate(in_main_run)]
     if first < 0:
         return 0, len(lines) - 1  # nothing is sure: let the floor of the main run decide
     while first > 0 and (not lines[first - 1] or in_main_run[first - 1]):
@@ -243,6 +241,33 @@ def _article_span(
     while last + 1 < len(lines) and (not lines[last + 1] or in_main_run[last + 1]):
         last += 1
     return first, last
+
+
+def _above_the_headline(
+    lines: list[str], prose: list[bool], proba: list[float], threshold: float, headline: int, first: int, last: int,
+) -> bool:
+    """Whether the article region (`first`..`last`) holds what sits above the page's
+    headline rather than the article under it: it ends above the headline (a mega-menu of
+    teasers the classifier likes more than a short article), or it runs through the headline
+    with no liked prose above it that ends like a sentence (teasers, an archive list, a tag
+    cloud). The caller then takes the region below the headline; for a region that ended
+    above it, only when `_dated_below` confirms the headline. Prose that ends like a
+    sentence above the headline keeps the region: Daily Mail prints the title again after
+    the article, thebalance as a heading inside it (eval-en)."""
+    if last < headline:
+        return True
+    return first <= headline < last and not any(
+        prose[i] and proba[i] >= threshold and _SENTENCE_END.search(lines[i]) for i in range(first, headline)
+    )
+
+
+def _dated_below(lines: list[str], headline: int, region_first: int) -> bool:
+    """Whether a date line or byline sits between the headline and the region below it,
+    which starts within HEADLINE_WINDOW lines: an article's headline is dated or signed,
+    the title printed again in a "most read" list is not."""
+    if not headline < region_first <= headline + HEADLINE_WINDOW:
+        return False
+    return any(_is_date_line(ln) or parse_byline(ln) for ln in lines[headline + 1 : region_first] if ln)
 
 
 def find_embeds(lines: list[str]) -> tuple[list[Embed], set[int]]:

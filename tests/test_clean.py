@@ -562,6 +562,68 @@ def test_teasers_above_the_headline_are_not_kept(monkeypatch):
     assert out.paragraphs[0] == BODY[0]
 
 
+
+MEGA_MENU_TEASERS = [
+    "Ferry fares rise again in Saltmere The council will raise fares on both crossings from January, the second rise this year.",
+    "Dredging contract goes to local firm A Saltmere company won the contract to clear the west channel ahead of the winter storms.",
+    "Harbour festival returns after two years Organisers expect twenty thousand visitors over the three days of the festival in May.",
+]
+
+
+def test_a_mega_menu_of_teasers_above_the_headline_is_not_the_article(monkeypatch):
+    """A menu of teasers above the headline that the classifier likes more than the short
+    article under it (scores set by hand): the article region ends above the headline, and
+    the headline is dated, so the article is taken from the region just below it."""
+    import newsprism.textcopy as textcopy
+
+    title = "Harbour board approves east channel dredging"
+    menu = [f"{place} news and weather" for place in
+            ("Saltmere", "Port Merrow", "Eastcliff", "Holt Bay", "Carrow", "Linmouth", "Westhaven", "Brackley")]
+    lines = [f"{title} - Saltmere Ledger", "Latest Headlines", *MEGA_MENU_TEASERS, *menu, "Ledger TV", title,
+             "November 19, 2026 at 9:45 am", *BODY[:3]]
+    scores = [0.0, 0.02, 0.8, 0.8, 0.7, *[0.02] * len(menu), 0.05, 0.1, 0.02, 0.45, 0.35, 0.45]
+    monkeypatch.setattr(textcopy, "_model_proba", lambda text, n: (scores, 0.3))
+    out = extract_text_copy("\n".join(lines))
+    assert out.title == title
+    assert out.paragraphs == BODY[:3]
+    assert not set(MEGA_MENU_TEASERS) & set(out.paragraphs)
+
+
+def test_the_title_again_far_below_the_article_is_not_its_headline(monkeypatch):
+    """The page prints its title again in a "most read" list below the article, among
+    teasers with blurbs the classifier likes: the region ends above that line, but no date
+    line or byline follows it, so it is not the headline and the region stays."""
+    import newsprism.textcopy as textcopy
+
+    title = "Harbour board approves east channel dredging"
+    # the list's own entries, as unlike an article as the classifier can say (no header: a
+    # "Most Read" header makes them "related", and then they do not weigh on the region)
+    most_read = [f"Saltmere harbour story number {k} of the week in review" for k in range(20)]
+    lines = [f"{title} - Saltmere Ledger", "Local news", *BODY, *most_read, title, *MEGA_MENU_TEASERS]
+    scores = [0.0, 0.0, *[0.9] * len(BODY), *[0.02] * 20, 0.1, 0.8, 0.8, 0.8]
+    monkeypatch.setattr(textcopy, "_model_proba", lambda text, n: (scores, 0.3))
+    out = extract_text_copy("\n".join(lines))
+    assert out.paragraphs == BODY
+
+
+def test_a_tag_cloud_above_the_headline_does_not_hold_the_region_there(monkeypatch):
+    """An archive list and a tag cloud above the headline that the classifier likes (scores
+    set by hand): the region runs through the headline, and the tag cloud, a long line that
+    does not end like a sentence, is not liked prose above it, so the article starts below
+    the headline."""
+    import newsprism.textcopy as textcopy
+
+    title = "Harbour board approves east channel dredging"
+    cloud = "ferries harbour dredging council fares festival fishing pier lights schools roads budget elections weather sport tourism library parks museum transport housing harbour history ferry timetable beach cleaning"
+    archive = ["2019", "November (113)", "October (217)", "September (193)"]
+    lines = [f"{title} - Saltmere Ledger", "Tags", cloud, "Archive", *archive, title, *BODY[:2]]
+    scores = [0.0, 0.7, 0.8, 0.5, 0.6, 0.5, 0.5, 0.5, 0.9, 0.95, 0.95]
+    monkeypatch.setattr(textcopy, "_model_proba", lambda text, n: (scores, 0.4))
+    out = extract_text_copy("\n".join(lines))
+    assert out.title == title
+    assert out.paragraphs == BODY[:2]
+    assert cloud not in out.paragraphs
+
 JAPANESE_BODY = [
     "港湾局は火曜日、東水路のしゅんせつ計画を承認した。夏の大半にわたって二つのフェリー航路が止まっていた争いに区切りがついた。",
     "理事長は、工事は三月に始まり約九週間かかると説明した。その間、小型船は西水路を使うことになる。",
