@@ -59,7 +59,8 @@ BYLINE_PATTERN = re.compile(
     re.I,
 )
 # where a byline's names end and its date begins
-_BYLINE_DATE = re.compile(r"\s+(?:(?:le|am|on|el|il|op|at)\s+)?(?=\d)")
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+"
+_BYLINE_DATE = re.compile(rf"\s+(?:(?:le|am|on|el|il|op|at)\s+)?(?=\d|(?:{_WEEKDAY})?{_MONTH}\s+\d)", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|al|bin)$")
 
 DATELINE_PATTERN = re.compile(
@@ -117,7 +118,7 @@ def parse_byline(line: str) -> list[str]:
     match = BYLINE_PATTERN.match(line.strip())
     if not match:
         return []
-    names = re.split(r"[;|]| - | — ", match.group("names"))[0]
+    names = re.split(r"[;|⋅•·]| - | — ", match.group("names"))[0]  # 'By A ⋅ Senior Analyst ⋅ Updated ...'
     names = _BYLINE_DATE.split(names)[0]  # 'Por Juliet Jimenez 5 mayo, 2022', 'Par Ana Gil le 14.09.2020'
     out = []
     for part in re.split(r",\s*|\s+and\s+|\s*&\s*", names):

@@ -385,6 +385,31 @@ def _first_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _first_names_any_language() -> frozenset[str]:
+    """First names from every locale's person provider in Faker (about 31,000: census and
+    registry lists of many countries), for telling a bare name from a menu item."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as providers
+
+    out: set[str] = set()
+    for module in pkgutil.iter_modules(providers.__path__):
+        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            names = getattr(provider, attribute, ()) or ()
+            if isinstance(names, property):  # a locale that composes its names at run time
+                continue
+            out.update(names.keys() if isinstance(names, dict) else names)
+    return frozenset(out)
+
+
+def is_first_name(word: str) -> bool:
+    """Whether `word` ('Rahul', 'Jean-Luc', 'Ursula') is a first name in some country's lists."""
+    return word in _first_names_any_language()
+
+
+@lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
     """Surnames from the same census lists as `_first_names`."""
     out: set[str] = set()

@@ -23,6 +23,7 @@ from .linefeatures import features, page_lines, word_count
 from .linemodel import load_line_model
 from .metadata import find_date, is_role_line, outlet_from_lines, parse_byline, parse_date, parse_dateline
 from .models import Embed, PageExtraction, Removed
+from .people import is_first_name
 
 # A line with at least this many words that ends like a sentence is prose.
 PROSE_MIN_WORDS = 10
@@ -130,10 +131,10 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
     byline_idx: set[int] = set()
     # the byline nearest the article's first paragraph: a menu further up may print 'By Role'
     for i in range(min(len(lines), start + 3) - 1, -1, -1):
-        names = parse_byline(lines[i])
+        names, used = _byline_at(lines, i)
         if names:
             authors = names
-            byline_idx.add(i)
+            byline_idx.update(used)
             break
     anchor = min(byline_idx) if byline_idx else next((i for i in range(start) if _is_date_line(lines[i]) and kinds[i] is None), None)
     title_idx = headline
@@ -142,6 +143,9 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
     if title_idx is None:
         title_idx = _find_headline(lines, kinds, prose, start)
     header_from = title_idx if title_idx is not None else 0
+    if not authors and title_idx is not None:
+        authors, used = _unmarked_byline(lines, kinds, title_idx, start)
+        byline_idx.update(used)
     published = find_date(ln for ln in lines[header_from : start + 3] if ln) or _date_above(lines, kinds, title_idx)
     dateline, _ = parse_dateline(lines[start])
 
@@ -440,6 +444,66 @@ DATE_ABOVE_LINES = 3
 DATE_LINE_WORDS = 8
 # A date line anywhere is at most this long ('Published Nov. 13, 2026 8:12 a.m. ET | Updated ...').
 DATE_LINE_MAX_WORDS = 12
+
+
+_BY_ALONE = re.compile(r"^(by|(written|posted|words|story|article) by|von|por|par|di|door):?$", re.I)
+
+
+def _byline_at(lines: list[str], i: int) -> tuple[list[str], list[int]]:
+    """The names of a byline on line `i`, and the lines it takes: 'By' printed on a line of
+    its own takes the name on the next line ('By' / 'Matt Eland on Dec. 13, 2025')."""
+    if _BY_ALONE.match(lines[i]):
+        nxt = _next_nonblank(lines, i)
+        if nxt is not None and nxt <= i + 2:
+            names = parse_byline(f"By {lines[nxt]}")
+            return (names, [i, nxt]) if names else ([], [])
+    names = parse_byline(lines[i])
+    return (names, [i]) if names else ([], [])
+
+
+# 'Last Updated on April 8, 2024 by Amanda Brooks', 'Posted on December 20, 2025 by
+# Jean-Luc Aufranc (CNXSoft) - 5 Comments': a date line that names its author after 'by'
+_DATED_BY = re.compile(r"\bby\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|al|bin)){0,3})")
+NAME_WORDS = (2, 4)
+BYLINE_ABOVE_HEADLINE_LINES = 10
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?$")
+
+
+def _is_person_name(line: str) -> bool:
+    """'Rahul Tyagi', 'Jeffrey A. Slotnick': two to four capitalised words (an initial
+    counts) of which the first is a first name in some country's lists. 'Get Started',
+    'Written By' and 'Marketing Director' have the shape of a name but no first name."""
+    words = line.split()
+    return (
+        NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]
+        and all(w[:1].isupper() and _NAME_WORD.match(w) for w in words)
+        and sum(len(w.rstrip(".")) > 1 for w in words) >= 2
+        and is_first_name(words[0])
+    )
+
+
+def _unmarked_byline(lines: list[str], kinds: list[str | None], title_idx: int, start: int) -> tuple[list[str], list[int]]:
+    """A byline printed without 'By', between the headline and the first paragraph: 'by
+    <name>' inside the date line, or a bare name on the line just above or below the date
+    line ('Rahul Tyagi' / '12 March 2025'). Many blogs and trade sites print their author
+    so, and a text copy loses the markup that said which line it was."""
+    lo = max(0, title_idx - BYLINE_ABOVE_HEADLINE_LINES)
+    for i in range(lo, min(len(lines), start)):
+        if i == title_idx or not lines[i] or kinds[i] is not None or not _is_date_line(lines[i]):
+            continue
+        match = _DATED_BY.search(lines[i])
+        if match:
+            names = parse_byline(f"By {match.group('name')}")
+            if names:
+                return names, [i]
+        for j in (_previous_nonblank(lines, i), _next_nonblank(lines, i)):
+            if j is not None and lo <= j < start and j != title_idx and kinds[j] is None and _is_person_name(lines[j]):
+                return [lines[j]], [j]
+    return [], []
+
+
+def _previous_nonblank(lines: list[str], i: int) -> int | None:
+    return next((j for j in range(i - 1, max(-1, i - 3), -1) if lines[j]), None)
 
 
 def _is_bare_name(line: str) -> bool:

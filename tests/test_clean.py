@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -727,6 +728,33 @@ def test_the_byline_nearest_the_article_is_its_authors():
     art = clean_item(RawItem(source="ledger.txt", format="text", content=_harbour_copy(header)))
     assert isinstance(art, Article)
     assert art.authors == ["Lorna Quayle"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        # a bare name beside the date line, under or above it
+        (["Lorna Quayle", "May 4, 2024 9:15 AM"], ["Lorna Quayle"]),
+        (["May 4, 2024", "Lorna Quayle"], ["Lorna Quayle"]),
+        (["Rahul Mehta", "12 March 2024"], ["Rahul Mehta"]),
+        # 'By' on a line of its own, and the name on the next
+        (["By", "Lorna Quayle on May 4, 2024"], ["Lorna Quayle"]),
+        (["Written By", "Lorna Quayle", "May 4, 2024"], ["Lorna Quayle"]),
+        # the author after 'by' inside the date line
+        (["Last Updated on May 4, 2024 by Lorna Quayle"], ["Lorna Quayle"]),
+        (["Posted on May 4, 2024 by Lorna Quayle - 5 Comments"], ["Lorna Quayle"]),
+        # a menu item or a label beside the date line has a name's shape but no first name
+        (["Get Started", "May 4, 2024"], []),
+        (["Posted On", "May 4, 2024"], []),
+        (["Harbour Masters", "May 4, 2024"], []),
+    ],
+)
+def test_a_byline_printed_without_by_names_the_authors(byline, authors):
+    header = ["Port Merrow Ledger", "", "Harbour Wall Repairs Delayed Until Spring", "", *byline]
+    art = clean_item(RawItem(source="ledger.txt", format="text", content=_harbour_copy(header)))
+    assert isinstance(art, Article)
+    assert art.authors == authors
+    assert not {line for line in byline if "Quayle" in line} & set(art.text.split("\n\n"))
 
 
 def test_a_german_date_line_under_the_headline_is_the_publication_date():

@@ -222,6 +222,12 @@ def test_a_bare_weekday_is_the_latest_such_day_on_or_before_publication(base, we
         ("Von den 27 Mitgliedstaaten haben 20 zugestimmt.", []),  # a sentence, not a byline
         ("Par ailleurs, le gouvernement a tranché.", []),
         ("Door de regen bleef het stil.", []),
+        ("Posted by Peter Hale on August 21, 2019", ["Peter Hale"]),  # a date with a month name
+        ("By Mara Quill on Dec. 13, 2025", ["Mara Quill"]),
+        ("Posted by OrbWeaver on Friday December 19, 2025 @08:00PM", ["OrbWeaver"]),
+        ("By Jane Smith May 4, 2020", ["Jane Smith"]),
+        ("By Tessa Vane ⋅ Senior Review Analyst ⋅ Updated March 5, 2025", ["Tessa Vane"]),  # a job after a dot
+        ("By Tessa Vane • 8 min read", ["Tessa Vane"]),
     ],
 )
 def test_parse_byline(line, names):
