@@ -93,7 +93,12 @@ were measured once afterwards. So were stop 31's text-copy byline readings (a ba
 the date line whose first word is a first name in Faker's lists, 'By' on a line of its own,
 'by <name>' inside the date line, names before a date with a month name or after a '⋅'),
 designed on wceb-2025 dev and eval-other text copies (`metadata_scores.py --text-copy`): author
-accuracy 0.244 -> 0.423 and 0.184 -> 0.251 there, eval-en text copies 0.308 -> 0.458.
+accuracy 0.244 -> 0.423 and 0.184 -> 0.251 there, eval-en text copies 0.308 -> 0.458. Tried
+then and not kept: when the page does not repeat its document title, taking the document title
+(the copy's first line up to its site-name separator) instead of a fallback headline that shares
+fewer than half its words: title accuracy 0.703 -> 0.730 on wceb dev and 0.648 -> 0.661 on
+eval-other, but eval-en text copies 0.694 -> 0.675 (wceb's drafted titles lean to the document
+title, eval-en's to the printed headline).
 """
 
 from __future__ import annotations
