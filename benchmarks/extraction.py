@@ -90,10 +90,11 @@ htmldate's printed day disagree, `htmldates.py`; when trafilatura's author readi
 declared one, `htmlclean._authors`) were designed on trafilatura-eval-other and the wceb-2025 dev
 article pages (`tools/metadata_scores.py`, which never reads eval-en); the eval-en metadata rows
 were measured once afterwards. So were stop 31's text-copy byline readings (a bare name beside
-the date line whose first word is a first name in Faker's lists, 'By' on a line of its own,
-'by <name>' inside the date line, names before a date with a month name or after a '⋅'),
-designed on wceb-2025 dev and eval-other text copies (`metadata_scores.py --text-copy`): author
-accuracy 0.244 -> 0.423 and 0.184 -> 0.251 there, eval-en text copies 0.308 -> 0.458. Tried
+the date line whose first word is a first name in Faker's lists, 'By' or 'Author' on a line of
+its own, 'by <name>' inside the date line, names before a date with a month name or after a '⋅',
+looked for under the headline and around the article's first kept line), designed on wceb-2025
+dev and eval-other text copies (`metadata_scores.py --text-copy`): author accuracy 0.244 ->
+0.452 and 0.184 -> 0.261 there, eval-en text copies 0.308 -> 0.483. Tried
 then and not kept: when the page does not repeat its document title, taking the document title
 (the copy's first line up to its site-name separator) instead of a fallback headline that shares
 fewer than half its words: title accuracy 0.703 -> 0.730 on wceb dev and 0.648 -> 0.661 on

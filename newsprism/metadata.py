@@ -54,7 +54,7 @@ _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 # Ducros', 'Di Mario Rossi', 'Door Anne de Vries'. The names after it must be capitalised,
 # so a sentence that opens with the same word ('Von den 27 Staaten ...') is no byline.
 BYLINE_PATTERN = re.compile(
-    r"^(?:by|written by|words by|reporting by|posted by|story by|(?:article )?written by:|authors?:"
+    r"^(?:by:?|written by|words by|reporting by|posted by|story by|(?:article )?written by:|authors?:"
     r"|von:?|(?:erstellt|geschrieben|verfasst) von|text:|autor(?:in)?:|por|par|di|door|auteur:)\s+(?P<names>.+)$",
     re.I,
 )

@@ -143,9 +143,6 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
     if title_idx is None:
         title_idx = _find_headline(lines, kinds, prose, start)
     header_from = title_idx if title_idx is not None else 0
-    if not authors and title_idx is not None:
-        authors, used = _unmarked_byline(lines, kinds, title_idx, start)
-        byline_idx.update(used)
     published = find_date(ln for ln in lines[header_from : start + 3] if ln) or _date_above(lines, kinds, title_idx)
     dateline, _ = parse_dateline(lines[start])
 
@@ -156,6 +153,20 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
         )
         for i, line in enumerate(lines)
     ]
+    if not authors:
+        # under the headline, or around the article's first kept line: the body run and the
+        # headline the rules above found are not always the article's
+        first_kept = next((i for i, chosen in enumerate(selected) if chosen), None)
+        windows = [(title_idx - BYLINE_ABOVE_HEADLINE_LINES, start)] if title_idx is not None else []
+        if first_kept is not None:
+            windows.append((first_kept - BYLINE_ABOVE_HEADLINE_LINES, first_kept + BYLINE_BELOW_FIRST_LINES))
+        for lo, hi in windows:
+            authors, used = _unmarked_byline(lines, kinds, max(0, lo), min(len(lines), hi), title_idx)
+            if authors:
+                byline_idx.update(used)
+                for j in used:
+                    selected[j] = False
+                break
     if published is None:
         published = _date_above_article(lines, prose, selected, title_idx)
 
@@ -446,7 +457,7 @@ DATE_LINE_WORDS = 8
 DATE_LINE_MAX_WORDS = 12
 
 
-_BY_ALONE = re.compile(r"^(by|(written|posted|words|story|article) by|von|por|par|di|door):?$", re.I)
+_BY_ALONE = re.compile(r"^(by|(article )?(written|posted|words|story|article) by|authors?|von|por|par|di|door):?$", re.I)
 
 
 def _byline_at(lines: list[str], i: int) -> tuple[list[str], list[int]]:
@@ -466,6 +477,7 @@ def _byline_at(lines: list[str], i: int) -> tuple[list[str], list[int]]:
 _DATED_BY = re.compile(r"\bby\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|al|bin)){0,3})")
 NAME_WORDS = (2, 4)
 BYLINE_ABOVE_HEADLINE_LINES = 10
+BYLINE_BELOW_FIRST_LINES = 6  # a standfirst kept above the byline
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?$")
 
 
@@ -482,13 +494,14 @@ def _is_person_name(line: str) -> bool:
     )
 
 
-def _unmarked_byline(lines: list[str], kinds: list[str | None], title_idx: int, start: int) -> tuple[list[str], list[int]]:
-    """A byline printed without 'By', between the headline and the first paragraph: 'by
-    <name>' inside the date line, or a bare name on the line just above or below the date
-    line ('Rahul Tyagi' / '12 March 2025'). Many blogs and trade sites print their author
-    so, and a text copy loses the markup that said which line it was."""
-    lo = max(0, title_idx - BYLINE_ABOVE_HEADLINE_LINES)
-    for i in range(lo, min(len(lines), start)):
+def _unmarked_byline(
+    lines: list[str], kinds: list[str | None], lo: int, hi: int, title_idx: int | None,
+) -> tuple[list[str], list[int]]:
+    """A byline printed without 'By' in lines `lo`..`hi`: 'by <name>' inside a date line, or
+    a bare name on the line just above or below a date line ('Rahul Tyagi' / '12 March
+    2025'). Many blogs and trade sites print their author so, and a text copy loses the
+    markup that said which line it was."""
+    for i in range(lo, hi):
         if i == title_idx or not lines[i] or kinds[i] is not None or not _is_date_line(lines[i]):
             continue
         match = _DATED_BY.search(lines[i])
@@ -497,7 +510,7 @@ def _unmarked_byline(lines: list[str], kinds: list[str | None], title_idx: int, 
             if names:
                 return names, [i]
         for j in (_previous_nonblank(lines, i), _next_nonblank(lines, i)):
-            if j is not None and lo <= j < start and j != title_idx and kinds[j] is None and _is_person_name(lines[j]):
+            if j is not None and lo <= j < hi and j != title_idx and kinds[j] is None and _is_person_name(lines[j]):
                 return [lines[j]], [j]
     return [], []
 

@@ -740,6 +740,7 @@ def test_the_byline_nearest_the_article_is_its_authors():
         # 'By' on a line of its own, and the name on the next
         (["By", "Lorna Quayle on May 4, 2024"], ["Lorna Quayle"]),
         (["Written By", "Lorna Quayle", "May 4, 2024"], ["Lorna Quayle"]),
+        (["Author", "Lorna Quayle"], ["Lorna Quayle"]),
         # the author after 'by' inside the date line
         (["Last Updated on May 4, 2024 by Lorna Quayle"], ["Lorna Quayle"]),
         (["Posted on May 4, 2024 by Lorna Quayle - 5 Comments"], ["Lorna Quayle"]),

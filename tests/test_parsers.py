@@ -228,6 +228,7 @@ def test_a_bare_weekday_is_the_latest_such_day_on_or_before_publication(base, we
         ("By Jane Smith May 4, 2020", ["Jane Smith"]),
         ("By Tessa Vane ⋅ Senior Review Analyst ⋅ Updated March 5, 2025", ["Tessa Vane"]),  # a job after a dot
         ("By Tessa Vane • 8 min read", ["Tessa Vane"]),
+        ("By: Tessa Vane", ["Tessa Vane"]),
     ],
 )
 def test_parse_byline(line, names):
