@@ -94,7 +94,10 @@ the date line whose first word is a first name in Faker's lists, 'By' or 'Author
 its own, 'by <name>' inside the date line, names before a date with a month name or after a '⋅',
 looked for under the headline and around the article's first kept line), designed on wceb-2025
 dev and eval-other text copies (`metadata_scores.py --text-copy`): author accuracy 0.244 ->
-0.452 and 0.184 -> 0.261 there, eval-en text copies 0.308 -> 0.483. Tried
+0.452 and 0.184 -> 0.261 there, eval-en text copies 0.308 -> 0.483. The date printed in or
+beside such a byline then dates the page when the header window found none: date accuracy
+0.621 -> 0.634 (wceb dev) and 0.620 -> 0.635 (eval-other), eval-en text copies 0.688 -> 0.722.
+Tried
 then and not kept: when the page does not repeat its document title, taking the document title
 (the copy's first line up to its site-name separator) instead of a fallback headline that shares
 fewer than half its words: title accuracy 0.703 -> 0.730 on wceb dev and 0.648 -> 0.661 on

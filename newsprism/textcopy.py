@@ -167,6 +167,8 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
                 for j in used:
                     selected[j] = False
                 break
+    if published is None and byline_idx:
+        published = _date_beside_byline(lines, byline_idx)
     if published is None:
         published = _date_above_article(lines, prose, selected, title_idx)
 
@@ -428,6 +430,17 @@ def _date_above_article(lines: list[str], prose: list[bool], selected: list[bool
     if first is None or (title_idx is not None and title_idx < first):
         return None
     return _date_line_above(lines, first, DATE_ABOVE_ARTICLE_LINES, lambda i: prose[i])
+
+
+def _date_beside_byline(lines: list[str], byline_idx: set[int]) -> str | None:
+    """The date printed in the byline or on the line just above or below it ('Published
+    August 7, 2023 by Nicole Burke', 'by Aoife Ryan' / 'Oct 22, 2025'): a byline's date is
+    the article's, wherever on the page the header window looked."""
+    beside = (_next_nonblank(lines, max(byline_idx)), _previous_nonblank(lines, min(byline_idx)))
+    for i in (*sorted(byline_idx), *beside):
+        if i is not None and _is_date_line(lines[i]):
+            return find_date([lines[i]])
+    return None
 
 
 def _date_line_above(lines: list[str], index: int, max_lines: int, stops: Callable[[int], bool]) -> str | None:

@@ -779,6 +779,19 @@ def test_a_date_line_just_above_the_first_paragraph_dates_a_page_whose_headline_
     assert "October 11, 2023 by Mara Quill" not in article.text
 
 
+def test_the_date_beside_the_byline_dates_the_article():
+    """Headline, standfirst, reading time, byline, then the date: the header window ends
+    three lines below the standfirst, where the body's run of prose starts, and misses the
+    date; the date printed under the byline is still the article's."""
+    headline = "Harbour board approves east channel dredging"
+    standfirst = "The vote ends a summer-long dispute that idled two ferry routes, and the work starts in March."
+    page = [f"{headline} - Saltmere Courier", headline, standfirst, "5 min read", "By Mara Quill", "October 11, 2023", *BODY]
+    article = clean_item(RawItem(source="byline.txt", format="text", content="\n".join(page)))
+    assert isinstance(article, Article)
+    assert article.authors == ["Mara Quill"]
+    assert article.published == "2023-10-11"
+
+
 def test_the_shipped_line_model_was_trained_on_the_features_the_code_computes():
     """The model file keeps a text (the example text copies) and its features as computed when it was trained; a
     change to the features or the clutter patterns needs a retrained model
