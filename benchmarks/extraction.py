@@ -97,6 +97,10 @@ dev and eval-other text copies (`metadata_scores.py --text-copy`): author accura
 0.452 and 0.184 -> 0.261 there, eval-en text copies 0.308 -> 0.483. The date printed in or
 beside such a byline then dates the page when the header window found none: date accuracy
 0.621 -> 0.634 (wceb dev) and 0.620 -> 0.635 (eval-other), eval-en text copies 0.688 -> 0.722.
+Tried and not kept for the false authors that remain ('By Industry' over a solutions menu): a
+byline whose next three lines are short labels is a menu heading (wceb dev 250 -> 244 right, 31
+-> 28 wrong: share buttons under real bylines look the same), and a byline no further than 30
+or 60 lines above the body's run (250 -> 166 / 193 right).
 Tried
 then and not kept: when the page does not repeat its document title, taking the document title
 (the copy's first line up to its site-name separator) instead of a fallback headline that shares
