@@ -563,7 +563,6 @@ def test_teasers_above_the_headline_are_not_kept(monkeypatch):
     assert out.paragraphs[0] == BODY[0]
 
 
-
 MEGA_MENU_TEASERS = [
     "Ferry fares rise again in Saltmere The council will raise fares on both crossings from January, the second rise this year.",
     "Dredging contract goes to local firm A Saltmere company won the contract to clear the west channel ahead of the winter storms.",
@@ -590,7 +589,7 @@ def test_a_mega_menu_of_teasers_above_the_headline_is_not_the_article(monkeypatc
     assert not set(MEGA_MENU_TEASERS) & set(out.paragraphs)
 
 
-def test_the_title_again_far_below_the_article_is_not_its_headline(monkeypatch):
+def test_the_title_again_in_a_list_below_the_article_is_not_its_headline(monkeypatch):
     """The page prints its title again in a "most read" list below the article, among
     teasers with blurbs the classifier likes: the region ends above that line, but no date
     line or byline follows it, so it is not the headline and the region stays."""
@@ -624,6 +623,7 @@ def test_a_tag_cloud_above_the_headline_does_not_hold_the_region_there(monkeypat
     assert out.title == title
     assert out.paragraphs == BODY[:2]
     assert cloud not in out.paragraphs
+
 
 JAPANESE_BODY = [
     "港湾局は火曜日、東水路のしゅんせつ計画を承認した。夏の大半にわたって二つのフェリー航路が止まっていた争いに区切りがついた。",
