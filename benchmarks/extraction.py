@@ -97,7 +97,10 @@ dev and eval-other text copies (`metadata_scores.py --text-copy`): author accura
 0.452 and 0.184 -> 0.261 there, eval-en text copies 0.308 -> 0.483. The date printed in or
 beside such a byline then dates the page when the header window found none: date accuracy
 0.621 -> 0.634 (wceb dev) and 0.620 -> 0.635 (eval-other), eval-en text copies 0.688 -> 0.722.
-Tried and not kept for the false authors that remain ('By Industry' over a solutions menu): a
+A byline more than ten lines above the page's headline (the document title repeated) is not
+taken: 'By Industry' over a solutions menu (wrong authors 31 -> 26 on wceb dev and 12 -> 9 on
+eval-other, right ones 250 -> 250 and 109 -> 108; eval-en unchanged). Tried and not kept for the
+false authors: a
 byline whose next three lines are short labels is a menu heading (wceb dev 250 -> 244 right, 31
 -> 28 wrong: share buttons under real bylines look the same), and a byline no further than 30
 or 60 lines above the body's run (250 -> 166 / 193 right).

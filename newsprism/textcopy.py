@@ -132,6 +132,8 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
     # the byline nearest the article's first paragraph: a menu further up may print 'By Role'
     for i in range(min(len(lines), start + 3) - 1, -1, -1):
         names, used = _byline_at(lines, i)
+        if names and headline is not None and i < headline - BYLINE_ABOVE_HEADLINE_LINES:
+            break  # 'By Industry' over a solutions menu far above the page's headline is no byline
         if names:
             authors = names
             byline_idx.update(used)

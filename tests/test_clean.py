@@ -730,6 +730,18 @@ def test_the_byline_nearest_the_article_is_its_authors():
     assert art.authors == ["Lorna Quayle"]
 
 
+def test_a_menu_heading_far_above_the_headline_is_no_byline():
+    """'By Industry' heads a solutions menu at the top of the page; more than ten lines
+    further down, the page repeats its title as the headline, with no byline under it."""
+    title = "Harbour Wall Repairs Delayed Until Spring"
+    menu = ["Solutions", "By Industry", "Fishing", "Shipping", "By Size", "Small Business", "Enterprise", "Resources",
+            "Blog", "Guides", "Webinars", "Case Studies", "Events", "Contact"]
+    art = clean_item(RawItem(source="ledger.txt", format="text", content=_harbour_copy([f"{title} - Port Merrow Ledger", *menu, "", title])))
+    assert isinstance(art, Article)
+    assert art.title == title
+    assert art.authors == []
+
+
 @pytest.mark.parametrize(
     ("byline", "authors"),
     [
