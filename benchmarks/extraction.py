@@ -99,17 +99,16 @@ beside such a byline then dates the page when the header window found none: date
 0.621 -> 0.634 (wceb dev) and 0.620 -> 0.635 (eval-other), eval-en text copies 0.688 -> 0.722.
 A byline more than ten lines above the page's headline (the document title repeated) is not
 taken: 'By Industry' over a solutions menu (wrong authors 31 -> 26 on wceb dev and 12 -> 9 on
-eval-other, right ones 250 -> 250 and 109 -> 108; eval-en unchanged). Tried and not kept for the
-false authors: a
-byline whose next three lines are short labels is a menu heading (wceb dev 250 -> 244 right, 31
--> 28 wrong: share buttons under real bylines look the same), and a byline no further than 30
-or 60 lines above the body's run (250 -> 166 / 193 right).
-Tried
-then and not kept: when the page does not repeat its document title, taking the document title
-(the copy's first line up to its site-name separator) instead of a fallback headline that shares
-fewer than half its words: title accuracy 0.703 -> 0.730 on wceb dev and 0.648 -> 0.661 on
-eval-other, but eval-en text copies 0.694 -> 0.675 (wceb's drafted titles lean to the document
-title, eval-en's to the printed headline).
+eval-other, right ones 250 -> 250 and 109 -> 108; eval-en unchanged).
+
+Tried at stop 31 and not kept, for the false authors: a byline whose next three lines are short
+labels read as a menu heading (wceb dev 250 -> 244 right, 31 -> 28 wrong: share buttons under
+real bylines look the same), and a byline no further than 30 or 60 lines above the body's run
+(250 -> 166 / 193 right). For titles: when the page does not repeat its document title, taking
+the document title (the copy's first line up to its site-name separator) instead of a fallback
+headline that shares fewer than half its words: title accuracy 0.703 -> 0.730 on wceb dev and
+0.648 -> 0.661 on eval-other, but eval-en text copies 0.694 -> 0.675 (wceb's drafted titles lean
+to the document title, eval-en's to the printed headline).
 """
 
 from __future__ import annotations
