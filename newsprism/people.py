@@ -4,7 +4,7 @@ The speaker reader (`speakers.py`) resolves pronouns, descriptions and handles w
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -358,18 +358,28 @@ def _pronouns_beside(doc: Any, people: People) -> dict[str, str]:
     return out
 
 
-def _english_name_providers() -> Iterator[Any]:
-    """Faker's English-language person providers (US, UK, Irish, Indian, Canadian,
-    Australian and other census lists, MIT-licensed). Faker is used only as the
-    maintained, offline source of these lists."""
+def _name_providers(locale_prefix: str = "") -> Iterator[Any]:
+    """Faker's person providers of the locales whose names start with `locale_prefix`
+    ("en": US, UK, Irish, Indian, Canadian, Australian and other census lists; "": every
+    locale), MIT-licensed. Faker is used only as the maintained, offline source of these
+    lists."""
     import importlib
     import pkgutil
 
     import faker.providers.person as providers
 
     for module in pkgutil.iter_modules(providers.__path__):
-        if module.name.startswith("en"):
+        if module.name.startswith(locale_prefix):
             yield importlib.import_module(f"faker.providers.person.{module.name}").Provider
+
+
+def _names(provider: Any, attribute: str) -> Iterable[str]:
+    """A provider's list of names (a weighted dict in some locales); nothing where the
+    locale composes its names at run time (a property) or has no such list."""
+    names = getattr(provider, attribute, ()) or ()
+    if isinstance(names, property):
+        return ()
+    return names.keys() if isinstance(names, dict) else names
 
 
 @lru_cache(maxsize=1)
@@ -378,9 +388,9 @@ def _first_names() -> tuple[frozenset[str], frozenset[str]]:
     (Hillary, Leslie) counts as neither."""
     male: set[str] = set()
     female: set[str] = set()
-    for provider in _english_name_providers():
-        male.update(getattr(provider, "first_names_male", ()) or ())
-        female.update(getattr(provider, "first_names_female", ()) or ())
+    for provider in _name_providers("en"):
+        male.update(_names(provider, "first_names_male"))
+        female.update(_names(provider, "first_names_female"))
     return frozenset(male), frozenset(female)
 
 
@@ -388,20 +398,12 @@ def _first_names() -> tuple[frozenset[str], frozenset[str]]:
 def _first_names_any_language() -> frozenset[str]:
     """First names from every locale's person provider in Faker (about 31,000: census and
     registry lists of many countries), for telling a bare name from a menu item."""
-    import importlib
-    import pkgutil
-
-    import faker.providers.person as providers
-
-    out: set[str] = set()
-    for module in pkgutil.iter_modules(providers.__path__):
-        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
-        for attribute in ("first_names", "first_names_male", "first_names_female"):
-            names = getattr(provider, attribute, ()) or ()
-            if isinstance(names, property):  # a locale that composes its names at run time
-                continue
-            out.update(names.keys() if isinstance(names, dict) else names)
-    return frozenset(out)
+    return frozenset(
+        name
+        for provider in _name_providers()
+        for attribute in ("first_names", "first_names_male", "first_names_female")
+        for name in _names(provider, attribute)
+    )
 
 
 def is_first_name(word: str) -> bool:
@@ -412,8 +414,4 @@ def is_first_name(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
     """Surnames from the same census lists as `_first_names`."""
-    out: set[str] = set()
-    for provider in _english_name_providers():
-        names = getattr(provider, "last_names", ()) or ()
-        out.update(names.keys() if isinstance(names, dict) else names)
-    return frozenset(out)
+    return frozenset(name for provider in _name_providers("en") for name in _names(provider, "last_names"))
