@@ -62,7 +62,9 @@ BYLINE_PATTERN = re.compile(
 # where a byline's names end and its date begins
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+"
 _BYLINE_DATE = re.compile(rf"\s+(?:(?:le|am|on|el|il|op|at)\s+)?(?=\d|(?:{_WEEKDAY})?{_MONTH}\s+\d)", re.I)
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|al|bin)$")
+# one word of a byline's name: capitalised, or a particle a name may hold ('Anne de Vries')
+BYLINE_NAME_WORD = r"[A-Z][\w'’.-]*|de|van|von|da|del|la|al|bin"
+_NAME_TOKEN = re.compile(rf"^(?:{BYLINE_NAME_WORD})$")
 
 DATELINE_PATTERN = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'’-]{1,40}?),\s*(?:(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)\s*)?"

@@ -21,7 +21,15 @@ from collections.abc import Callable
 from .clutter import BIO_ADDRESS, COMMENT_SIGNATURE, COMMENTS_WORD_OTHER_LANGUAGES, clutter_kind
 from .linefeatures import features, page_lines, word_count
 from .linemodel import load_line_model
-from .metadata import find_date, is_role_line, outlet_from_lines, parse_byline, parse_date, parse_dateline
+from .metadata import (
+    BYLINE_NAME_WORD,
+    find_date,
+    is_role_line,
+    outlet_from_lines,
+    parse_byline,
+    parse_date,
+    parse_dateline,
+)
 from .models import Embed, PageExtraction, Removed
 from .people import is_first_name
 
@@ -130,10 +138,11 @@ def extract_text_copy(text: str, template: frozenset[str] = frozenset()) -> Page
     authors: list[str] = []
     byline_idx: set[int] = set()
     # the byline nearest the article's first paragraph: a menu further up may print 'By Role'
-    for i in range(min(len(lines), start + 3) - 1, -1, -1):
+    # ... but none more than BYLINE_ABOVE_HEADLINE_LINES above the page's headline: 'By
+    # Industry' over a solutions menu far above it
+    highest = max(headline - BYLINE_ABOVE_HEADLINE_LINES, 0) if headline is not None else 0
+    for i in range(min(len(lines), start + 3) - 1, highest - 1, -1):
         names, used = _byline_at(lines, i)
-        if names and headline is not None and i < headline - BYLINE_ABOVE_HEADLINE_LINES:
-            break  # 'By Industry' over a solutions menu far above the page's headline is no byline
         if names:
             authors = names
             byline_idx.update(used)
@@ -335,7 +344,12 @@ def _model_proba(text: str, n_lines: int) -> tuple[list[float], float]:
 
 def _is_date_line(line: str) -> bool:
     """A short line that carries a date: 'Published Nov. 13, 2026 8:12 a.m. ET'."""
-    return len(line.split()) <= DATE_LINE_MAX_WORDS and find_date([line]) is not None
+    return _line_date(line) is not None
+
+
+def _line_date(line: str) -> str | None:
+    """The date of a date line (`_is_date_line`), None for any other line."""
+    return find_date([line]) if len(line.split()) <= DATE_LINE_MAX_WORDS else None
 
 
 def _next_nonblank(lines: list[str], i: int) -> int | None:
@@ -440,8 +454,9 @@ def _date_beside_byline(lines: list[str], byline_idx: set[int]) -> str | None:
     the article's, wherever on the page the header window looked."""
     beside = (_next_nonblank(lines, max(byline_idx)), _previous_nonblank(lines, min(byline_idx)))
     for i in (*sorted(byline_idx), *beside):
-        if i is not None and _is_date_line(lines[i]):
-            return find_date([lines[i]])
+        found = _line_date(lines[i]) if i is not None else None
+        if found is not None:
+            return found
     return None
 
 
@@ -456,7 +471,7 @@ def _date_line_above(lines: list[str], index: int, max_lines: int, stops: Callab
         seen += 1
         if seen > max_lines or stops(i):
             return None
-        found = find_date([line]) if len(line.split()) <= DATE_LINE_MAX_WORDS else None
+        found = _line_date(line)
         if found is not None:
             return found
     return None
@@ -489,7 +504,7 @@ def _byline_at(lines: list[str], i: int) -> tuple[list[str], list[int]]:
 
 # 'Last Updated on April 8, 2024 by Amanda Brooks', 'Posted on December 20, 2025 by
 # Jean-Luc Aufranc (CNXSoft) - 5 Comments': a date line that names its author after 'by'
-_DATED_BY = re.compile(r"\bby\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|al|bin)){0,3})")
+_DATED_BY = re.compile(rf"\bby\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:{BYLINE_NAME_WORD})){{0,3}})")
 NAME_WORDS = (2, 4)
 BYLINE_ABOVE_HEADLINE_LINES = 10
 BYLINE_BELOW_FIRST_LINES = 6  # a standfirst kept above the byline
