@@ -32,7 +32,9 @@ _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 # Words that join names in a byline ("David Brand and Ramsey Khalifeh"); a predicted list
 # of authors spells the join otherwise, so they are not required to match.
-_AUTHOR_JOINERS = frozenset({"and", "by", "with"})
+# words a gold author string holds besides the names: 'A and B', 'By A', and their German
+# spellings, which trafilatura-eval-other's gold prints ('Von A und B')
+_AUTHOR_JOINERS = frozenset({"and", "by", "with", "und", "von"})
 _ISO_DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 # Typographic variants a title may be printed with in one place and not another.
 _TITLE_CHARS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})

@@ -62,6 +62,10 @@ BYLINE_PATTERN = re.compile(
 # where a byline's names end and its date begins
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+"
 _BYLINE_DATE = re.compile(rf"\s+(?:(?:le|am|on|el|il|op|at)\s+)?(?=\d|(?:{_WEEKDAY})?{_MONTH}\s+\d)", re.I)
+# between two names of one byline: a comma (Oxford 'and' after it too), '&', or 'and' in the
+# languages BYLINE_PATTERN reads ('A, B und C', 'A y B', 'A et B', 'A en B', 'A e B', 'A og B');
+# none is a name word, so splitting at them never cuts a name
+_BYLINE_JOINER = re.compile(r",\s*(?:(?:and|und|y|e|et|en|og|och|i)\s+)?|\s+(?:and|und|y|e|et|en|og|och|i)\s+|\s*&\s*")
 # one word of a byline's name: capitalised, or a particle a name may hold ('Anne de Vries')
 BYLINE_NAME_WORD = r"[A-Z][\w'’.-]*|de|van|von|da|del|la|al|bin"
 _NAME_TOKEN = re.compile(rf"^(?:{BYLINE_NAME_WORD})$")
@@ -134,7 +138,7 @@ def parse_byline(line: str) -> list[str]:
     names = re.split(r"[;|⋅•·]| - | — ", match.group("names"))[0]  # 'By A ⋅ Senior Analyst ⋅ Updated ...'
     names = _BYLINE_DATE.split(names)[0]  # 'Por Juliet Jimenez 5 mayo, 2022', 'Par Ana Gil le 14.09.2020'
     out = []
-    for part in re.split(r",\s*|\s+and\s+|\s*&\s*", names):
+    for part in _BYLINE_JOINER.split(names):
         part = part.strip().rstrip(".")
         tokens = part.split()
         if 1 <= len(tokens) <= 5 and all(_NAME_TOKEN.match(t) for t in tokens):

@@ -504,7 +504,9 @@ def _byline_at(lines: list[str], i: int) -> tuple[list[str], list[int]]:
 
 # 'Last Updated on April 8, 2024 by Amanda Brooks', 'Posted on December 20, 2025 by
 # Jean-Luc Aufranc (CNXSoft) - 5 Comments': a date line that names its author after 'by'
-_DATED_BY = re.compile(rf"\bby\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:{BYLINE_NAME_WORD})){{0,3}})")
+# ... or two ('Published on December 2nd, 2025 by Chen Zhao and Daryl Fairweather')
+_DATED_NAME = rf"[A-Z][\w'’.-]*(?:\s+(?:{BYLINE_NAME_WORD})){{0,3}}"
+_DATED_BY = re.compile(rf"\bby\s+(?P<name>{_DATED_NAME}(?:\s+(?:and|&)\s+{_DATED_NAME})?)")
 NAME_WORDS = (2, 4)
 BYLINE_ABOVE_HEADLINE_LINES = 10
 BYLINE_BELOW_FIRST_LINES = 6  # a standfirst kept above the byline

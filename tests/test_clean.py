@@ -756,6 +756,7 @@ def test_a_menu_heading_far_above_the_headline_is_no_byline():
         # the author after 'by' inside the date line
         (["Last Updated on May 4, 2024 by Lorna Quayle"], ["Lorna Quayle"]),
         (["Posted on May 4, 2024 by Lorna Quayle - 5 Comments"], ["Lorna Quayle"]),
+        (["Published on May 4th, 2024 by Lorna Quayle and Tom Reyes"], ["Lorna Quayle", "Tom Reyes"]),
         # a menu item or a label beside the date line has a name's shape but no first name
         (["Get Started", "May 4, 2024"], []),
         (["Posted On", "May 4, 2024"], []),

@@ -159,6 +159,7 @@ def test_title_matches_after_case_space_quote_and_dash_normalisation(gold, predi
         ("Daniel Lemire", ["Daniel Lemire"], True),
         ("Daniel Lemire", "daniel lemire", True),
         ("David Brand and Ramsey Khalifeh", ["David Brand", "Ramsey Khalifeh"], True),
+        ("Von Lars Fischer und Alina Schadwinkel", ["Lars Fischer", "Alina Schadwinkel"], True),  # German gold
         ("Sarah Hinger; Sylvia Torres-Guillén", "Sarah Hinger; Sylvia Torres-Guillén; Someone Else", True),
         (["Nathan Parker", "Eric Mill"], "Nathan Parker", False),
         ("Perry Bacon Jr.", ["Perry Bacon"], False),

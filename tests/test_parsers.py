@@ -229,6 +229,9 @@ def test_a_bare_weekday_is_the_latest_such_day_on_or_before_publication(base, we
         ("By Tessa Vane ⋅ Senior Review Analyst ⋅ Updated March 5, 2025", ["Tessa Vane"]),  # a job after a dot
         ("By Tessa Vane • 8 min read", ["Tessa Vane"]),
         ("By: Tessa Vane", ["Tessa Vane"]),
+        ("Written by Ines Marlow, Tom Reyes, and Amira Haddad", ["Ines Marlow", "Tom Reyes", "Amira Haddad"]),
+        ("Von Lisa Borch, Jan Ole Nitz und Andri Bryner, NDR", ["Lisa Borch", "Jan Ole Nitz", "Andri Bryner", "NDR"]),
+        ("Por Juliet Jimenez y Ana Gil", ["Juliet Jimenez", "Ana Gil"]),
     ],
 )
 def test_parse_byline(line, names):
