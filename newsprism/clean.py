@@ -9,7 +9,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import ftfy
 
@@ -57,7 +57,7 @@ def clean_batch(items: list[RawItem], on_item: Callable[[], None] | None = None)
     """Clean every item; `on_item` is called after each (the runner's progress bar)."""
     batch = CleanBatch()
     by_hash: dict[str, str] = {}
-    repaired = [repair_mojibake(item.content) for item in items]
+    repaired = [repaired_input(item) for item in items]
     templates = template_lines(items, [content for content, _ in repaired])
     for item, (content, mojibake) in zip(items, repaired, strict=True):
         outcome = _clean_safely(item, content, mojibake, templates.get(item.source, frozenset()))
@@ -125,7 +125,24 @@ def wall_or_error(page: PageExtraction) -> str | None:
 
 def clean_item(item: RawItem, template: frozenset[str] = frozenset()) -> Article | InputRecord:
     """One item on its own: mojibake repaired, then cleaned."""
-    return _clean_safely(item, *repair_mojibake(item.content), template)
+    return _clean_safely(item, *repaired_input(item), template)
+
+
+def repaired_input(item: RawItem) -> tuple[str, list[tuple[str, str]]]:
+    """The item's content for its cleaner, and the mojibake repairs made in it. A text copy
+    or an export is repaired whole, before its lines are judged. An HTML page is repaired
+    after extraction, in the text kept (`_repaired_page`): ftfy over the raw page, scripts
+    and stylesheets included, took half of the HTML cleaner's time (AEB pages), and the
+    repairs it reported were the markup's as often as the article's (a font name in full-width
+    letters in a stylesheet). Only a page holding control characters is repaired whole
+    first, since extraction drops them, and mojibake such as 'â€\x9d' (a closing quotation
+    mark) cannot be read back without them."""
+    if item.format == "html" and not _CONTROL_CHARACTER.search(item.content):
+        return item.content, []
+    return repair_mojibake(item.content)
+
+
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _clean_safely(
@@ -148,7 +165,8 @@ def export_paragraphs(text: str) -> list[str]:
 
 def _clean(item: RawItem, content: str, mojibake: list[tuple[str, str]], template: frozenset[str]) -> Article | InputRecord:
     if item.format == "html":
-        page = extract_html(content)
+        page, repairs = _repaired_page(extract_html(content))
+        mojibake = mojibake or repairs
     elif item.format == "text":
         page = extract_text_copy(content, template)
     else:  # a JSONL export carries text that is already the article
@@ -199,16 +217,14 @@ FTFY_CONFIG = ftfy.TextFixerConfig(normalization="NFC", uncurl_quotes=False, exp
 _PLAIN_LINE = re.compile(r"[\x20-\x7e\t]*\n?")
 
 
-def fix_text(text: str) -> str:
-    """`ftfy.fix_text(text)` with FTFY_CONFIG, line for line as ftfy itself goes, but
-    without handing it the lines it cannot change. On raw HTML most lines are markup and
-    script in plain ASCII, and ftfy's own checks on them took half of the HTML cleaner's
-    time (AEB pages). ftfy stops reading HTML entities for good at the first line that
-    holds a '<'; so does this."""
+def fix_text(text: str, config: ftfy.TextFixerConfig = FTFY_CONFIG) -> str:
+    """`ftfy.fix_text(text, config)`, line for line as ftfy itself goes, but without handing
+    it the lines it cannot change (most lines of a page are plain ASCII, and ftfy's own
+    checks on them cost as much as a repair). ftfy stops reading HTML entities for good at
+    the first line that holds a '<'; so does this."""
     pieces = text.split("\n")  # ftfy's own segments: lines ended by '\n' only
-    if any(len(piece) >= FTFY_CONFIG.max_decode_length for piece in pieces):
-        return ftfy.fix_text(text, FTFY_CONFIG)  # ftfy cuts such a line into pieces of its own
-    config = FTFY_CONFIG
+    if any(len(piece) >= config.max_decode_length for piece in pieces):
+        return ftfy.fix_text(text, config)  # ftfy cuts such a line into pieces of its own
     out = []
     for line in [p + "\n" for p in pieces[:-1]] + [pieces[-1]]:
         if config.unescape_html == "auto" and "<" in line:
@@ -224,12 +240,45 @@ def repair_mojibake(text: str, examples: int = 5) -> tuple[str, list[tuple[str, 
     """ftfy over the text; returns the fixed text and a few (broken, fixed) word pairs so
     the report can show that a repair happened."""
     fixed = fix_text(text)
+    return fixed, _repairs(text, fixed, examples)
+
+
+def _repairs(text: str, fixed: str, examples: int) -> list[tuple[str, str]]:
+    """Up to `examples` (broken, fixed) word runs where `fixed` differs from `text`."""
     if fixed == text:
-        return text, []
+        return []
     pairs: list[tuple[str, str]] = []
     before, after = text.split(), fixed.split()
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         if op != "equal" and len(pairs) < examples:
             pairs.append((" ".join(before[a0:a1]), " ".join(after[b0:b1])))
-    return fixed, pairs
+    return pairs
+
+
+# Extracted text holds no markup: what looks like an HTML entity in it was printed so.
+_EXTRACTED_TEXT_CONFIG = FTFY_CONFIG._replace(unescape_html=False)
+
+
+def _repaired_page(page: PageExtraction) -> tuple[PageExtraction, list[tuple[str, str]]]:
+    """`page` with ftfy's repairs made in every piece of text it kept or removed, and the
+    repairs made in its article text (title and paragraphs)."""
+
+    def fix(text: str) -> str:
+        return fix_text(text, _EXTRACTED_TEXT_CONFIG)
+
+    def fix_optional(text: str | None) -> str | None:
+        return fix(text) if text is not None else None
+
+    article = "\n".join([page.title or "", *page.paragraphs])
+    repaired = replace(
+        page,
+        title=fix_optional(page.title),
+        paragraphs=[fix(p) for p in page.paragraphs],
+        removed=[replace(r, text=fix(r.text)) for r in page.removed],
+        authors=[fix(a) for a in page.authors],
+        outlet=fix_optional(page.outlet),
+        dateline=fix_optional(page.dateline),
+        embeds=[replace(e, text=fix(e.text), author=fix_optional(e.author)) for e in page.embeds],
+    )
+    return repaired, _repairs(article, "\n".join([repaired.title or "", *repaired.paragraphs]), 5)

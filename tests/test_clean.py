@@ -90,6 +90,35 @@ def test_mojibake_is_repaired_and_reported():
     assert pairs and any("caf\u00e9" in fixed for _, fixed in pairs)
 
 
+def _html_with_stylesheet(last_sentence: str) -> str:
+    body = [*BODY[:-1], f"{BODY[-1]} {last_sentence}"]
+    return f"""<!doctype html><html lang="en"><head><title>Harbour board approves dredging</title>
+    <style>body {{ font-family: "\uff2d\uff33 \uff30\u30b4\u30b7\u30c3\u30af", sans-serif; }}</style></head>
+    <body><article><h1>Harbour board approves dredging</h1>{"".join(f"<p>{p}</p>" for p in body)}</article></body></html>"""
+
+
+def test_an_html_page_is_repaired_in_the_text_it_keeps_and_reports_only_that():
+    """A stylesheet that names a font in full-width letters is the page's markup, not its
+    article: ftfy would rewrite it, and that repair is not the article's to report."""
+    html = _html_with_stylesheet("Falk said the caf\u00c3\u00a9 would reopen \u00e2\u20ac\u0153within weeks.")
+    art = clean_item(RawItem(source="page.html", format="html", content=html))
+    assert isinstance(art, Article)
+    assert "Falk said the caf\u00e9 would reopen \u201cwithin weeks." in art.text
+    repairs = [a for a in art.anomalies if a.kind == "mojibake_repaired"]
+    assert repairs and all("\uff2d" not in a.explanation for a in repairs)
+    assert any("caf\u00e9" in a.text for a in repairs)
+
+
+def test_an_html_page_whose_mojibake_holds_control_characters_is_repaired_before_extraction():
+    """'\u00e2\u20ac\\x9d' is a closing quotation mark read in the wrong encoding; extraction drops
+    the control character in it, and what is left cannot be read back."""
+    html = _html_with_stylesheet("\u00e2\u20ac\u0153We cannot wait,\u00e2\u20ac\u009d Falk said.")
+    art = clean_item(RawItem(source="page.html", format="html", content=html))
+    assert isinstance(art, Article)
+    assert "\u201cWe cannot wait,\u201d Falk said." in art.text
+    assert any(a.kind == "mojibake_repaired" for a in art.anomalies)
+
+
 # The pieces ftfy's behaviour turns on: markup, entities, line breaks of every kind,
 # control characters, mojibake, curly quotes, full-width forms and ligatures.
 _FTFY_PIECES = [
