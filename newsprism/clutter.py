@@ -165,6 +165,11 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"^((image|photo|picture|slide|gallery) )?\d+ of \d+\b",
             # a caption that ends with its credit: "A cross-section of the module. Credit: ESA"
             r"\bcredits?: [^.!?]{2,60}$",
+            # wire-photo captions (AP style): "In this Dec. 12, 2006, file photo, ...", "Former Gov.
+            # Deval Patrick, left, speaks with ...", and a caption ending in its agency: "... in New York. Reuters"
+            r"^in this\b.{0,80}\b(photo|image|picture)(,| (taken|released|provided|made|posted|shot|from|by)\b)",
+            r"^[A-Z][^.]{0,120}, (left|right|center|centre|second from (left|right)|top|bottom|front)( row)?, [a-z]+s\b",
+            r"\.\s+(Reuters|AFP|AP|EPA|Bloomberg|Getty Images|AP Photo)\.?$",
         )
     ],
     "related": [
@@ -177,6 +182,7 @@ CLUTTER_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"don'?t miss)\W*$",
             r"^\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$",
             r"^(just now|yesterday)$",
+            r"\[(…|\.\.\.)\]$",  # a teaser's excerpt, cut where a blog cuts it: "... the author's […]"
             # the same headers in the languages of the pages newsprism meets most after English
             # (German, French, Spanish, Portuguese, Italian, Dutch, Polish, Russian): the list
             # under them is teasers, and the line features cannot tell a teaser headline from a
@@ -247,7 +253,7 @@ ANY_LENGTH_PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(r"\b(we|our) (and our )?(\d+ )?(vendors|partners)\b.*\b(cookies|your device|consent)\b", _I),
         re.compile(r"\b(accept|reject|manage|disable|enable)\b.{0,60}\bcookies?\b|\bcookie (settings|policy|preferences)\b", _I),
     ],
-    "newsletter": [re.compile(r"^by signing up,? you agree", _I)],
+    "newsletter": [re.compile(p, _I) for p in (r"^by signing up,? you agree", r"\bsign up\b.{0,60}\bnewsletter\b")],
 }
 # Words that match ordinary prose too: these kinds count only on short lines.
 SHORT_LINE_ONLY = frozenset({"cookie", "newsletter", "share"})

@@ -376,6 +376,24 @@ def test_credits_related_headers_and_author_boxes_are_clutter():
     assert clutter_kind("Residents said they don't miss the old ferry timetable at all.") is None
 
 
+def test_wire_photo_captions_excerpt_teasers_and_long_newsletter_pitches_are_clutter():
+    from newsprism.clutter import clutter_kind
+
+    for line in (
+        "In this Nov. 3, 2026, file photo, harbour master Ines Marlow inspects the east channel wall in Saltmere.",
+        "Harbour board chair Tom Reyes, left, speaks with fishing crews at the east quay on Tuesday.",
+        "A dredger works the east channel at dawn. Reuters",
+    ):
+        assert clutter_kind(line) == "caption", line
+    assert clutter_kind("The board kept the old ferry timetable for one more season, it said in a statement […]") == "related"
+    pitch = "There is plenty more where that came from. Sign up for the Saltmere Courier's free morning newsletter today."
+    assert clutter_kind(pitch) == "newsletter"
+    # the same words in prose
+    assert clutter_kind("In this harbour, the photo of the old quay still hangs in the pub.") is None
+    assert clutter_kind("The board turned left, then right, before it agreed to the plan.") is None
+    assert clutter_kind("The harbour master told Reuters the wall would hold.") is None
+
+
 def test_a_handle_above_a_copied_post_does_not_make_the_post_a_bio():
     """A bare handle is an author box's line, but a post copied from a social site prints
     its author's handle above the post too: the handle is removed, the lines under it are not

