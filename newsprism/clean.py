@@ -57,7 +57,7 @@ def clean_batch(items: list[RawItem], on_item: Callable[[], None] | None = None)
     """Clean every item; `on_item` is called after each (the runner's progress bar)."""
     batch = CleanBatch()
     by_hash: dict[str, str] = {}
-    repaired = [repaired_input(item) for item in items]
+    repaired = [_repaired_input(item) for item in items]
     templates = template_lines(items, [content for content, _ in repaired])
     for item, (content, mojibake) in zip(items, repaired, strict=True):
         outcome = _clean_safely(item, content, mojibake, templates.get(item.source, frozenset()))
@@ -125,24 +125,24 @@ def wall_or_error(page: PageExtraction) -> str | None:
 
 def clean_item(item: RawItem, template: frozenset[str] = frozenset()) -> Article | InputRecord:
     """One item on its own: mojibake repaired, then cleaned."""
-    return _clean_safely(item, *repaired_input(item), template)
+    return _clean_safely(item, *_repaired_input(item), template)
 
 
-def repaired_input(item: RawItem) -> tuple[str, list[tuple[str, str]]]:
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _repaired_input(item: RawItem) -> tuple[str, list[tuple[str, str]]]:
     """The item's content for its cleaner, and the mojibake repairs made in it. A text copy
     or an export is repaired whole, before its lines are judged. An HTML page is repaired
     after extraction, in the text kept (`_repaired_page`): ftfy over the raw page, scripts
     and stylesheets included, took half of the HTML cleaner's time (AEB pages), and the
     repairs it reported were the markup's as often as the article's (a font name in full-width
     letters in a stylesheet). Only a page holding control characters is repaired whole
-    first, since extraction drops them, and mojibake such as 'â€\x9d' (a closing quotation
+    first, since extraction drops them, and mojibake such as 'â€\\x9d' (a closing quotation
     mark) cannot be read back without them."""
     if item.format == "html" and not _CONTROL_CHARACTER.search(item.content):
         return item.content, []
     return repair_mojibake(item.content)
-
-
-_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _clean_safely(
