@@ -114,6 +114,12 @@ the document title (the copy's first line up to its site-name separator) instead
 headline that shares fewer than half its words: title accuracy 0.703 -> 0.730 on wceb dev and
 0.648 -> 0.661 on eval-other, but eval-en text copies 0.694 -> 0.675 (wceb's drafted titles lean
 to the document title, eval-en's to the printed headline).
+
+Tried at stop 32 and not kept, for the same false authors ('By Industry', 'By Use Case'): a
+byline none of whose words is a first name, read as a menu heading when the page prints every
+one of its words in lower case too (lost 'Audiophile On' and 'Our Editors', and the search
+went on to the next menu heading up), or when three short labels follow it (wceb dev and
+eval-other: 10 right authors lost, mostly team names, for 1 gained and 2 wrong removed).
 """
 
 from __future__ import annotations

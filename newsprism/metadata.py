@@ -65,7 +65,8 @@ _BYLINE_DATE = re.compile(rf"\s+(?:(?:le|am|on|el|il|op|at)\s+)?(?=\d|(?:{_WEEKD
 # between two names of one byline: a comma (Oxford 'and' after it too), '&', or 'and' in the
 # languages BYLINE_PATTERN reads ('A, B und C', 'A y B', 'A et B', 'A en B', 'A e B', 'A og B');
 # none is a name word, so splitting at them never cuts a name
-_BYLINE_JOINER = re.compile(r",\s*(?:(?:and|und|y|e|et|en|og|och|i)\s+)?|\s+(?:and|und|y|e|et|en|og|och|i)\s+|\s*&\s*")
+_AND = r"(?:and|und|y|e|et|en|og|och|i)"
+_BYLINE_JOINER = re.compile(rf",\s*(?:{_AND}\s+)?|\s+{_AND}\s+|\s*&\s*")
 # one word of a byline's name: capitalised, or a particle a name may hold ('Anne de Vries')
 BYLINE_NAME_WORD = r"[A-Z][\w'’.-]*|de|van|von|da|del|la|al|bin"
 _NAME_TOKEN = re.compile(rf"^(?:{BYLINE_NAME_WORD})$")
